@@ -1,0 +1,16 @@
+import { requireViewer } from "@/lib/auth/viewer";
+import { listVisibleTeams } from "@/lib/teams/queries";
+import { Sidebar } from "@/components/shell/sidebar";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewer();
+  const myTeams = await listVisibleTeams(viewer, { mine: true });
+  return (
+    <div className="flex min-h-screen">
+      <Sidebar viewer={viewer} myTeams={myTeams} />
+      <main className="min-w-0 flex-1">
+        <div className="mx-auto max-w-6xl px-8 py-8">{children}</div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChevronRight, Lock, Globe } from "lucide-react";
+import { requireViewer, getViewer } from "@/lib/auth/viewer";
+import { getResourceDetail, listChildren } from "@/lib/catalog/queries";
+import { parseChildrenParams, resourceId } from "@/lib/catalog/schemas";
+import { TYPE_LABELS } from "@/lib/catalog/types";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { TypeIcon } from "@/components/catalog/type-icon";
+import { ChildrenTable } from "@/components/catalog/children-table";
+import { Markdown } from "@/components/ui/markdown";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The title comes from the same scoped read as the page: an id out of scope yields the plain 404 title.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const viewer = await getViewer();
+  const parsed = resourceId.safeParse(id);
+  if (!viewer || !parsed.success) return { title: "Page not found" };
+  const r = await getResourceDetail(viewer, parsed.data);
+  return { title: r ? r.name : "Page not found" };
+}
+
+export default async function ResourcePage({ params, searchParams }: Props) {
+  const viewer = await requireViewer();
+  const { id } = await params;
+  const parsed = resourceId.safeParse(id);
+  if (!parsed.success) notFound();
+  const r = await getResourceDetail(viewer, parsed.data);
+  if (!r) notFound();
+  const childParams = parseChildrenParams(await searchParams);
+  const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
+  const facts = Object.entries(r.meta).filter(([k]) => ["dataType", "nullable", "kind", "rowCount"].includes(k));
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-4 flex flex-wrap items-center gap-1 text-sm text-slate-500">
+        <Link href="/catalog" className="hover:text-slate-900">Catalog</Link>
+        {r.hiddenAncestors && r.breadcrumb.length === 0 ? null : null}
+        {r.breadcrumb.map((c) => (
+          <span key={c.id} className="flex items-center gap-1">
+            <ChevronRight className="h-3.5 w-3.5 text-slate-300" aria-hidden />
+            <Link href={`/resources/${c.id}`} className="hover:text-slate-900">{c.name}</Link>
+          </span>
+        ))}
+        <ChevronRight className="h-3.5 w-3.5 text-slate-300" aria-hidden />
+        <span className="font-medium text-slate-700">{r.name}</span>
+      </nav>
+
+      <header className="mb-6 flex items-start gap-4">
+        <TypeIcon type={r.type} />
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="text-2xl font-semibold tracking-tight">{r.name}</h1>
+            <Badge>{TYPE_LABELS[r.type]}</Badge>
+            {r.removed ? <Badge tone="red">Removed at source</Badge> : null}
+            {r.tags.map((t) => (
+              <Badge key={t} tone="blue">{t}</Badge>
+            ))}
+          </div>
+          {r.description ? (
+            <div className="mt-2 max-w-3xl text-sm text-slate-700"><Markdown source={r.description} /></div>
+          ) : (
+            <p className="mt-2 text-sm italic text-slate-400">No description yet.</p>
+          )}
+        </div>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+        <div className="min-w-0 space-y-6">
+          {children ? (
+            <Card>
+              <CardHeader title="Inside" description={`${children.total.toLocaleString("en-US")} item${children.total === 1 ? "" : "s"} you can see`} />
+              <ChildrenTable
+                rows={children.rows}
+                page={{ total: children.total, page: children.page, size: children.size, pageCount: children.pageCount, sort: childParams.sort, dir: childParams.dir, q: childParams.q }}
+              />
+            </Card>
+          ) : (
+            <Card>
+              <CardHeader title="Details" />
+              <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 px-5 py-4 text-sm">
+                <dt className="text-slate-500">Type</dt>
+                <dd>{TYPE_LABELS[r.type]}</dd>
+                {facts.map(([k, v]) => (
+                  <FactRow key={k} name={k} value={v} />
+                ))}
+                <dt className="text-slate-500">Last updated</dt>
+                <dd>{new Date(r.updatedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</dd>
+              </dl>
+            </Card>
+          )}
+        </div>
+        <aside className="space-y-6">
+          <Card>
+            <CardHeader title="Teams" description="Who this is shared with" />
+            {r.teams.length ? (
+              <ul className="divide-y divide-slate-100">
+                {r.teams.map((t) => (
+                  <li key={t.teamId} className="px-5 py-3 text-sm">
+                    <div className="flex items-center gap-1.5 font-medium text-slate-800">
+                      {t.visibility === "PRIVATE" ? <Lock className="h-3.5 w-3.5 text-slate-400" aria-label="Private team" /> : <Globe className="h-3.5 w-3.5 text-slate-400" aria-label="Public team" />}
+                      {t.teamName}
+                    </div>
+                    <div className="mt-0.5 text-xs text-slate-500">
+                      {t.source.kind === "direct"
+                        ? t.source.by === "AUTOMATION" ? "Added by an automation" : "Added directly"
+                        : <>Inherited from {TYPE_LABELS[t.source.from.type].toLowerCase()} <Link className="text-brand-600 hover:underline" href={`/resources/${t.source.from.id}`}>{t.source.from.name}</Link></>}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="px-5 py-4 text-sm text-slate-500">Not shared with any team you can see.</p>
+            )}
+          </Card>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function FactRow({ name, value }: { name: string; value: unknown }) {
+  const labels: Record<string, string> = { dataType: "Data type", nullable: "Nullable", kind: "Kind", rowCount: "Rows" };
+  return (
+    <>
+      <dt className="text-slate-500">{labels[name] ?? name}</dt>
+      <dd>{name === "dataType" ? <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{String(value)}</code> : typeof value === "boolean" ? (value ? "Yes" : "No") : String(value)}</dd>
+    </>
+  );
+}

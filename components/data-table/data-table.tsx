@@ -1,0 +1,175 @@
+"use client";
+import { useEffect, useState } from "react";
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { rowPaginationFeature, rowSortingFeature, rowSelectionFeature, tableFeatures, useTable } from "@tanstack/react-table";
+import type { ColumnDef, RowSelectionState, SortingState } from "@tanstack/react-table";
+import { cn } from "@/components/ui/cn";
+import { useUrlState } from "./use-url-state";
+
+export const serverTableFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature, rowSelectionFeature });
+export type ServerTableFeatures = typeof serverTableFeatures;
+
+export type ServerPage = { total: number; page: number; size: number; pageCount: number; sort: string; dir: "asc" | "desc"; q: string };
+
+/**
+ * A TanStack table in manual mode: rows arrive already paged, sorted and filtered by the server, and every
+ * change of page, size, sort or filter goes into the URL.
+ */
+export function DataTable<T extends { id: string }>({
+  columns,
+  data,
+  page,
+  filterPlaceholder = "Filter…",
+  emptyText = "Nothing here.",
+  selectable = false,
+  onSelectionChange,
+  toolbar,
+}: {
+  columns: ColumnDef<ServerTableFeatures, T, any>[];
+  data: T[];
+  page: ServerPage;
+  filterPlaceholder?: string;
+  emptyText?: string;
+  selectable?: boolean;
+  onSelectionChange?: (ids: string[]) => void;
+  toolbar?: React.ReactNode;
+}) {
+  const { set, pending } = useUrlState();
+  const [filter, setFilter] = useState(page.q);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const sorting: SortingState = [{ id: page.sort, desc: page.dir === "desc" }];
+
+  useEffect(() => setFilter(page.q), [page.q]);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      if (filter !== page.q) set({ q: filter.trim() || null }, { resetPage: true });
+    }, 300);
+    return () => clearTimeout(t);
+  }, [filter, page.q, set]);
+  useEffect(() => setRowSelection({}), [data]);
+  useEffect(() => onSelectionChange?.(Object.keys(rowSelection).filter((k) => rowSelection[k])), [rowSelection, onSelectionChange]);
+
+  const table = useTable({
+    features: serverTableFeatures,
+    columns,
+    data,
+    getRowId: (row: T) => row.id,
+    rowCount: page.total,
+    manualPagination: true,
+    manualSorting: true,
+    enableRowSelection: selectable,
+    state: { sorting, pagination: { pageIndex: page.page - 1, pageSize: page.size }, rowSelection },
+    onRowSelectionChange: setRowSelection,
+    onSortingChange: (updater: SortingState | ((old: SortingState) => SortingState)) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      set({ sort: first?.id ?? null, dir: first ? (first.desc ? "desc" : "asc") : null }, { resetPage: true });
+    },
+  } as never) as any;
+
+  const from = page.total === 0 ? 0 : (page.page - 1) * page.size + 1;
+  const to = Math.min(page.total, page.page * page.size);
+
+  return (
+    <div className={cn("transition-opacity", pending && "opacity-60")}>
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-3">
+        <label className="relative flex-1 min-w-56 max-w-sm">
+          <span className="sr-only">Filter</span>
+          <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-slate-400" aria-hidden />
+          <input
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder={filterPlaceholder}
+            className="w-full rounded-lg border border-slate-300 py-2 pl-8 pr-3 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+          />
+        </label>
+        {toolbar}
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            {table.getHeaderGroups().map((group: any) => (
+              <tr key={group.id}>
+                {selectable ? (
+                  <th className="w-10 px-5 py-2.5">
+                    <input type="checkbox" aria-label="Select all on this page" checked={table.getIsAllPageRowsSelected()} onChange={table.getToggleAllPageRowsSelectedHandler()} />
+                  </th>
+                ) : null}
+                {group.headers.map((header: any) => {
+                  const canSort = header.column.columnDef.enableSorting !== false;
+                  const dir = page.sort === header.column.id ? page.dir : null;
+                  return (
+                    <th key={header.id} className="px-5 py-2.5 font-medium" aria-sort={dir ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                      {canSort ? (
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 hover:text-slate-900"
+                          onClick={() => set({ sort: header.column.id, dir: dir === "asc" ? "desc" : "asc" }, { resetPage: true })}
+                        >
+                          <table.FlexRender header={header} />
+                          {dir === "asc" ? <ArrowUp className="h-3 w-3" /> : dir === "desc" ? <ArrowDown className="h-3 w-3" /> : <ArrowUpDown className="h-3 w-3 opacity-40" />}
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length + (selectable ? 1 : 0)} className="px-5 py-10 text-center text-sm text-slate-500">{emptyText}</td>
+              </tr>
+            ) : (
+              table.getRowModel().rows.map((row: any) => (
+                <tr key={row.id} className={cn("hover:bg-slate-50", row.getIsSelected?.() && "bg-brand-50/50")}>
+                  {selectable ? (
+                    <td className="px-5 py-2.5">
+                      <input type="checkbox" aria-label="Select row" checked={row.getIsSelected()} onChange={() => row.toggleSelected()} />
+                    </td>
+                  ) : null}
+                  {row.getAllCells().map((cell: any) => (
+                    <td key={cell.id} className="px-5 py-2.5 align-middle">
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
+        <span className="tabular-nums">
+          {page.total === 0 ? "No rows" : `${from}–${to} of ${page.total.toLocaleString("en-US")}`}
+        </span>
+        <div className="flex items-center gap-3">
+          <label className="flex items-center gap-2">
+            <span>Rows</span>
+            <select
+              value={page.size}
+              onChange={(e) => set({ size: e.target.value }, { resetPage: true })}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+            >
+              {[10, 25, 50, 100].map((n) => (
+                <option key={n} value={n}>{n}</option>
+              ))}
+            </select>
+          </label>
+          <span className="tabular-nums">Page {page.page} of {page.pageCount}</span>
+          <button type="button" aria-label="Previous page" disabled={page.page <= 1} onClick={() => set({ page: page.page - 1 })}
+            className="rounded-md p-1 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+            <ChevronLeft className="h-4 w-4" />
+          </button>
+          <button type="button" aria-label="Next page" disabled={page.page >= page.pageCount} onClick={() => set({ page: page.page + 1 })}
+            className="rounded-md p-1 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-40">
+            <ChevronRight className="h-4 w-4" />
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

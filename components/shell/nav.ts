@@ -1,0 +1,21 @@
+import type { Role } from "@/lib/policy";
+
+export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "automations" | "audit" };
+export type NavSection = { title?: string; items: NavItem[] };
+
+/** What the sidebar offers each role. Only pages that exist are listed; every page re-checks on the server. */
+export function navFor(role: Role): NavSection[] {
+  const browse: NavItem[] = [
+    { href: "/catalog", label: "Catalog", icon: "catalog" },
+    { href: "/search", label: "Search", icon: "search" },
+  ];
+  if (role === "GUEST") return [{ items: [...browse, { href: "/my-team", label: "My team", icon: "team" }] }];
+  const sections: NavSection[] = [{ items: [...browse, { href: "/my-team", label: "My teams", icon: "team" }] }];
+  if (role === "ADMIN") {
+    sections.push({
+      title: "Settings",
+      items: [],
+    });
+  }
+  return sections.filter((s) => s.items.length);
+}

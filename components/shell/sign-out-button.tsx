@@ -1,0 +1,17 @@
+"use client";
+import { LogOut } from "lucide-react";
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  return (
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: "/login" })}
+      className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+      title="Sign out"
+      aria-label="Sign out"
+    >
+      <LogOut className="h-4 w-4" aria-hidden />
+    </button>
+  );
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { z } from "zod";
+import { getViewer, type Viewer } from "@/lib/auth/viewer";
+import { can, type Permission } from "@/lib/policy";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** An error whose message is safe to show: it names nothing the viewer could not already see. */
+export class UserError extends Error {}
+
+/** Thrown when a target is out of the viewer's scope: said the same way as "does not exist". */
+export class NotFoundError extends UserError {
+  constructor() {
+    super("Not found.");
+  }
+}
+
+type Handler<S extends z.ZodType, T> = (ctx: { viewer: Viewer; input: z.infer<S> }) => Promise<T>;
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "Invalid input.";
+  const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+  return `${where}${issue.message}`;
+}
+
+/**
+ * The one way to build a server action. Every action is a public POST endpoint, so this re-resolves the
+ * viewer from the session and the database, validates the input with zod, checks the permission, and turns
+ * any failure into a plain message that changes nothing (handlers write inside withViewer transactions).
+ */
+export function authorizedAction<S extends z.ZodType, T>(
+  opts: { input: S; permission?: Permission; write?: boolean },
+  handler: Handler<S, T>,
+): (raw: z.input<S>) => Promise<ActionResult<T>> {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const viewer = await getViewer();
+    if (!viewer) return { ok: false, error: "Your session has ended. Sign in again." };
+    const parsed = opts.input.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+    if (opts.permission && !can(viewer.role, opts.permission)) return { ok: false, error: "You do not have permission to do this." };
+    try {
+      return { ok: true, data: await handler({ viewer, input: parsed.data }) };
+    } catch (e) {
+      if (e instanceof UserError) return { ok: false, error: e.message };
+      const code = (e as { code?: string }).code;
+      if (code === "P2025" || code === "42501") return { ok: false, error: "Not found." };
+      if (code === "P2002") return { ok: false, error: "That name is already taken." };
+      console.error("[action]", e);
+      return { ok: false, error: "Something went wrong. Nothing was changed." };
+    }
+  };
+  (action as { __authorized?: true }).__authorized = true;
+  return action;
+}

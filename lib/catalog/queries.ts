@@ -1,0 +1,144 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { withViewer, type Tx } from "@/lib/db/scoped";
+import { resourceScope, teamScope, type ResourceScope } from "@/lib/access/scope";
+import { can } from "@/lib/policy";
+import type { ChildrenParams } from "./schemas";
+import type { Crumb, ResourceDetail, ResourceSummary, ResourceTeam } from "./types";
+
+const summarySelect = { id: true, type: true, name: true, description: true, tags: true, removedAt: true, meta: true } as const;
+
+type SummaryRow = Prisma.ResourceGetPayload<{ select: typeof summarySelect }>;
+
+async function withChildCounts(tx: Tx, scope: ResourceScope, rows: SummaryRow[]): Promise<ResourceSummary[]> {
+  if (!rows.length) return [];
+  const counts = await tx.resource.groupBy({
+    by: ["parentId"],
+    where: { AND: [scope.where, { parentId: { in: rows.map((r) => r.id) } }] },
+    _count: { _all: true },
+  });
+  const byParent = new Map(counts.map((c) => [c.parentId, c._count._all]));
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    name: r.name,
+    description: r.description,
+    tags: r.tags,
+    childCount: byParent.get(r.id) ?? 0,
+    removed: r.removedAt !== null,
+    dataType: typeof (r.meta as { dataType?: unknown } | null)?.dataType === "string" ? (r.meta as { dataType: string }).dataType : undefined,
+  }));
+}
+
+/**
+ * The top of what the viewer can see: for admins the roots of the catalog; for everyone else each visible
+ * resource whose parent is not visible (a guest granted a schema starts at the schema, not at the warehouse).
+ */
+export async function listCatalogTops(viewer: Viewer): Promise<ResourceSummary[]> {
+  return withViewer(viewer, async (tx) => {
+    const scope = await resourceScope(tx, viewer);
+    const orderBy = [{ type: "asc" as const }, { name: "asc" as const }];
+    if (scope.roots === null) {
+      const rows = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, parentId: null, removedAt: null }, select: summarySelect, orderBy });
+      return withChildCounts(tx, scope, rows);
+    }
+    // The parents of a guest's roots are out of its sight (RLS hides them), so "top" is decided from the
+    // paths of the roots themselves: a root is a top when no other root lies on its path.
+    const rows = await tx.resource.findMany({
+      where: { AND: [scope.where, { id: { in: scope.roots }, removedAt: null }] },
+      select: { ...summarySelect, path: true },
+      orderBy,
+    });
+    const roots = new Set(scope.roots);
+    const tops = rows.filter((r) => !r.path.slice(0, -1).some((a) => roots.has(a)));
+    return withChildCounts(tx, scope, tops);
+  });
+}
+
+/** One resource as the viewer may see it, or null: a resource out of scope and a missing one look the same. */
+export async function getResourceDetail(viewer: Viewer, id: string): Promise<ResourceDetail | null> {
+  return withViewer(viewer, async (tx) => {
+    const scope = await resourceScope(tx, viewer);
+    const r = await tx.resource.findFirst({
+      where: { AND: [scope.where, { id }] },
+      select: { ...summarySelect, path: true, createdAt: true, updatedAt: true },
+    });
+    if (!r) return null;
+    const ancestorIds = r.path.slice(0, -1);
+    const visibleAncestors = ancestorIds.length
+      ? await tx.resource.findMany({ where: { AND: [scope.where, { id: { in: ancestorIds } }] }, select: { id: true, type: true, name: true } })
+      : [];
+    const byId = new Map(visibleAncestors.map((a) => [a.id, a]));
+    const breadcrumb: Crumb[] = ancestorIds.flatMap((aid) => (byId.has(aid) ? [byId.get(aid)!] : []));
+
+    // Assignments of this resource or any ancestor, to teams the viewer can see.
+    const assignments = await tx.teamResource.findMany({
+      where: { workspaceId: viewer.workspaceId, resourceId: { in: r.path }, team: teamScope(viewer) },
+      select: { resourceId: true, source: true, team: { select: { id: true, name: true, slug: true, visibility: true } } },
+    });
+    const depthOf = new Map(r.path.map((pid, i) => [pid, i]));
+    // Nearest assignment first: "direct" beats "inherited", a closer ancestor beats a farther one.
+    assignments.sort((a, b) => depthOf.get(b.resourceId)! - depthOf.get(a.resourceId)!);
+    const teams = new Map<string, ResourceTeam>();
+    for (const a of assignments) {
+      if (teams.has(a.team.id)) continue;
+      const from = a.resourceId === r.id ? null : byId.get(a.resourceId);
+      if (a.resourceId !== r.id && !from) continue; // an ancestor the viewer cannot see is never named
+      teams.set(a.team.id, {
+        teamId: a.team.id,
+        teamName: a.team.name,
+        teamSlug: a.team.slug,
+        visibility: a.team.visibility,
+        source: from ? { kind: "inherited", from, by: a.source } : { kind: "direct", by: a.source },
+      });
+    }
+    const [summary] = await withChildCounts(tx, scope, [r]);
+    return {
+      ...summary,
+      meta: (r.meta ?? {}) as Record<string, unknown>,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      breadcrumb,
+      hiddenAncestors: breadcrumb.length < ancestorIds.length,
+      teams: [...teams.values()].sort((a, b) => a.teamName.localeCompare(b.teamName)),
+      canEdit: can(viewer.role, "resources.edit"),
+    };
+  });
+}
+
+export type ChildrenPage = { rows: ResourceSummary[]; total: number; page: number; size: number; pageCount: number };
+
+/** A page of a resource's visible children; the total counts only what the viewer can see. */
+export async function listChildren(viewer: Viewer, parentId: string, p: ChildrenParams): Promise<ChildrenPage> {
+  return withViewer(viewer, async (tx) => {
+    const scope = await resourceScope(tx, viewer);
+    const where: Prisma.ResourceWhereInput = {
+      AND: [scope.where, { parentId }, p.q ? { name: { contains: p.q, mode: "insensitive" } } : {}],
+    };
+    const total = await tx.resource.count({ where });
+    const pageCount = Math.max(1, Math.ceil(total / p.size));
+    const page = Math.min(p.page, pageCount);
+    const rows = await tx.resource.findMany({
+      where,
+      select: summarySelect,
+      orderBy: [{ [p.sort]: p.dir }, { id: "asc" }],
+      skip: (page - 1) * p.size,
+      take: p.size,
+    });
+    return { rows: await withChildCounts(tx, scope, rows), total, page, size: p.size, pageCount };
+  });
+}
+
+/** Ids of every resource the viewer can see (tests and parity checks). */
+export async function listVisibleResourceIds(viewer: Viewer): Promise<string[]> {
+  return withViewer(viewer, async (tx) => {
+    const scope = await resourceScope(tx, viewer);
+    const rows = await tx.resource.findMany({ where: scope.where, select: { id: true } });
+    return rows.map((r) => r.id);
+  });
+}
+
+export async function countVisibleResources(viewer: Viewer): Promise<number> {
+  return withViewer(viewer, async (tx) => tx.resource.count({ where: (await resourceScope(tx, viewer)).where }));
+}

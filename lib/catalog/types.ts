@@ -1,0 +1,49 @@
+import type { ResourceType } from "@/lib/generated/prisma/enums";
+
+export type ResourceSummary = {
+  id: string;
+  type: ResourceType;
+  name: string;
+  description: string;
+  tags: string[];
+  childCount: number;
+  removed: boolean;
+  /** For columns: the database type. */
+  dataType?: string;
+};
+
+export type Crumb = { id: string; type: ResourceType; name: string };
+
+export type ResourceTeam = {
+  teamId: string;
+  teamName: string;
+  teamSlug: string;
+  visibility: "PUBLIC" | "PRIVATE";
+  /** How the resource came to belong to the team: assigned itself, or through an ancestor. */
+  source: { kind: "direct"; by: "MANUAL" | "AUTOMATION" } | { kind: "inherited"; from: Crumb; by: "MANUAL" | "AUTOMATION" };
+};
+
+export type ResourceDetail = ResourceSummary & {
+  meta: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  /** Only the ancestors the viewer can see, root first; hidden ones are left out, not named. */
+  breadcrumb: Crumb[];
+  hiddenAncestors: boolean;
+  teams: ResourceTeam[];
+  canEdit: boolean;
+};
+
+export const TYPE_LABELS: Record<ResourceType, string> = {
+  INTEGRATION: "Integration",
+  DATABASE: "Database",
+  SCHEMA: "Schema",
+  TABLE: "Table",
+  VIEW: "View",
+  COLUMN: "Column",
+  DASHBOARD: "Dashboard",
+  CHART: "Chart",
+  DOCUMENT: "Document",
+  METRIC: "Metric",
+  TERM: "Glossary term",
+};

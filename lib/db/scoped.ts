@@ -1,0 +1,24 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { APP_ROLE } from "./config";
+import { db } from "./client";
+
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * Runs fn in one transaction as the viewer: the RLS context (user and workspace) is set with
+ * set_config(..., true) and the role switched to the non-owner app role, so row-level security holds
+ * under every query that fn makes, whatever its `where` says. Pass `tx` down; never open another client.
+ */
+export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const prisma = await db();
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true)`;
+      await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+      return fn(tx);
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}

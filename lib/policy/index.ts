@@ -1,0 +1,6 @@
+// The access policy of DESIGN.md as pure functions: the single definition the access layer, the row-level
+// security and the tests are all checked against.
+export * from "./types";
+export * from "./roles";
+export * from "./visibility";
+export * from "./writes";

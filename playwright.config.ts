@@ -1,0 +1,39 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+// Debian's Chromium: no browser is downloaded. The flags keep it off the (closed) network.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: { baseURL, launchOptions, trace: "off" },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "console", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+  ],
+  webServer: {
+    // Its own embedded database folder, laid fresh by scripts/test.ts, and its own port.
+    command: "npx tsx scripts/start.ts",
+    url: `${baseURL}/login`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      ENCLAVE_DATA_DIR: ".data/e2e/pglite",
+      ENCLAVE_SECRET_FILE: ".data/e2e/auth-secret",
+      DATABASE_URL: "",
+      NEXTAUTH_URL: baseURL,
+    },
+  },
+});

@@ -1,0 +1,107 @@
+// `npm start`: migrate, seed the demo workspace when the database is empty, build when the sources changed,
+// then serve the console. `npm run dev` does the same with `next dev`.
+import fs from "node:fs";
+import path from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { connect } from "@/lib/db/connect";
+import { applyMigrations } from "@/lib/db/migrate";
+import { databaseUrl, embeddedDataDir } from "@/lib/db/config";
+import { seedDemo, demoUsers, DEMO_PASSWORD } from "@/prisma/seed/demo";
+import { authSecret } from "@/lib/auth/secret";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+async function prepareDatabase() {
+  const url = databaseUrl();
+  const conn = await connect();
+  try {
+    const applied = await applyMigrations(url ? { url } : { pglite: conn.pglite! });
+    if (applied.length) console.log(`▸ Applied migrations: ${applied.join(", ")}`);
+    // The demo workspace goes into the embedded database when it is empty; a server database only when asked.
+    if (!url || process.env.ENCLAVE_SEED_DEMO === "1") {
+      if (await seedDemo(conn.prisma)) console.log("▸ Created the demo workspace “Acme Data”.");
+    }
+  } finally {
+    await conn.close(); // releases the embedded folder's lock before the server opens it
+  }
+}
+
+const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) {
+      for (const e of fs.readdirSync(p)) if (e !== "generated" && e !== "node_modules") visit(path.join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const s of SOURCES) visit(path.join(root, s));
+  return newest;
+}
+
+function buildIfNeeded() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const built = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built && built >= newestSourceMtime() && process.env.ENCLAVE_FORCE_BUILD !== "1") return;
+  console.log("▸ Building the console (next build)…");
+  const res = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (res.status !== 0) process.exit(res.status ?? 1);
+}
+
+function printWelcome() {
+  const url = `http://localhost:${port}`;
+  const lines = [
+    "",
+    `  Enclave is running at ${url}`,
+    `  Database: ${databaseUrl() ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.relative(root, embeddedDataDir())}`}`,
+    "",
+    `  Demo accounts (password: ${DEMO_PASSWORD})`,
+    ...demoUsers.map((u) => `    ${u.email.padEnd(22)} ${u.role.toLowerCase()}`),
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+async function waitUntilUp(): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/login`, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function main() {
+  await prepareDatabase();
+  if (!dev) buildIfNeeded();
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", process.env.HOST ?? "0.0.0.0"], {
+    stdio: ["inherit", "pipe", "inherit"],
+    env,
+  });
+  child.stdout.on("data", (d: Buffer) => process.stdout.write(d));
+  const stop = (sig: NodeJS.Signals) => child.kill(sig);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => process.exit(code ?? 0));
+  await waitUntilUp();
+  printWelcome();
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
