@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+const e2eDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 
 // Debian's Chromium: no browser is downloaded. The flags keep it off the (closed) network.
 const launchOptions = {
@@ -30,8 +31,8 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(port),
-      ENCLAVE_DATA_DIR: ".data/e2e/pglite",
-      ENCLAVE_SECRET_FILE: ".data/e2e/auth-secret",
+      ENCLAVE_DATA_DIR: `${e2eDir}/pglite`,
+      ENCLAVE_SECRET_FILE: `${e2eDir}/auth-secret`,
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
     },

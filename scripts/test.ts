@@ -35,7 +35,7 @@ for (const stage of stages) {
   console.log(`\n━━ ${stage.name} ━━`);
   if (stage.name === "e2e") {
     // A fresh database and a fresh build for the browser tests.
-    fs.rmSync(".data/e2e", { recursive: true, force: true });
+    fs.rmSync(process.env.E2E_DATA_DIR ?? ".data/e2e", { recursive: true, force: true });
     fs.mkdirSync("e2e/.auth", { recursive: true });
   }
   const res = spawnSync(stage.cmd[0], stage.cmd.slice(1), { stdio: "inherit", env: { ...process.env, ...stage.env } });

@@ -1,0 +1,30 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import type { Tx } from "@/lib/db/scoped";
+
+export type AuditInput = {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  targetName?: string | null;
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+};
+
+/** Records a change in the same transaction as the change itself, so one never lands without the other. */
+export async function recordAudit(tx: Tx, viewer: Viewer, e: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      workspaceId: viewer.workspaceId,
+      actorId: viewer.userId,
+      actorEmail: viewer.email,
+      action: e.action,
+      targetType: e.targetType,
+      targetId: e.targetId ?? null,
+      targetName: e.targetName ?? null,
+      before: e.before ?? undefined,
+      after: e.after ?? undefined,
+    },
+  });
+}
