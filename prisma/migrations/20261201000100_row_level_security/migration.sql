@@ -20,7 +20,12 @@ END $$;
 
 GRANT USAGE ON SCHEMA public TO enclave_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO enclave_app;
-REVOKE ALL ON "_prisma_migrations" FROM enclave_app;
+DO $$ BEGIN
+  -- Absent in a shadow database, where migrations are replayed without Prisma's bookkeeping table.
+  IF to_regclass('"_prisma_migrations"') IS NOT NULL THEN
+    REVOKE ALL ON "_prisma_migrations" FROM enclave_app;
+  END IF;
+END $$;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO enclave_app;
 
 -- ---------------------------------------------------------------------------------------------------------
