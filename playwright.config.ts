@@ -23,14 +23,15 @@ export default defineConfig({
     { name: "console", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    // Its own embedded database folder, laid fresh by scripts/test.ts, and its own port.
-    command: "npx tsx scripts/start.ts",
+    // Its own embedded database folder, laid fresh (with an id map for the cross-client specs), its own port.
+    command: "npx tsx scripts/e2e-prepare.ts && npx tsx scripts/start.ts",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",
     env: {
       PORT: String(port),
+      E2E_DATA_DIR: e2eDir,
       ENCLAVE_DATA_DIR: `${e2eDir}/pglite`,
       ENCLAVE_SECRET_FILE: `${e2eDir}/auth-secret`,
       DATABASE_URL: "",

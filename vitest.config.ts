@@ -22,6 +22,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file opens its own database; two at a time keeps both cores busy without starving them.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

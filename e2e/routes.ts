@@ -1,0 +1,24 @@
+// Every console page, and what kind of id it is addressed by. tests/unit/routes-registry.test.ts fails when a
+// page exists that is not listed here, so each new page is born inside the cross-client probes.
+export type RouteKind =
+  | "static" // no id: visited as is; must not name anything foreign
+  | "search" // ?q=: searched for each foreign name; must return nothing foreign
+  | "resource" // [id] of a resource
+  | "team" // [slug] of a team
+  | "user" // [id] of a user
+  | "group" // [id] of a group
+  | "admin" // admin-only page without id: a plain 404 for everyone else
+  | "admin-resource" // admin-only, addressed by a resource id
+  | "admin-user"
+  | "admin-group";
+
+export const CONSOLE_ROUTES: { pattern: string; kind: RouteKind }[] = [
+  { pattern: "/catalog", kind: "static" },
+  { pattern: "/search", kind: "search" },
+  { pattern: "/my-team", kind: "static" },
+  { pattern: "/resources/[id]", kind: "resource" },
+  { pattern: "/settings/audit", kind: "admin" },
+];
+
+/** Every route handler but the sign-in endpoint, probed the same way. */
+export const API_ROUTES: { pattern: string; kind: RouteKind }[] = [{ pattern: "/api/audit/export", kind: "admin" }];

@@ -1,0 +1,36 @@
+// Lays the end-to-end tests' database before their server starts: migrated, seeded, and with a map of the
+// demo workspace's ids written beside it, so the cross-client specs can aim at real foreign ids.
+import fs from "node:fs";
+import path from "node:path";
+import { connect } from "@/lib/db/connect";
+import { applyMigrations } from "@/lib/db/migrate";
+import { seedDemo } from "@/prisma/seed/demo";
+
+const dir = path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e");
+
+async function main() {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const conn = await connect({ dataDir: path.join(dir, "pglite") });
+  try {
+    await applyMigrations({ pglite: conn.pglite! });
+    await seedDemo(conn.prisma);
+    const p = conn.prisma;
+    const ids = {
+      teams: await p.team.findMany({ select: { id: true, name: true, slug: true } }),
+      groups: await p.group.findMany({ select: { id: true, name: true } }),
+      users: await p.user.findMany({ select: { id: true, email: true, name: true } }),
+      resources: await p.resource.findMany({ select: { id: true, name: true, type: true, path: true } }),
+      assignments: await p.teamResource.findMany({ select: { teamId: true, resourceId: true } }),
+    };
+    fs.writeFileSync(path.join(dir, "ids.json"), JSON.stringify(ids, null, 1));
+    console.log(`e2e database ready in ${path.relative(process.cwd(), dir)}`);
+  } finally {
+    await conn.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
