@@ -214,3 +214,14 @@ export const leaveTeam = authorizedAction({ input: teamIdInput, permission: "tea
   refreshTeam(team.slug);
   return { ok: true };
 });
+
+/** Before a deletion: what the team's members would lose (counts only), shown in the confirmation. */
+export const previewDeleteTeam = authorizedAction({ input: teamIdInput, permission: "teams.manage" }, async ({ viewer, input }) => {
+  return withViewer(viewer, async (tx) => {
+    const team = await scopedTeam(tx, viewer, input.teamId);
+    if (team.isDefault) throw new UserError(`${team.name} is the default team: it cannot be deleted.`);
+    const impact = await teamDeletionImpact(tx, viewer, team.id);
+    if (!impact) throw new NotFoundError();
+    return impact;
+  });
+});

@@ -308,3 +308,18 @@ export async function teamDeletionImpact(tx: Tx, viewer: Viewer, teamId: string)
     : 0;
   return { members: Number(rows?.members ?? 0), groups, assigned: mine.length, onlyHere };
 }
+
+export type BrowseTeam = TeamSummary & { isDirectMember: boolean };
+
+/** The teams the viewer can see, with whether it may join or leave each (the /teams listing). */
+export async function listBrowseTeams(viewer: Viewer): Promise<BrowseTeam[]> {
+  return withViewer(viewer, async (tx) => {
+    const teams = await tx.team.findMany({
+      where: teamScope(viewer),
+      select: { id: true, name: true, slug: true, description: true, visibility: true, isDefault: true },
+      orderBy: [{ isDefault: "desc" }, { name: "asc" }],
+    });
+    const direct = new Set((await tx.teamMember.findMany({ where: { workspaceId: viewer.workspaceId, userId: viewer.userId }, select: { teamId: true } })).map((r) => r.teamId));
+    return teams.map((t) => ({ ...t, isMember: viewer.memberTeamIds.includes(t.id), isDirectMember: direct.has(t.id) }));
+  });
+}
