@@ -18,13 +18,13 @@ const col = createColumnHelper<ServerTableFeatures, TeamMemberRow>();
 function Source({ m, isDefault }: { m: TeamMemberRow; isDefault: boolean }) {
   const parts: React.ReactNode[] = [];
   if (m.direct) parts.push(<Badge key="d" tone="blue">Direct</Badge>);
-  for (const g of m.groups) parts.push(<Badge key={g.id} tone="violet">Through {g.name}</Badge>);
-  if (!m.groups.length && m.throughGroup && !m.direct) parts.push(<Badge key="g">Member</Badge>);
-  if (m.everyone && isDefault) parts.push(<Badge key="e">Every employee</Badge>);
+  for (const g of m.groups) parts.push(<Badge key={g.id} tone="violet" className="whitespace-nowrap">Through {g.name}</Badge>);
+  if (m.everyone && isDefault) parts.push(<Badge key="e" className="whitespace-nowrap">Every employee</Badge>);
   return <div className="flex flex-wrap gap-1">{parts}</div>;
 }
 
-export function TeamMembers({ team, rows, page, canManage, candidates }: { team: Team; rows: TeamMemberRow[]; page: ServerPage; canManage: boolean; candidates: PickablePerson[] }) {
+/** showSource is false for guests: how others belong (and through which group) is not theirs to know. */
+export function TeamMembers({ team, rows, page, canManage, showSource, candidates }: { team: Team; rows: TeamMemberRow[]; page: ServerPage; canManage: boolean; showSource: boolean; candidates: PickablePerson[] }) {
   const router = useRouter();
   const [selection, setSelection] = useState<string[]>([]);
   const [adding, setAdding] = useState(false);
@@ -40,15 +40,15 @@ export function TeamMembers({ team, rows, page, canManage, candidates }: { team:
           return (
             <div className="flex items-center gap-3">
               <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">{m.name.split(/\s+/).map((s) => s[0]).slice(0, 2).join("")}</span>
-              <span className="font-medium text-slate-900">{m.name}</span>
+              <span className="whitespace-nowrap font-medium text-slate-900">{m.name}</span>
               {m.status !== "ACTIVE" ? <Badge tone={m.status === "DEACTIVATED" ? "red" : "slate"}>{m.status === "DEACTIVATED" ? "Deactivated" : "Invited"}</Badge> : null}
             </div>
           );
         },
       }),
-      col.accessor("email", { header: "Email", cell: (info) => <span className="text-slate-600">{info.getValue()}</span> }),
+      col.accessor("email", { header: "Email", cell: (info) => <span className="whitespace-nowrap text-slate-600">{info.getValue()}</span> }),
       col.accessor("role", { header: "Role", enableSorting: false, cell: (info) => <Badge tone={info.getValue() === "GUEST" ? "amber" : "slate"}>{ROLE_LABELS[info.getValue()]}</Badge> }),
-      col.display({ id: "source", header: "Membership", enableSorting: false, cell: (info) => <Source m={info.row.original} isDefault={team.isDefault} /> }),
+      ...(showSource ? [col.display({ id: "source", header: "Membership", enableSorting: false, cell: (info) => <Source m={info.row.original} isDefault={team.isDefault} /> })] : []),
     ];
     if (!canManage) return base;
     return [
@@ -67,7 +67,7 @@ export function TeamMembers({ team, rows, page, canManage, candidates }: { team:
         },
       }),
     ];
-  }, [canManage, team.isDefault]);
+  }, [canManage, showSource, team.isDefault]);
 
   const selectedRows = rows.filter((r) => selection.includes(r.id));
   return (

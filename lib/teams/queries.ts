@@ -222,19 +222,21 @@ export async function listTeamMembers(viewer: Viewer, teamId: string, p: Members
     const names = isInternal(viewer.role) && viaGroup.length
       ? new Map((await tx.group.findMany({ where: { workspaceId: ws, id: { in: groupIds } }, select: { id: true, name: true } })).map((g) => [g.id, g.name]))
       : new Map<string, string>();
+    // Guests learn who is in their team, never how (direct, or through which group).
+    const internal = isInternal(viewer.role);
     const rows = users.map((u) => {
       const role = (u.memberships[0]?.role ?? "GUEST") as Role;
-      const mine = viaGroup.filter((g) => g.userId === u.id);
+      const mine = internal ? viaGroup.filter((g) => g.userId === u.id) : [];
       return {
         id: u.id,
         name: u.name,
         email: u.email,
         role,
         status: u.status,
-        direct: direct.has(u.id),
+        direct: internal && direct.has(u.id),
         groups: mine.flatMap((g) => (names.has(g.groupId) ? [{ id: g.groupId, name: names.get(g.groupId)! }] : [])).sort((a, b) => a.name.localeCompare(b.name)),
         throughGroup: mine.length > 0,
-        everyone: team.isDefault && role !== "GUEST",
+        everyone: internal && team.isDefault && role !== "GUEST",
       };
     });
     return { rows, total, page, size: p.size, pageCount };
@@ -252,7 +254,15 @@ export async function listTeamCandidates(viewer: Viewer, teamId: string, opts: {
     if (!team) return [];
     const ws = viewer.workspaceId;
     const users = await tx.user.findMany({
-      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { status: { not: "DEACTIVATED" } }, { teamMembers: { none: { workspaceId: ws, teamId } } }] },
+      where: {
+        AND: [
+          userScope(viewer, await userScopeContext(tx, viewer)),
+          { status: { not: "DEACTIVATED" } },
+          { teamMembers: { none: { workspaceId: ws, teamId } } },
+          // Every employee is in General already: only guests can be added to it.
+          team.isDefault ? { memberships: { some: { workspaceId: ws, role: "GUEST" } } } : {},
+        ],
+      },
       select: { id: true, name: true, email: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
       orderBy: { name: "asc" },
       take: opts.take ?? 500,

@@ -68,13 +68,14 @@ export default async function TeamPage({ params, searchParams }: Props) {
               rows={members.rows}
               page={{ total: members.total, page: members.page, size: members.size, pageCount: members.pageCount, sort: mp.sort, dir: mp.dir, q: mp.q }}
               canManage={team.canManage}
+              showSource={team.groups !== null}
               candidates={candidates}
             />
           </Card>
         </div>
         <aside className="space-y-6">
           <Card>
-            <CardHeader title="Resources" description={team.resourceCount ? `${team.resourceCount} assigned, with everything inside them` : undefined} />
+            <CardHeader title="Resources" description={team.resourceCount ? `${team.resourceCount} assigned, with everything inside` : undefined} />
             {team.resources.length ? (
               <ul className="divide-y divide-slate-100">
                 {team.resources.map((r) => (
