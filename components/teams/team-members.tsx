@@ -60,8 +60,8 @@ export function TeamMembers({ team, rows, page, canManage, showSource, candidate
         cell: (info) => {
           const m = info.row.original;
           return m.direct ? (
-            <button type="button" onClick={() => setRemoving([m])} className="rounded-md px-2 py-1 text-xs font-medium text-slate-500 hover:bg-rose-50 hover:text-rose-600" aria-label={`Remove ${m.name}`}>
-              Remove
+            <button type="button" onClick={() => setRemoving([m])} className="rounded-md p-1.5 text-slate-400 hover:bg-rose-50 hover:text-rose-600" aria-label={`Remove ${m.name}`} title="Remove from team">
+              <UserMinus className="h-4 w-4" />
             </button>
           ) : null;
         },
