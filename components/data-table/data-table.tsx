@@ -103,7 +103,7 @@ export function DataTable<T extends { id: string }>({
                       {canSort ? (
                         <button
                           type="button"
-                          className="inline-flex items-center gap-1 hover:text-slate-900"
+                          className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900"
                           onClick={() => set({ sort: header.column.id, dir: dir === "asc" ? "desc" : "asc" }, { resetPage: true })}
                         >
                           <table.FlexRender header={header} />

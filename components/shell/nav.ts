@@ -10,11 +10,17 @@ export function navFor(role: Role): NavSection[] {
     { href: "/search", label: "Search", icon: "search" },
   ];
   if (role === "GUEST") return [{ items: [...browse, { href: "/my-team", label: "My team", icon: "team" }] }];
-  const sections: NavSection[] = [{ items: [...browse, { href: "/my-team", label: "My teams", icon: "team" }] }];
+  const sections: NavSection[] = [
+    { items: [...browse, { href: "/my-team", label: "My teams", icon: "team" }, { href: "/teams", label: "Teams", icon: "teams" }] },
+  ];
   if (role === "ADMIN") {
     sections.push({
       title: "Settings",
-      items: [{ href: "/settings/audit", label: "Audit log", icon: "audit" }],
+      items: [
+        { href: "/settings/teams", label: "Teams", icon: "teams" },
+        { href: "/settings/groups", label: "Groups", icon: "groups" },
+        { href: "/settings/audit", label: "Audit log", icon: "audit" },
+      ],
     });
   }
   return sections.filter((s) => s.items.length);

@@ -38,7 +38,7 @@ export function Sidebar({ viewer, myTeams }: { viewer: Viewer; myTeams: TeamSumm
             <ul className="space-y-0.5">
               {myTeams.map((t) => (
                 <li key={t.id}>
-                  <Link href={`/my-team#${t.slug}`} className="flex items-center gap-2 rounded-lg px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+                  <Link href={`/teams/${t.slug}`} className="flex items-center gap-2 rounded-lg px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
                     <span className="flex h-5 w-5 items-center justify-center rounded bg-slate-100 text-[10px] font-semibold text-slate-600">{t.name[0]}</span>
                     <span className="truncate">{t.name}</span>
                     {t.visibility === "PRIVATE" ? <Lock className="ml-auto h-3 w-3 text-slate-400" aria-label="Private" /> : null}

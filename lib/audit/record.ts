@@ -14,7 +14,9 @@ export type AuditInput = {
 
 /** Records a change in the same transaction as the change itself, so one never lands without the other. */
 export async function recordAudit(tx: Tx, viewer: Viewer, e: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
+  // createMany: a plain INSERT without RETURNING. Only admins may read audit events back, so the RETURNING of
+  // create() would fail row-level security for everyone else (an editor joining a team, say).
+  await tx.auditEvent.createMany({
     data: {
       workspaceId: viewer.workspaceId,
       actorId: viewer.userId,

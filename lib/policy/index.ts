@@ -4,3 +4,4 @@ export * from "./types";
 export * from "./roles";
 export * from "./visibility";
 export * from "./writes";
+export * from "./guardrails";

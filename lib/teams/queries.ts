@@ -1,7 +1,12 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
-import { teamScope } from "@/lib/access/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/scoped";
+import { resourceScope, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
+import { can, isInternal, type Role } from "@/lib/policy";
+import type { ResourceType } from "@/lib/generated/prisma/enums";
+import type { MembersParams, TeamsParams } from "./schemas";
 
 export type TeamSummary = {
   id: string;
@@ -23,5 +28,308 @@ export async function listVisibleTeams(viewer: Viewer, opts: { mine?: boolean } 
       orderBy: [{ isDefault: "desc" }, { name: "asc" }],
     });
     return teams.map((t) => ({ ...t, isMember: viewer.memberTeamIds.includes(t.id) }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Teams settings and the team page.
+
+
+export type Paged<T> = { rows: T[]; total: number; page: number; size: number; pageCount: number };
+
+export type TeamRow = {
+  id: string;
+  name: string;
+  slug: string;
+  description: string;
+  visibility: "PUBLIC" | "PRIVATE";
+  isDefault: boolean;
+  members: number;
+  groups: number;
+  resources: number;
+};
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const TEAM_ORDER: Record<TeamsParams["sort"], string> = {
+  name: `lower(name)`,
+  visibility: `visibility`,
+  members: `members`,
+  groups: `groups`,
+  resources: `resources`,
+};
+
+/** The teams table of the settings (admins): every team with its counted members, groups and resources. */
+export async function listTeamsTable(viewer: Viewer, p: TeamsParams): Promise<Paged<TeamRow>> {
+  if (!can(viewer.role, "teams.manage")) return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
+  return withViewer(viewer, async (tx) => {
+    const ids = await visibleTeamIds(tx, viewer);
+    const ws = viewer.workspaceId;
+    const q = p.q ? likePattern(p.q) : null;
+    const order = Prisma.raw(`${TEAM_ORDER[p.sort]} ${p.dir === "desc" ? "DESC" : "ASC"}, lower(name) ASC, id ASC`);
+    const base = Prisma.sql`
+      WITH eff AS (
+        SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid
+        UNION
+        SELECT tg."teamId", gm."userId" FROM "TeamGroup" tg
+          JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
+          WHERE tg."workspaceId" = ${ws}::uuid
+        UNION
+        SELECT t.id, m."userId" FROM "Team" t JOIN "Membership" m ON m."workspaceId" = t."workspaceId" AND m.role <> 'GUEST'
+          WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault"
+      ), rows AS (
+        SELECT t.id, t.name, t.slug, t.description, t.visibility::text AS visibility, t."isDefault",
+          (SELECT count(*) FROM eff WHERE eff.tid = t.id)::int AS members,
+          (SELECT count(*) FROM "TeamGroup" tg WHERE tg."workspaceId" = t."workspaceId" AND tg."teamId" = t.id)::int AS groups,
+          (SELECT count(*) FROM "TeamResource" tr WHERE tr."workspaceId" = t."workspaceId" AND tr."teamId" = t.id)::int AS resources
+        FROM "Team" t
+        WHERE t."workspaceId" = ${ws}::uuid AND t.id = ANY(${ids}::uuid[])
+          AND (${q}::text IS NULL OR t.name ILIKE ${q}::text OR t.description ILIKE ${q}::text)
+      )`;
+    const [{ total }] = await tx.$queryRaw<{ total: number }[]>(Prisma.sql`${base} SELECT count(*)::int AS total FROM rows`);
+    const pageCount = Math.max(1, Math.ceil(total / p.size));
+    const page = Math.min(p.page, pageCount);
+    const rows = await tx.$queryRaw<TeamRow[]>(
+      Prisma.sql`${base} SELECT * FROM rows ORDER BY ${order} LIMIT ${p.size} OFFSET ${(page - 1) * p.size}`,
+    );
+    return { rows: rows.map((r) => ({ ...r, members: Number(r.members), groups: Number(r.groups), resources: Number(r.resources) })), total, page, size: p.size, pageCount };
+  });
+}
+
+export type TeamGroupDTO = { id: string; name: string; members: number; guests: number };
+export type TeamResourceDTO = { id: string; name: string; type: ResourceType; descendants: number };
+export type TeamDetail = {
+  id: string;
+  name: string;
+  slug: string;
+  description: string;
+  visibility: "PUBLIC" | "PRIVATE";
+  isDefault: boolean;
+  /** Member through any path (direct, group, General). */
+  isMember: boolean;
+  isDirectMember: boolean;
+  canManage: boolean;
+  canJoin: boolean;
+  canLeave: boolean;
+  /** null for guests: group names are never shown to them. */
+  groups: TeamGroupDTO[] | null;
+  resources: TeamResourceDTO[];
+  resourceCount: number;
+};
+
+async function findTeam(tx: Tx, viewer: Viewer, where: Prisma.TeamWhereInput) {
+  return tx.team.findFirst({
+    where: { AND: [teamScope(viewer), where] },
+    select: { id: true, name: true, slug: true, description: true, visibility: true, isDefault: true },
+  });
+}
+
+/** One team as the viewer may see it, or null (a private team it is not in looks like no team at all). */
+export async function getTeamBySlug(viewer: Viewer, slug: string): Promise<TeamDetail | null> {
+  return withViewer(viewer, async (tx) => {
+    const team = await findTeam(tx, viewer, { slug });
+    if (!team) return null;
+    const ws = viewer.workspaceId;
+    const isMember = viewer.memberTeamIds.includes(team.id);
+    const isDirectMember = !!(await tx.teamMember.findFirst({ where: { workspaceId: ws, teamId: team.id, userId: viewer.userId }, select: { userId: true } }));
+    let groups: TeamGroupDTO[] | null = null;
+    if (isInternal(viewer.role)) {
+      const links = await tx.teamGroup.findMany({
+        where: { workspaceId: ws, teamId: team.id },
+        select: { group: { select: { id: true, name: true, members: { select: { user: { select: { memberships: { where: { workspaceId: ws }, select: { role: true } } } } } } } } },
+      });
+      groups = links
+        .map(({ group: g }) => ({
+          id: g.id,
+          name: g.name,
+          members: g.members.length,
+          guests: g.members.filter((m) => m.user.memberships[0]?.role === "GUEST").length,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    }
+    const scope = await resourceScope(tx, viewer);
+    const assignedWhere: Prisma.ResourceWhereInput = { AND: [scope.where, { teams: { some: { workspaceId: ws, teamId: team.id } } }] };
+    const resourceCount = await tx.resource.count({ where: assignedWhere });
+    const assigned = await tx.resource.findMany({ where: assignedWhere, select: { id: true, name: true, type: true }, orderBy: [{ type: "asc" }, { name: "asc" }], take: 100 });
+    const resources: TeamResourceDTO[] = [];
+    for (const r of assigned) {
+      const descendants = await tx.resource.count({ where: { AND: [scope.where, { path: { has: r.id } }, { id: { not: r.id } }, { removedAt: null }] } });
+      resources.push({ ...r, descendants });
+    }
+    const internal = isInternal(viewer.role);
+    return {
+      ...team,
+      isMember,
+      isDirectMember,
+      canManage: can(viewer.role, "teams.manage"),
+      canJoin: internal && can(viewer.role, "teams.join-public") && team.visibility === "PUBLIC" && !team.isDefault && !isDirectMember,
+      canLeave: internal && !team.isDefault && isDirectMember,
+      groups,
+      resources,
+      resourceCount,
+    };
+  });
+}
+
+export type TeamMemberRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: "ACTIVE" | "INVITED" | "DEACTIVATED";
+  direct: boolean;
+  /** Group names for internal viewers; for guests always empty (see `throughGroup`). */
+  groups: { id: string; name: string }[];
+  throughGroup: boolean;
+  /** Every non-guest is in General whatever else. */
+  everyone: boolean;
+};
+
+/** A page of a team's members as the viewer may see them, each with how it belongs. */
+export async function listTeamMembers(viewer: Viewer, teamId: string, p: MembersParams): Promise<Paged<TeamMemberRow>> {
+  return withViewer(viewer, async (tx) => {
+    const empty = { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
+    const team = await findTeam(tx, viewer, { id: teamId });
+    if (!team) return empty;
+    const ws = viewer.workspaceId;
+    const links = await tx.teamGroup.findMany({ where: { workspaceId: ws, teamId }, select: { groupId: true } });
+    const groupIds = links.map((l) => l.groupId);
+    const inTeam: Prisma.UserWhereInput[] = [
+      { teamMembers: { some: { workspaceId: ws, teamId } } },
+      { groupMembers: { some: { workspaceId: ws, groupId: { in: groupIds } } } },
+    ];
+    if (team.isDefault) inTeam.push({ memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } });
+    const where: Prisma.UserWhereInput = {
+      AND: [
+        userScope(viewer, await userScopeContext(tx, viewer)),
+        { OR: inTeam },
+        p.q ? { OR: [{ name: { contains: p.q, mode: "insensitive" } }, { email: { contains: p.q, mode: "insensitive" } }] } : {},
+      ],
+    };
+    const total = await tx.user.count({ where });
+    const pageCount = Math.max(1, Math.ceil(total / p.size));
+    const page = Math.min(p.page, pageCount);
+    const users = await tx.user.findMany({
+      where,
+      select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
+      orderBy: [{ [p.sort]: p.dir }, { id: "asc" }],
+      skip: (page - 1) * p.size,
+      take: p.size,
+    });
+    const ids = users.map((u) => u.id);
+    const direct = new Set((await tx.teamMember.findMany({ where: { workspaceId: ws, teamId, userId: { in: ids } }, select: { userId: true } })).map((r) => r.userId));
+    const viaGroup = await tx.groupMember.findMany({ where: { workspaceId: ws, groupId: { in: groupIds }, userId: { in: ids } }, select: { userId: true, groupId: true } });
+    const names = isInternal(viewer.role) && viaGroup.length
+      ? new Map((await tx.group.findMany({ where: { workspaceId: ws, id: { in: groupIds } }, select: { id: true, name: true } })).map((g) => [g.id, g.name]))
+      : new Map<string, string>();
+    // Guests learn who is in their team, never how (direct, or through which group).
+    const internal = isInternal(viewer.role);
+    const rows = users.map((u) => {
+      const role = (u.memberships[0]?.role ?? "GUEST") as Role;
+      const mine = internal ? viaGroup.filter((g) => g.userId === u.id) : [];
+      return {
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        role,
+        status: u.status,
+        direct: internal && direct.has(u.id),
+        groups: mine.flatMap((g) => (names.has(g.groupId) ? [{ id: g.groupId, name: names.get(g.groupId)! }] : [])).sort((a, b) => a.name.localeCompare(b.name)),
+        throughGroup: mine.length > 0,
+        everyone: internal && team.isDefault && role !== "GUEST",
+      };
+    });
+    return { rows, total, page, size: p.size, pageCount };
+  });
+}
+
+export type Candidate = { id: string; name: string; email: string; role: Role };
+export type GroupCandidate = { id: string; name: string; members: { name: string; role: Role }[] };
+
+/** People an admin may add to a team directly (not yet direct members), for the picker. */
+export async function listTeamCandidates(viewer: Viewer, teamId: string, opts: { take?: number } = {}): Promise<Candidate[]> {
+  if (!can(viewer.role, "teams.manage")) return [];
+  return withViewer(viewer, async (tx) => {
+    const team = await findTeam(tx, viewer, { id: teamId });
+    if (!team) return [];
+    const ws = viewer.workspaceId;
+    const users = await tx.user.findMany({
+      where: {
+        AND: [
+          userScope(viewer, await userScopeContext(tx, viewer)),
+          { status: { not: "DEACTIVATED" } },
+          { teamMembers: { none: { workspaceId: ws, teamId } } },
+          // Every employee is in General already: only guests can be added to it.
+          team.isDefault ? { memberships: { some: { workspaceId: ws, role: "GUEST" } } } : {},
+        ],
+      },
+      select: { id: true, name: true, email: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
+      orderBy: { name: "asc" },
+      take: opts.take ?? 500,
+    });
+    return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
+  });
+}
+
+/** Groups an admin may add to a team (not yet linked), each with its members' roles for the guardrails. */
+export async function listTeamGroupCandidates(viewer: Viewer, teamId: string): Promise<GroupCandidate[]> {
+  if (!can(viewer.role, "teams.manage")) return [];
+  return withViewer(viewer, async (tx) => {
+    const team = await findTeam(tx, viewer, { id: teamId });
+    if (!team) return [];
+    const ws = viewer.workspaceId;
+    const groups = await tx.group.findMany({
+      where: { workspaceId: ws, teams: { none: { workspaceId: ws, teamId } } },
+      select: { id: true, name: true, members: { select: { user: { select: { name: true, memberships: { where: { workspaceId: ws }, select: { role: true } } } } } } },
+      orderBy: { name: "asc" },
+      take: 500,
+    });
+    return groups.map((g) => ({ id: g.id, name: g.name, members: g.members.map((m) => ({ name: m.user.name, role: (m.user.memberships[0]?.role ?? "GUEST") as Role })) }));
+  });
+}
+
+export type DeletionImpact = { members: number; groups: number; assigned: number; onlyHere: number };
+
+/**
+ * What deleting a team takes away: its members, groups and assignments, and how many resources are reachable
+ * through this team only (afterwards, unless assigned again, only admins see them).
+ */
+export async function getTeamDeletionImpact(viewer: Viewer, teamId: string): Promise<DeletionImpact | null> {
+  if (!can(viewer.role, "teams.manage")) return null;
+  return withViewer(viewer, (tx) => teamDeletionImpact(tx, viewer, teamId));
+}
+
+export async function teamDeletionImpact(tx: Tx, viewer: Viewer, teamId: string): Promise<DeletionImpact | null> {
+  const team = await findTeam(tx, viewer, { id: teamId });
+  if (!team) return null;
+  const ws = viewer.workspaceId;
+  const [rows] = await tx.$queryRaw<{ members: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS members FROM (
+      SELECT "userId" FROM "TeamMember" WHERE "workspaceId" = ${ws}::uuid AND "teamId" = ${teamId}::uuid
+      UNION
+      SELECT gm."userId" FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
+        WHERE tg."workspaceId" = ${ws}::uuid AND tg."teamId" = ${teamId}::uuid
+    ) x`);
+  const groups = await tx.teamGroup.count({ where: { workspaceId: ws, teamId } });
+  const mine = (await tx.teamResource.findMany({ where: { workspaceId: ws, teamId }, select: { resourceId: true } })).map((r) => r.resourceId);
+  const others = (await tx.teamResource.findMany({ where: { workspaceId: ws, teamId: { not: teamId } }, select: { resourceId: true }, distinct: ["resourceId"] })).map((r) => r.resourceId);
+  const onlyHere = mine.length
+    ? await tx.resource.count({ where: { workspaceId: ws, removedAt: null, path: { hasSome: mine }, NOT: others.length ? { path: { hasSome: others } } : undefined } })
+    : 0;
+  return { members: Number(rows?.members ?? 0), groups, assigned: mine.length, onlyHere };
+}
+
+export type BrowseTeam = TeamSummary & { isDirectMember: boolean };
+
+/** The teams the viewer can see, with whether it may join or leave each (the /teams listing). */
+export async function listBrowseTeams(viewer: Viewer): Promise<BrowseTeam[]> {
+  return withViewer(viewer, async (tx) => {
+    const teams = await tx.team.findMany({
+      where: teamScope(viewer),
+      select: { id: true, name: true, slug: true, description: true, visibility: true, isDefault: true },
+      orderBy: [{ isDefault: "desc" }, { name: "asc" }],
+    });
+    const direct = new Set((await tx.teamMember.findMany({ where: { workspaceId: viewer.workspaceId, userId: viewer.userId }, select: { teamId: true } })).map((r) => r.teamId));
+    return teams.map((t) => ({ ...t, isMember: viewer.memberTeamIds.includes(t.id), isDirectMember: direct.has(t.id) }));
   });
 }

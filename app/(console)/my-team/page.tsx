@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Globe, Lock, UsersRound } from "lucide-react";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listVisibleTeams } from "@/lib/teams/queries";
@@ -28,7 +29,7 @@ export default async function MyTeamPage() {
             <Card key={t.id}>
               <div id={t.slug} className="scroll-mt-6" />
               <CardHeader
-                title={<span className="flex items-center gap-2">{t.visibility === "PRIVATE" ? <Lock className="h-3.5 w-3.5 text-slate-400" /> : <Globe className="h-3.5 w-3.5 text-slate-400" />}{t.name}{t.isDefault ? <Badge>Default</Badge> : null}</span>}
+                title={<span className="flex items-center gap-2">{t.visibility === "PRIVATE" ? <Lock className="h-3.5 w-3.5 text-slate-400" /> : <Globe className="h-3.5 w-3.5 text-slate-400" />}<Link href={`/teams/${t.slug}`} className="hover:text-brand-700">{t.name}</Link>{t.isDefault ? <Badge>Default</Badge> : null}</span>}
                 description={t.description || undefined}
               />
               <ul className="divide-y divide-slate-100">

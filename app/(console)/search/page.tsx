@@ -55,7 +55,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                       </div>
                     </div>
                   ) : (
-                    <Link href={`/my-team#${h.slug}`} className="flex items-center gap-3 px-5 py-3 hover:bg-slate-50">
+                    <Link href={`/teams/${h.slug}`} className="flex items-center gap-3 px-5 py-3 hover:bg-slate-50">
                       <span className="flex h-8 w-8 items-center justify-center rounded-md bg-slate-100 text-slate-600"><UsersRound className="h-4 w-4" /></span>
                       <div>
                         <div className="text-sm font-medium">{h.name} <span className="ml-1 text-xs font-normal text-slate-400">Team</span></div>

@@ -1,0 +1,98 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Dialog, ErrorNote, WarningNote, inputClass } from "@/components/ui/dialog";
+import { createGroup, deleteGroup, updateGroup } from "@/lib/groups/actions";
+
+export function GroupFormDialog({ open, onClose, group }: { open: boolean; onClose: () => void; group?: { id: string; name: string; description: string } }) {
+  const router = useRouter();
+  const [name, setName] = useState(group?.name ?? "");
+  const [description, setDescription] = useState(group?.description ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  useEffect(() => {
+    if (open) {
+      setName(group?.name ?? "");
+      setDescription(group?.description ?? "");
+      setError(null);
+    }
+  }, [open, group]);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const res = group ? await updateGroup({ groupId: group.id, name, description }) : await createGroup({ name, description });
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    onClose();
+    if (!group) router.push(`/settings/groups/${res.data.id}`);
+    else router.refresh();
+  }
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={group ? `Rename ${group.name}` : "New group"}
+      description={group ? undefined : "A named set of people. Add the group to a team and its members belong to the team."}
+      footer={
+        <>
+          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" form="group-form" disabled={pending}>{pending ? "Saving…" : group ? "Save" : "Create group"}</Button>
+        </>
+      }
+    >
+      <form id="group-form" onSubmit={submit} className="space-y-4">
+        <div>
+          <label htmlFor="group-name" className="mb-1 block text-sm font-medium text-slate-700">Name</label>
+          <input id="group-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="group-description" className="mb-1 block text-sm font-medium text-slate-700">Description</label>
+          <textarea id="group-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={1000} className={inputClass} />
+        </div>
+        {error ? <ErrorNote>{error}</ErrorNote> : null}
+      </form>
+    </Dialog>
+  );
+}
+
+export function DeleteGroupDialog({ group, onClose, afterDelete }: { group: { id: string; name: string; members: number; teams: { name: string }[] }; onClose: () => void; afterDelete?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  async function confirm() {
+    setPending(true);
+    const res = await deleteGroup({ groupId: group.id });
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    onClose();
+    if (afterDelete) router.push(afterDelete);
+    else router.refresh();
+  }
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Delete ${group.name}?`}
+      footer={
+        <>
+          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="button" variant="danger" onClick={confirm} disabled={pending}>{pending ? "Deleting…" : "Delete group"}</Button>
+        </>
+      }
+    >
+      <div className="space-y-3 text-sm text-slate-700">
+        {group.teams.length ? (
+          <WarningNote>
+            Its {group.members} member{group.members === 1 ? "" : "s"} stop belonging to {group.teams.map((t) => t.name).join(", ")} through this group (direct memberships stay).
+          </WarningNote>
+        ) : (
+          <p>The group is in no team: nobody loses access.</p>
+        )}
+        <p className="text-slate-500">The people themselves are not removed from the workspace.</p>
+        {error ? <ErrorNote>{error}</ErrorNote> : null}
+      </div>
+    </Dialog>
+  );
+}

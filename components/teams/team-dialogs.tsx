@@ -1,0 +1,133 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { Globe, Lock } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Dialog, ErrorNote, WarningNote, inputClass } from "@/components/ui/dialog";
+import { createTeam, deleteTeam, previewDeleteTeam, updateTeam } from "@/lib/teams/actions";
+
+export type EditableTeam = { id: string; name: string; description: string; visibility: "PUBLIC" | "PRIVATE"; isDefault: boolean };
+
+/** Create (no team) or edit (a team): name, description, visibility. */
+export function TeamFormDialog({ open, onClose, team }: { open: boolean; onClose: () => void; team?: EditableTeam }) {
+  const router = useRouter();
+  const [name, setName] = useState(team?.name ?? "");
+  const [description, setDescription] = useState(team?.description ?? "");
+  const [visibility, setVisibility] = useState<"PUBLIC" | "PRIVATE">(team?.visibility ?? "PRIVATE");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  useEffect(() => {
+    if (open) {
+      setName(team?.name ?? "");
+      setDescription(team?.description ?? "");
+      setVisibility(team?.visibility ?? "PRIVATE");
+      setError(null);
+    }
+  }, [open, team]);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const res = team ? await updateTeam({ teamId: team.id, name, description, visibility }) : await createTeam({ name, description, visibility });
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    onClose();
+    if (!team) router.push(`/teams/${res.data.slug}`);
+    else router.refresh();
+  }
+
+  return (
+    <Dialog open={open} onClose={onClose} title={team ? `Edit ${team.name}` : "New team"} description={team ? undefined : "A private team per client keeps each client's people and resources to themselves."}
+      footer={
+        <>
+          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" form="team-form" disabled={pending}>{pending ? "Saving…" : team ? "Save" : "Create team"}</Button>
+        </>
+      }
+    >
+      <form onSubmit={submit} className="space-y-4" id="team-form">
+        <div>
+          <label htmlFor="team-name" className="mb-1 block text-sm font-medium text-slate-700">Name</label>
+          <input id="team-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="team-description" className="mb-1 block text-sm font-medium text-slate-700">Description</label>
+          <textarea id="team-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={1000} className={inputClass} />
+        </div>
+        <fieldset>
+          <legend className="mb-1.5 text-sm font-medium text-slate-700">Visibility</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {([
+              ["PRIVATE", Lock, "Private", "Only its members (and admins) know it exists."],
+              ["PUBLIC", Globe, "Public", "Every employee can see it and join it. Guests never see a team they are not in."],
+            ] as const).map(([value, Icon, label, help]) => (
+              <label key={value} className={`flex cursor-pointer gap-2.5 rounded-lg border px-3 py-2.5 text-sm ${visibility === value ? "border-brand-500 bg-brand-50/50 ring-1 ring-brand-500" : "border-slate-200 hover:bg-slate-50"}`}>
+                <input type="radio" name="visibility" value={value} checked={visibility === value} onChange={() => setVisibility(value)} className="mt-0.5" />
+                <span>
+                  <span className="flex items-center gap-1.5 font-medium text-slate-800"><Icon className="h-3.5 w-3.5 text-slate-400" />{label}</span>
+                  <span className="mt-0.5 block text-xs text-slate-500">{help}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {team?.isDefault ? <p className="mt-2 text-xs text-slate-500">{team.name} is the default team: every employee stays in it whatever its visibility.</p> : null}
+        </fieldset>
+        {error ? <ErrorNote>{error}</ErrorNote> : null}
+      </form>
+    </Dialog>
+  );
+}
+
+/** Deletion names what the team's members lose before anything happens. */
+export function DeleteTeamDialog({ open, onClose, team, afterDelete }: { open: boolean; onClose: () => void; team: { id: string; name: string }; afterDelete?: string }) {
+  const router = useRouter();
+  const [impact, setImpact] = useState<{ members: number; groups: number; assigned: number; onlyHere: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    setImpact(null);
+    setError(null);
+    previewDeleteTeam({ teamId: team.id }).then((res) => (res.ok ? setImpact(res.data) : setError(res.error)));
+  }, [open, team.id]);
+
+  async function confirm() {
+    setPending(true);
+    const res = await deleteTeam({ teamId: team.id });
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    onClose();
+    if (afterDelete) router.push(afterDelete);
+    else router.refresh();
+  }
+
+  const n = (x: number, one: string, many: string) => `${x.toLocaleString("en-US")} ${x === 1 ? one : many}`;
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Delete ${team.name}?`}
+      footer={
+        <>
+          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="button" variant="danger" onClick={confirm} disabled={pending || !impact}>{pending ? "Deleting…" : "Delete team"}</Button>
+        </>
+      }
+    >
+      {error ? <ErrorNote>{error}</ErrorNote> : !impact ? <p className="text-sm text-slate-500">Counting what its members would lose…</p> : (
+        <div className="space-y-3 text-sm text-slate-700" data-testid="delete-impact">
+          <WarningNote>
+            {impact.members ? `${n(impact.members, "member loses", "members lose")} access through this team` : "Nobody is a member of this team"}
+            {impact.assigned ? ` to ${n(impact.assigned, "assigned resource", "assigned resources")} and everything inside them.` : "; nothing is assigned to it."}
+          </WarningNote>
+          <ul className="list-disc space-y-1 pl-5 text-slate-600">
+            <li>{n(impact.groups, "group is", "groups are")} unlinked from it (the groups themselves stay).</li>
+            <li>{n(impact.onlyHere, "resource is", "resources are")} shared through this team only: afterwards only admins see {impact.onlyHere === 1 ? "it" : "them"}.</li>
+          </ul>
+          <p className="text-slate-500">This cannot be undone.</p>
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { LogIn, LogOut, Pencil, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/dialog";
+import { joinTeam, leaveTeam } from "@/lib/teams/actions";
+import { DeleteTeamDialog, TeamFormDialog, type EditableTeam } from "./team-dialogs";
+
+export function TeamHeaderActions({ team, canManage, canJoin, canLeave }: { team: EditableTeam; canManage: boolean; canJoin: boolean; canLeave: boolean }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  async function run(action: typeof joinTeam) {
+    setPending(true);
+    setError(null);
+    const res = await action({ teamId: team.id });
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    router.refresh();
+  }
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex items-center gap-2">
+        {canJoin ? <Button type="button" onClick={() => run(joinTeam)} disabled={pending}><LogIn className="h-4 w-4" />Join team</Button> : null}
+        {canLeave ? <Button type="button" variant="secondary" onClick={() => run(leaveTeam)} disabled={pending}><LogOut className="h-4 w-4" />Leave team</Button> : null}
+        {canManage ? <Button type="button" variant="secondary" onClick={() => setEditing(true)}><Pencil className="h-4 w-4" />Edit</Button> : null}
+        {canManage && !team.isDefault ? <Button type="button" variant="secondary" onClick={() => setDeleting(true)} className="text-rose-600"><Trash2 className="h-4 w-4" />Delete</Button> : null}
+      </div>
+      {error ? <ErrorNote>{error}</ErrorNote> : null}
+      {canManage ? <TeamFormDialog open={editing} onClose={() => setEditing(false)} team={team} /> : null}
+      {canManage && deleting ? <DeleteTeamDialog open onClose={() => setDeleting(false)} team={team} afterDelete="/settings/teams" /> : null}
+    </div>
+  );
+}

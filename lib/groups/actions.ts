@@ -1,0 +1,117 @@
+"use server";
+import { authorizedAction, NotFoundError, UserError } from "@/lib/actions/authorized";
+import { refresh } from "@/lib/actions/revalidate";
+import { recordAudit } from "@/lib/audit/record";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { withViewer, type Tx } from "@/lib/db/scoped";
+import { userScope, userScopeContext } from "@/lib/access/scope";
+import { additionWarnings, type Role } from "@/lib/policy";
+import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "@/lib/teams/schemas";
+
+const groupSelect = { id: true, name: true, description: true } as const;
+
+async function scopedGroup(tx: Tx, viewer: Viewer, groupId: string) {
+  const group = await tx.group.findFirst({
+    where: { workspaceId: viewer.workspaceId, id: groupId },
+    select: { ...groupSelect, teams: { select: { team: { select: { id: true, name: true, slug: true, visibility: true, isDefault: true } } } } },
+  });
+  if (!group) throw new NotFoundError();
+  return { ...group, teams: group.teams.map((t) => t.team) };
+}
+
+async function scopedPeople(tx: Tx, viewer: Viewer, ids: string[]) {
+  const unique = [...new Set(ids)];
+  const users = await tx.user.findMany({
+    where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: { in: unique } }] },
+    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },
+  });
+  if (users.length !== unique.length) throw new NotFoundError();
+  return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
+}
+
+async function nameIsFree(tx: Tx, viewer: Viewer, name: string, exceptId?: string) {
+  const clash = await tx.group.findFirst({
+    where: { workspaceId: viewer.workspaceId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw new UserError("A group with that name exists already.");
+}
+
+function refreshGroup(id?: string, teamSlugs: string[] = []) {
+  refresh("/settings/groups", "/settings/teams", "/my-team", ...(id ? [`/settings/groups/${id}`] : []), ...teamSlugs.map((s) => `/teams/${s}`));
+}
+
+export const createGroup = authorizedAction({ input: createGroupInput, permission: "groups.manage" }, async ({ viewer, input }) => {
+  const group = await withViewer(viewer, async (tx) => {
+    await nameIsFree(tx, viewer, input.name);
+    const g = await tx.group.create({ data: { workspaceId: viewer.workspaceId, name: input.name, description: input.description }, select: groupSelect });
+    await recordAudit(tx, viewer, { action: "group.created", targetType: "group", targetId: g.id, targetName: g.name, after: { name: g.name, description: g.description } });
+    return g;
+  });
+  refreshGroup(group.id);
+  return { id: group.id };
+});
+
+export const updateGroup = authorizedAction({ input: updateGroupInput, permission: "groups.manage" }, async ({ viewer, input }) => {
+  const group = await withViewer(viewer, async (tx) => {
+    const before = await scopedGroup(tx, viewer, input.groupId);
+    if (input.name.toLowerCase() !== before.name.toLowerCase()) await nameIsFree(tx, viewer, input.name, before.id);
+    const after = await tx.group.update({ where: { id: before.id }, data: { name: input.name, description: input.description }, select: groupSelect });
+    await recordAudit(tx, viewer, {
+      action: "group.updated",
+      targetType: "group",
+      targetId: after.id,
+      targetName: after.name,
+      before: { name: before.name, description: before.description },
+      after: { name: after.name, description: after.description },
+    });
+    return { ...after, teams: before.teams };
+  });
+  refreshGroup(group.id, group.teams.map((t) => t.slug));
+  return { id: group.id };
+});
+
+export const deleteGroup = authorizedAction({ input: groupIdInput, permission: "groups.manage" }, async ({ viewer, input }) => {
+  const group = await withViewer(viewer, async (tx) => {
+    const g = await scopedGroup(tx, viewer, input.groupId);
+    const members = await tx.groupMember.count({ where: { workspaceId: viewer.workspaceId, groupId: g.id } });
+    await tx.group.delete({ where: { id: g.id } });
+    await recordAudit(tx, viewer, { action: "group.deleted", targetType: "group", targetId: g.id, targetName: g.name, before: { name: g.name, members, teams: g.teams.map((t) => t.name) } });
+    return g;
+  });
+  refreshGroup(undefined, group.teams.map((t) => t.slug));
+  return { deleted: true };
+});
+
+export const addGroupMembers = authorizedAction({ input: addGroupMembersInput, permission: "groups.manage" }, async ({ viewer, input }) => {
+  const res = await withViewer(viewer, async (tx) => {
+    const group = await scopedGroup(tx, viewer, input.groupId);
+    const people = await scopedPeople(tx, viewer, input.userIds);
+    const ws = viewer.workspaceId;
+    const existing = new Set((await tx.groupMember.findMany({ where: { workspaceId: ws, groupId: group.id, userId: { in: people.map((p) => p.id) } }, select: { userId: true } })).map((r) => r.userId));
+    const toAdd = people.filter((p) => !existing.has(p.id));
+    if (!toAdd.length) return { group, added: 0 };
+    // The group's teams are where these people arrive: the same guardrails as adding them to each team.
+    const warnings = group.teams.flatMap((t) => additionWarnings(t, t.isDefault ? toAdd.filter((p) => p.role === "GUEST") : toAdd).map((w) => `Through ${group.name}, in ${t.name}: ${w}`));
+    if (warnings.length && !input.confirm) throw new UserError(`${warnings.join(" ")} Confirm to go ahead.`);
+    await tx.groupMember.createMany({ data: toAdd.map((p) => ({ workspaceId: ws, groupId: group.id, userId: p.id })) });
+    await recordAudit(tx, viewer, { action: "group.members.added", targetType: "group", targetId: group.id, targetName: group.name, after: { users: toAdd.map((p) => ({ id: p.id, email: p.email, role: p.role })), confirmed: input.confirm } });
+    return { group, added: toAdd.length };
+  });
+  refreshGroup(res.group.id, res.group.teams.map((t) => t.slug));
+  return { added: res.added };
+});
+
+export const removeGroupMembers = authorizedAction({ input: removeGroupMembersInput, permission: "groups.manage" }, async ({ viewer, input }) => {
+  const res = await withViewer(viewer, async (tx) => {
+    const group = await scopedGroup(tx, viewer, input.groupId);
+    const people = await scopedPeople(tx, viewer, input.userIds);
+    const ws = viewer.workspaceId;
+    const { count } = await tx.groupMember.deleteMany({ where: { workspaceId: ws, groupId: group.id, userId: { in: people.map((p) => p.id) } } });
+    if (!count) throw new UserError("None of them is in this group.");
+    await recordAudit(tx, viewer, { action: "group.members.removed", targetType: "group", targetId: group.id, targetName: group.name, before: { users: people.map((p) => ({ id: p.id, email: p.email })) } });
+    return { group, removed: count };
+  });
+  refreshGroup(res.group.id, res.group.teams.map((t) => t.slug));
+  return { removed: res.removed };
+});
