@@ -14,7 +14,7 @@ export function navFor(role: Role): NavSection[] {
   if (role === "ADMIN") {
     sections.push({
       title: "Settings",
-      items: [],
+      items: [{ href: "/settings/members", label: "Members", icon: "members" }],
     });
   }
   return sections.filter((s) => s.items.length);
