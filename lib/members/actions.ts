@@ -1,5 +1,5 @@
 "use server";
-import { z } from "zod";
+import { randomUUID } from "node:crypto";
 import { authorizedAction, UserError, NotFoundError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
@@ -31,7 +31,9 @@ export const inviteMembers = authorizedAction({ input: inviteInput, permission: 
     if (teams.length !== teamIds.length) throw new NotFoundError();
     const out: { email: string; userId: string; token: string }[] = [];
     for (const email of valid) {
-      const user = await tx.user.create({ data: { email, name: email.split("@")[0]!, status: "INVITED" }, select: { id: true } });
+      // No RETURNING (create would read the row back): the new person is not listable until its membership exists.
+      const user = { id: randomUUID() };
+      await tx.user.createMany({ data: [{ id: user.id, email, name: email.split("@")[0]!, status: "INVITED" }] });
       await tx.membership.create({ data: { workspaceId: viewer.workspaceId, userId: user.id, role: input.role } });
       if (teams.length) await tx.teamMember.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, userId: user.id })) });
       const { token, tokenHash } = newInvitationToken();
@@ -136,7 +138,8 @@ export const changeRole = authorizedAction({ input: changeRoleInput, permission:
     const targets = (await loadTargets(tx, viewer, input.userIds)).filter((t) => t.role !== input.role);
     if (input.role !== "ADMIN") await guardLastAdmin(tx, viewer, targets, "changed");
     if (!targets.length) return 0;
-    await tx.membership.updateMany({ where: { workspaceId: viewer.workspaceId, userId: { in: targets.map((t) => t.userId) } }, data: { role: input.role } });
+    const updated = await tx.membership.updateMany({ where: { workspaceId: viewer.workspaceId, userId: { in: targets.map((t) => t.userId) } }, data: { role: input.role } });
+    if (updated.count !== targets.length) throw new NotFoundError();
     for (const t of targets) {
       await recordAudit(tx, viewer, { action: "member.role_changed", targetType: "user", targetId: t.userId, targetName: t.email, before: { role: t.role }, after: { role: input.role } });
     }
