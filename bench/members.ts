@@ -96,7 +96,7 @@ async function main() {
       ["last active desc", { sort: "lastActive", dir: "desc" }],
       ["role = Guest, sorted by name", { role: "GUEST" }],
       ["status = Invited, sorted by email", { status: "INVITED", sort: "email" }],
-      ["text filter 'olga n', sorted by name", { q: "olga n" }],
+      ["text filter 'olga', sorted by name", { q: "olga" }],
       ["text filter 'bench42', page 3", { q: "bench42", page: "3" }],
       ["team = Globex (direct or via group)", { team: globex }],
       ["team = General (all non-guests) + role Editor", { team: general, role: "EDITOR" }],
