@@ -30,7 +30,7 @@ function Chips({ items }: { items: { id: string; name: string }[] }) {
   const shown = items.slice(0, 2);
   return (
     <span className="flex flex-wrap gap-1" title={items.map((i) => i.name).join(", ")}>
-      {shown.map((i) => <Badge key={i.id}>{i.name}</Badge>)}
+      {shown.map((i) => <Badge key={i.id} className="whitespace-nowrap">{i.name}</Badge>)}
       {items.length > shown.length ? <span className="text-xs text-slate-500">+{items.length - shown.length}</span> : null}
     </span>
   );
@@ -54,13 +54,13 @@ export function MembersTable({ rows, page, teams, filters, viewerId }: { rows: M
       col.accessor("name", {
         header: "Name",
         cell: (info) => (
-          <span className="font-medium text-slate-900">
+          <span className="whitespace-nowrap font-medium text-slate-900">
             {info.getValue()}
             {info.row.original.id === viewerId ? <span className="ml-1.5 text-xs font-normal text-slate-400">(you)</span> : null}
           </span>
         ),
       }),
-      col.accessor("email", { header: "Email", cell: (info) => <span className="text-slate-600">{info.getValue()}</span> }),
+      col.accessor("email", { header: "Email", cell: (info) => <span className="whitespace-nowrap text-slate-600">{info.getValue()}</span> }),
       col.accessor("role", { header: "Role", cell: (info) => <Badge tone={ROLE_TONE[info.getValue()]}>{ROLE_LABELS[info.getValue()]}</Badge> }),
       col.accessor("status", {
         header: "Status",
@@ -142,7 +142,7 @@ export function MembersTable({ rows, page, teams, filters, viewerId }: { rows: M
 
   return (
     <>
-      <DataTable columns={columns as never} data={rows} page={page} selectable onSelectionChange={onSelectionChange}
+      <DataTable compact columns={columns as never} data={rows} page={page} selectable onSelectionChange={onSelectionChange}
         filterPlaceholder="Filter by name or email…" emptyText="No member matches these filters." toolbar={toolbar} />
       {bulk?.kind === "role" ? <RoleChangeDialog userIds={selected} role={bulk.role} onClose={() => setBulk(null)} onDone={done} /> : null}
       {bulk?.kind === "deactivate" ? (

@@ -84,16 +84,16 @@ export function roleEffects(from: Role, to: Role, f: { generalName: string; gene
   const effects: string[] = [];
   if (to === "GUEST") {
     effects.push(`Leaves ${f.generalName} and no longer sees its ${n(f.generalResources, "resource")}.`);
-    if (f.publicTeams) effects.push(`No longer sees the ${n(f.publicTeams, "public team")} it is not a member of, nor their resources.`);
-    effects.push("Sees only the people and resources of its own teams.");
+    if (f.publicTeams) effects.push(`No longer sees the ${n(f.publicTeams, "public team")} they are not a member of, nor their resources.`);
+    effects.push("Sees only the people and resources of their own teams.");
   }
   if (from === "GUEST") {
     effects.push(`Joins ${f.generalName} and sees its ${n(f.generalResources, "resource")}.`);
     if (f.publicTeams) effects.push(`Can see the ${n(f.publicTeams, "public team")} and their resources, and everyone in the workspace.`);
   }
   if (to === "ADMIN") effects.push("Becomes an admin: sees every team and resource, and manages people, teams and settings.");
-  if (from === "ADMIN") effects.push("Loses admin rights: no settings, and only the resources of its teams.");
-  if (to === "EDITOR" && from !== "ADMIN") effects.push("Can edit descriptions and tags of what it sees.");
+  if (from === "ADMIN") effects.push("Loses admin rights: no settings, and only the resources of their teams.");
+  if (to === "EDITOR" && from !== "ADMIN") effects.push("Can edit descriptions and tags of what they see.");
   if (from === "EDITOR" && to !== "ADMIN") effects.push("Can no longer edit descriptions and tags.");
   return effects;
 }
