@@ -24,6 +24,7 @@ export function DataTable<T extends { id: string }>({
   selectable = false,
   onSelectionChange,
   toolbar,
+  compact = false,
 }: {
   columns: ColumnDef<ServerTableFeatures, T, any>[];
   data: T[];
@@ -33,6 +34,8 @@ export function DataTable<T extends { id: string }>({
   selectable?: boolean;
   onSelectionChange?: (ids: string[]) => void;
   toolbar?: React.ReactNode;
+  /** Narrower cell padding, for tables with many columns. */
+  compact?: boolean;
 }) {
   const { set, pending } = useUrlState();
   const [filter, setFilter] = useState(page.q);
@@ -67,6 +70,7 @@ export function DataTable<T extends { id: string }>({
     },
   } as never) as any;
 
+  const px = compact ? "px-3 first:pl-5 last:pr-5" : "px-5";
   const from = page.total === 0 ? 0 : (page.page - 1) * page.size + 1;
   const to = Math.min(page.total, page.page * page.size);
 
@@ -91,7 +95,7 @@ export function DataTable<T extends { id: string }>({
             {table.getHeaderGroups().map((group: any) => (
               <tr key={group.id}>
                 {selectable ? (
-                  <th className="w-10 px-5 py-2.5">
+                  <th className={cn("w-10 py-2.5", px)}>
                     <input type="checkbox" aria-label="Select all on this page" checked={table.getIsAllPageRowsSelected()} onChange={table.getToggleAllPageRowsSelectedHandler()} />
                   </th>
                 ) : null}
@@ -99,11 +103,11 @@ export function DataTable<T extends { id: string }>({
                   const canSort = header.column.columnDef.enableSorting !== false;
                   const dir = page.sort === header.column.id ? page.dir : null;
                   return (
-                    <th key={header.id} className="px-5 py-2.5 font-medium" aria-sort={dir ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                    <th key={header.id} className={cn("py-2.5 font-medium", px)} aria-sort={dir ? (dir === "asc" ? "ascending" : "descending") : undefined}>
                       {canSort ? (
                         <button
                           type="button"
-                          className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900"
+                          className="inline-flex items-center gap-1 whitespace-nowrap uppercase tracking-wide hover:text-slate-900"
                           onClick={() => set({ sort: header.column.id, dir: dir === "asc" ? "desc" : "asc" }, { resetPage: true })}
                         >
                           <table.FlexRender header={header} />
@@ -127,12 +131,12 @@ export function DataTable<T extends { id: string }>({
               table.getRowModel().rows.map((row: any) => (
                 <tr key={row.id} className={cn("hover:bg-slate-50", row.getIsSelected?.() && "bg-brand-50/50")}>
                   {selectable ? (
-                    <td className="px-5 py-2.5">
+                    <td className={cn("py-2.5", px)}>
                       <input type="checkbox" aria-label="Select row" checked={row.getIsSelected()} onChange={() => row.toggleSelected()} />
                     </td>
                   ) : null}
                   {row.getAllCells().map((cell: any) => (
-                    <td key={cell.id} className="px-5 py-2.5 align-middle">
+                    <td key={cell.id} className={cn("py-2.5 align-middle", px)}>
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}

@@ -17,6 +17,7 @@ export function navFor(role: Role): NavSection[] {
     sections.push({
       title: "Settings",
       items: [
+        { href: "/settings/members", label: "Members", icon: "members" },
         { href: "/settings/teams", label: "Teams", icon: "teams" },
         { href: "/settings/groups", label: "Groups", icon: "groups" },
         { href: "/settings/audit", label: "Audit log", icon: "audit" },

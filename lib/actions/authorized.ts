@@ -24,23 +24,36 @@ function firstIssue(error: z.ZodError): string {
   return `${where}${issue.message}`;
 }
 
+type PublicHandler<S extends z.ZodType, T> = (ctx: { viewer: Viewer | null; input: z.infer<S> }) => Promise<T>;
+
 /**
  * The one way to build a server action. Every action is a public POST endpoint, so this re-resolves the
  * viewer from the session and the database, validates the input with zod, checks the permission, and turns
  * any failure into a plain message that changes nothing (handlers write inside withViewer transactions).
+ * `public: true` is for the rare action that runs before a viewer exists (accepting an invitation): the
+ * input is still validated and errors still plain, and the handler receives the viewer, possibly null.
+ * tests/unit/public-actions.test.ts keeps the list of such actions.
  */
+export function authorizedAction<S extends z.ZodType, T>(
+  opts: { input: S; public: true },
+  handler: PublicHandler<S, T>,
+): (raw: z.input<S>) => Promise<ActionResult<T>>;
 export function authorizedAction<S extends z.ZodType, T>(
   opts: { input: S; permission?: Permission; write?: boolean },
   handler: Handler<S, T>,
+): (raw: z.input<S>) => Promise<ActionResult<T>>;
+export function authorizedAction<S extends z.ZodType, T>(
+  opts: { input: S; permission?: Permission; write?: boolean; public?: true },
+  handler: Handler<S, T> | PublicHandler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
   const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const viewer = await getViewer();
-    if (!viewer) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (!viewer && !opts.public) return { ok: false, error: "Your session has ended. Sign in again." };
     const parsed = opts.input.safeParse(raw);
     if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
-    if (opts.permission && !can(viewer.role, opts.permission)) return { ok: false, error: "You do not have permission to do this." };
+    if (opts.permission && (!viewer || !can(viewer.role, opts.permission))) return { ok: false, error: "You do not have permission to do this." };
     try {
-      return { ok: true, data: await handler({ viewer, input: parsed.data }) };
+      return { ok: true, data: await (handler as PublicHandler<S, T>)({ viewer, input: parsed.data }) };
     } catch (e) {
       if (e instanceof UserError) return { ok: false, error: e.message };
       const code = (e as { code?: string }).code;

@@ -1,0 +1,101 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { MemberRow } from "@/lib/members/queries";
+import { ROLE_LABELS, type Role } from "@/lib/policy";
+import { deactivateMembers, reactivateMembers, removeMember, resendInvitation, revokeInvitation } from "@/lib/members/actions";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { CopyLink, ErrorNote, Modal, selectClass } from "./modal";
+import { RoleChangeDialog } from "./role-change";
+import { ConfirmDialog } from "./confirm";
+
+type Step = null | { kind: "role"; role: Role } | { kind: "deactivate" } | { kind: "remove" };
+
+/** Everything an admin does to one member: role, invitation link, deactivation, removal. */
+export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; isSelf: boolean; onClose: () => void }) {
+  const router = useRouter();
+  const [role, setRole] = useState<Role>(member.role);
+  const [step, setStep] = useState<Step>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const finish = () => {
+    router.refresh();
+    onClose();
+  };
+
+  if (step?.kind === "role") return <RoleChangeDialog userIds={[member.id]} role={step.role} onClose={() => setStep(null)} onDone={finish} />;
+  if (step?.kind === "deactivate")
+    return (
+      <ConfirmDialog title={`Deactivate ${member.name}?`} danger confirmLabel="Deactivate"
+        body={<p>{member.name}&apos;s open sessions end at their next request and they cannot sign in. They disappear from other people&apos;s directories; their history stays.</p>}
+        run={() => deactivateMembers({ userIds: [member.id] })} onClose={() => setStep(null)} onDone={finish} />
+    );
+  if (step?.kind === "remove")
+    return (
+      <ConfirmDialog title={`Remove ${member.name} from the workspace?`} danger confirmLabel="Remove"
+        body={<><p>This deletes their membership and their team and group memberships in this workspace ({member.teams.length} team{member.teams.length === 1 ? "" : "s"}, {member.groups.length} group{member.groups.length === 1 ? "" : "s"}). Their open sessions end at once.</p><p>The audit history keeps their past changes. To bring them back you would invite them again.</p></>}
+        run={() => removeMember({ userId: member.id })} onClose={() => setStep(null)} onDone={finish} />
+    );
+
+  const run = async (fn: () => Promise<{ ok: true; data: unknown } | { ok: false; error: string }>, ok: string) => {
+    setError(null);
+    setNote(null);
+    const res = await fn();
+    if (!res.ok) return setError(res.error);
+    setNote(ok);
+    router.refresh();
+    return res.data;
+  };
+
+  return (
+    <Modal title={member.name} description={member.email} onClose={onClose}>
+      <div className="space-y-5 text-sm">
+        <div className="flex flex-wrap gap-1.5">
+          <Badge>{ROLE_LABELS[member.role]}</Badge>
+          <Badge tone={member.status === "ACTIVE" ? "green" : member.status === "INVITED" ? "amber" : "red"}>{member.status.toLowerCase()}</Badge>
+          {member.teams.map((t) => <Badge key={t.id} tone="blue">{t.name}</Badge>)}
+        </div>
+        <section>
+          <h3 className="mb-1.5 font-medium text-slate-800">Role</h3>
+          <div className="flex items-center gap-2">
+            <select aria-label="New role" className={selectClass} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {(["ADMIN", "EDITOR", "VIEWER", "GUEST"] as Role[]).map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+            </select>
+            <Button variant="secondary" disabled={role === member.role} onClick={() => setStep({ kind: "role", role })}>Review change…</Button>
+          </div>
+        </section>
+        {member.status === "INVITED" ? (
+          <section>
+            <h3 className="mb-1.5 font-medium text-slate-800">Invitation</h3>
+            <p className="mb-2 text-slate-500">
+              {member.invitation ? `The latest link is ${member.invitation.state}${member.invitation.state === "pending" ? ` until ${new Date(member.invitation.expiresAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })}` : ""}.` : "No link yet."}
+              {" "}A new link replaces every earlier one.
+            </p>
+            <div className="flex gap-2">
+              <Button variant="secondary" onClick={async () => {
+                const data = (await run(() => resendInvitation({ userId: member.id }), "A new link was created.")) as { link: string; delivery: string } | undefined;
+                if (data) setLink(data.link);
+              }}>New link</Button>
+              {member.invitation?.state === "pending" ? <Button variant="ghost" onClick={() => run(() => revokeInvitation({ userId: member.id }), "The link was revoked.")}>Revoke link</Button> : null}
+            </div>
+            {link ? <div className="mt-2"><CopyLink link={link} /></div> : null}
+          </section>
+        ) : null}
+        {note ? <p className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-800 ring-1 ring-inset ring-emerald-200">{note}</p> : null}
+        {error ? <ErrorNote>{error}</ErrorNote> : null}
+        {!isSelf ? (
+          <section className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+            {member.status === "DEACTIVATED" ? (
+              <Button variant="secondary" onClick={async () => { if (await run(() => reactivateMembers({ userIds: [member.id] }), "Reactivated.")) finish(); }}>Reactivate</Button>
+            ) : (
+              <Button variant="secondary" onClick={() => setStep({ kind: "deactivate" })}>Deactivate…</Button>
+            )}
+            <Button variant="danger" onClick={() => setStep({ kind: "remove" })}>Remove from workspace…</Button>
+          </section>
+        ) : <p className="border-t border-slate-100 pt-4 text-xs text-slate-500">This is you: another admin can deactivate or remove your account.</p>}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { hashInvitationToken } from "@/lib/members/tokens";
+import { inviteToken } from "@/lib/members/schemas";
+
+export type InvitationState = "valid" | "invalid" | "expired" | "used" | "revoked";
+export type InvitationView = { state: InvitationState; email?: string; name?: string; workspaceName?: string };
+
+export const INVITATION_MESSAGES: Record<Exclude<InvitationState, "valid">, string> = {
+  invalid: "This invitation link is not valid. Check that you copied all of it, or ask an admin for a new one.",
+  expired: "This invitation has expired. Ask an admin of the workspace to send you a new one.",
+  used: "This invitation has already been used. Sign in with your email and password.",
+  revoked: "This invitation was withdrawn. Ask an admin of the workspace for a new one.",
+};
+
+/**
+ * The invitation behind a link, read as the system: the invitee has no session yet. Knowing the random
+ * token is the authorization; only its sha256 is stored. Names only the invitee's own email and workspace.
+ */
+export async function getInvitationByToken(token: string): Promise<InvitationView> {
+  if (!inviteToken.safeParse(token).success) return { state: "invalid" };
+  const prisma = await db();
+  const inv = await prisma.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: {
+      workspaceId: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+      workspace: { select: { name: true } },
+      user: { select: { email: true, name: true, status: true, memberships: { select: { workspaceId: true } } } },
+    },
+  });
+  if (!inv) return { state: "invalid" };
+  const state = invitationState(inv);
+  if (state !== "valid") return { state };
+  return { state, email: inv.user.email, name: inv.user.name, workspaceName: inv.workspace.name };
+}
+
+export function invitationState(inv: {
+  workspaceId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  user: { status: string; memberships: { workspaceId: string }[] };
+}): InvitationState {
+  if (inv.usedAt) return "used";
+  if (inv.revokedAt) return "revoked";
+  if (!inv.user.memberships.some((m) => m.workspaceId === inv.workspaceId) || inv.user.status !== "INVITED") return "revoked";
+  if (inv.expiresAt.getTime() <= Date.now()) return "expired";
+  return "valid";
+}

@@ -1,0 +1,216 @@
+"use server";
+import { randomUUID } from "node:crypto";
+import { authorizedAction, UserError, NotFoundError } from "@/lib/actions/authorized";
+import { refresh } from "@/lib/actions/revalidate";
+import { recordAudit } from "@/lib/audit/record";
+import { withViewer } from "@/lib/db/scoped";
+import { ROLE_LABELS, type Role } from "@/lib/policy";
+import { changeRoleInput, inviteInput, MAX_INVITES, memberInput, membersInput, splitEmails } from "./schemas";
+import { accessFacts, emailsInUse, guardLastAdmin, listEmails, loadTargets, lockMembers, roleEffects, type RoleChangeGroup, type RoleChangePreview } from "./service";
+import { INVITATION_TTL_MS, invitationLink, newInvitationToken } from "./tokens";
+import { deliverInvitation, type Delivery } from "./mail";
+
+export type InviteResult = { email: string; userId: string; link: string; delivery: Delivery };
+
+const PATH = "/settings/members";
+
+/** Invites one or many people: each becomes an invited member with a single-use link; all or nothing. */
+export const inviteMembers = authorizedAction({ input: inviteInput, permission: "members.manage" }, async ({ viewer, input }) => {
+  const { valid, invalid } = splitEmails(input.emails);
+  if (invalid.length) throw new UserError(`Not a valid email address: ${listEmails(invalid)}. Nobody was invited.`);
+  if (!valid.length) throw new UserError("Enter at least one email address.");
+  if (valid.length > MAX_INVITES) throw new UserError(`At most ${MAX_INVITES} addresses at once. Nobody was invited.`);
+  const inUse = await emailsInUse(viewer.workspaceId, valid);
+  if (inUse.members.length) throw new UserError(`Already a member: ${listEmails(inUse.members)}. Nobody was invited.`);
+  if (inUse.elsewhere.length) throw new UserError(`Already has an Enclave account and cannot be invited here: ${listEmails(inUse.elsewhere)}. Nobody was invited.`);
+  const teamIds = [...new Set(input.teamIds)];
+
+  const created = await withViewer(viewer, async (tx) => {
+    await lockMembers(tx, viewer);
+    const teams = teamIds.length ? await tx.team.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: teamIds } }, select: { id: true, name: true } }) : [];
+    if (teams.length !== teamIds.length) throw new NotFoundError();
+    const out: { email: string; userId: string; token: string }[] = [];
+    for (const email of valid) {
+      // No RETURNING (create would read the row back): the new person is not listable until its membership exists.
+      const user = { id: randomUUID() };
+      await tx.user.createMany({ data: [{ id: user.id, email, name: email.split("@")[0]!, status: "INVITED" }] });
+      await tx.membership.create({ data: { workspaceId: viewer.workspaceId, userId: user.id, role: input.role } });
+      if (teams.length) await tx.teamMember.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, userId: user.id })) });
+      const { token, tokenHash } = newInvitationToken();
+      const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+      await tx.invitation.create({ data: { workspaceId: viewer.workspaceId, userId: user.id, tokenHash, expiresAt, createdById: viewer.userId } });
+      await recordAudit(tx, viewer, {
+        action: "member.invited",
+        targetType: "user",
+        targetId: user.id,
+        targetName: email,
+        before: null,
+        after: { email, role: input.role, status: "INVITED", teams: teams.map((t) => t.name), expiresAt: expiresAt.toISOString() },
+      });
+      out.push({ email, userId: user.id, token });
+    }
+    return out;
+  });
+
+  const results: InviteResult[] = [];
+  for (const c of created) {
+    const link = invitationLink(c.token);
+    const delivery = await deliverInvitation({ email: c.email, workspaceName: viewer.workspaceName, inviterName: viewer.name }, link);
+    results.push({ email: c.email, userId: c.userId, link, delivery });
+  }
+  refresh(PATH);
+  return results;
+});
+
+/** A new link for an invited member; every earlier link of theirs stops working. */
+export const resendInvitation = authorizedAction({ input: memberInput, permission: "members.manage" }, async ({ viewer, input }) => {
+  const { token, email } = await withViewer(viewer, async (tx) => {
+    await lockMembers(tx, viewer);
+    const [t] = await loadTargets(tx, viewer, [input.userId]);
+    if (t!.status !== "INVITED") throw new UserError(`${t!.name} is not waiting for an invitation: only invited members get a new link.`);
+    const now = new Date();
+    const revoked = await tx.invitation.updateMany({ where: { workspaceId: viewer.workspaceId, userId: t!.userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    const { token, tokenHash } = newInvitationToken();
+    const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+    await tx.invitation.create({ data: { workspaceId: viewer.workspaceId, userId: t!.userId, tokenHash, expiresAt, createdById: viewer.userId } });
+    await recordAudit(tx, viewer, {
+      action: "invitation.resent",
+      targetType: "user",
+      targetId: t!.userId,
+      targetName: t!.email,
+      before: { openInvitations: revoked.count },
+      after: { openInvitations: 1, expiresAt: expiresAt.toISOString() },
+    });
+    return { token, email: t!.email };
+  });
+  const link = invitationLink(token);
+  const delivery = await deliverInvitation({ email, workspaceName: viewer.workspaceName, inviterName: viewer.name }, link);
+  refresh(PATH);
+  return { email, link, delivery } satisfies Omit<InviteResult, "userId">;
+});
+
+/** Revokes a member's open invitation link(s); the invited member stays until removed. */
+export const revokeInvitation = authorizedAction({ input: memberInput, permission: "members.manage" }, async ({ viewer, input }) => {
+  await withViewer(viewer, async (tx) => {
+    await lockMembers(tx, viewer);
+    const [t] = await loadTargets(tx, viewer, [input.userId]);
+    const revoked = await tx.invitation.updateMany({ where: { workspaceId: viewer.workspaceId, userId: t!.userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (!revoked.count) throw new UserError(`${t!.name} has no open invitation to revoke.`);
+    await recordAudit(tx, viewer, {
+      action: "invitation.revoked",
+      targetType: "user",
+      targetId: t!.userId,
+      targetName: t!.email,
+      before: { openInvitations: revoked.count },
+      after: { openInvitations: 0 },
+    });
+  });
+  refresh(PATH);
+  return { revoked: true };
+});
+
+/** What a role change would do, for the confirmation step (reads only). */
+export const previewRoleChange = authorizedAction({ input: changeRoleInput, permission: "members.manage" }, async ({ viewer, input }): Promise<RoleChangePreview> => {
+  return withViewer(viewer, async (tx) => {
+    const targets = await loadTargets(tx, viewer, input.userIds);
+    const facts = await accessFacts(tx, viewer);
+    const byFrom = new Map<Role, RoleChangeGroup>();
+    let unchanged = 0;
+    for (const t of targets) {
+      if (t.role === input.role) {
+        unchanged++;
+        continue;
+      }
+      const g = byFrom.get(t.role) ?? { from: t.role, to: input.role, names: [], count: 0, effects: roleEffects(t.role, input.role, facts) };
+      g.count++;
+      if (g.names.length < 5) g.names.push(t.name);
+      byFrom.set(t.role, g);
+    }
+    const groups = [...byFrom.values()];
+    return { groups, unchanged, altersAccess: groups.some((g) => g.effects.length > 0) };
+  });
+});
+
+/** Changes the role of one or many members; applies at their next request (the role is read per request). */
+export const changeRole = authorizedAction({ input: changeRoleInput, permission: "members.manage" }, async ({ viewer, input }) => {
+  const changed = await withViewer(viewer, async (tx) => {
+    await lockMembers(tx, viewer);
+    const targets = (await loadTargets(tx, viewer, input.userIds)).filter((t) => t.role !== input.role);
+    if (input.role !== "ADMIN") await guardLastAdmin(tx, viewer, targets, "changed");
+    if (!targets.length) return 0;
+    const updated = await tx.membership.updateMany({ where: { workspaceId: viewer.workspaceId, userId: { in: targets.map((t) => t.userId) } }, data: { role: input.role } });
+    if (updated.count !== targets.length) throw new NotFoundError();
+    for (const t of targets) {
+      await recordAudit(tx, viewer, { action: "member.role_changed", targetType: "user", targetId: t.userId, targetName: t.email, before: { role: t.role }, after: { role: input.role } });
+    }
+    return targets.length;
+  });
+  refresh(PATH, "/", "/catalog");
+  return { changed, role: ROLE_LABELS[input.role] };
+});
+
+/** Deactivates members: their open sessions end at the next request, they cannot sign in, their history stays. */
+export const deactivateMembers = authorizedAction({ input: membersInput, permission: "members.manage" }, async ({ viewer, input }) => {
+  const changed = await withViewer(viewer, async (tx) => {
+    await lockMembers(tx, viewer);
+    const all = await loadTargets(tx, viewer, input.userIds);
+    if (all.some((t) => t.userId === viewer.userId)) throw new UserError("You cannot deactivate yourself. Nobody was deactivated.");
+    const targets = all.filter((t) => t.status !== "DEACTIVATED");
+    await guardLastAdmin(tx, viewer, targets, "deactivated");
+    for (const t of targets) {
+      await tx.user.update({ where: { id: t.userId }, data: { status: "DEACTIVATED", sessionVersion: { increment: 1 } } });
+      await tx.invitation.updateMany({ where: { workspaceId: viewer.workspaceId, userId: t.userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+      await recordAudit(tx, viewer, { action: "member.deactivated", targetType: "user", targetId: t.userId, targetName: t.email, before: { status: t.status }, after: { status: "DEACTIVATED" } });
+    }
+    return targets.length;
+  });
+  refresh(PATH);
+  return { changed };
+});
+
+/** Reactivates members: those who had accepted become active again; those who never had become invited (a new link is needed). */
+export const reactivateMembers = authorizedAction({ input: membersInput, permission: "members.manage" }, async ({ viewer, input }) => {
+  const changed = await withViewer(viewer, async (tx) => {
+    await lockMembers(tx, viewer);
+    const targets = (await loadTargets(tx, viewer, input.userIds)).filter((t) => t.status === "DEACTIVATED");
+    for (const t of targets) {
+      const status = t.hasPassword ? "ACTIVE" : "INVITED";
+      await tx.user.update({ where: { id: t.userId }, data: { status } });
+      await recordAudit(tx, viewer, { action: "member.reactivated", targetType: "user", targetId: t.userId, targetName: t.email, before: { status: t.status }, after: { status } });
+    }
+    return targets.length;
+  });
+  refresh(PATH);
+  return { changed };
+});
+
+/** Removes a member from the workspace: membership, team and group memberships here; audit history stays. */
+export const removeMember = authorizedAction({ input: memberInput, permission: "members.manage" }, async ({ viewer, input }) => {
+  await withViewer(viewer, async (tx) => {
+    await lockMembers(tx, viewer);
+    const [t] = await loadTargets(tx, viewer, [input.userId]);
+    if (t!.userId === viewer.userId) throw new UserError("You cannot remove yourself from the workspace.");
+    await guardLastAdmin(tx, viewer, [t!], "removed");
+    const ws = viewer.workspaceId;
+    const [teams, groups] = await Promise.all([
+      tx.teamMember.findMany({ where: { workspaceId: ws, userId: t!.userId }, select: { team: { select: { name: true } } } }),
+      tx.groupMember.findMany({ where: { workspaceId: ws, userId: t!.userId }, select: { group: { select: { name: true } } } }),
+    ]);
+    // The session bump first: once the membership is gone the user row is no longer the admin's to update.
+    await tx.user.update({ where: { id: t!.userId }, data: { sessionVersion: { increment: 1 } } });
+    await tx.invitation.updateMany({ where: { workspaceId: ws, userId: t!.userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.teamMember.deleteMany({ where: { workspaceId: ws, userId: t!.userId } });
+    await tx.groupMember.deleteMany({ where: { workspaceId: ws, userId: t!.userId } });
+    await tx.membership.deleteMany({ where: { workspaceId: ws, userId: t!.userId } });
+    await recordAudit(tx, viewer, {
+      action: "member.removed",
+      targetType: "user",
+      targetId: t!.userId,
+      targetName: t!.email,
+      before: { role: t!.role, status: t!.status, teams: teams.map((x) => x.team.name), groups: groups.map((x) => x.group.name) },
+      after: null,
+    });
+  });
+  refresh(PATH);
+  return { removed: true };
+});

@@ -1,0 +1,172 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { withViewer, type Tx } from "@/lib/db/scoped";
+import { can, type Role } from "@/lib/policy";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { MemberFilters, MembersParams, MemberStatus } from "./schemas";
+
+export type MemberRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: MemberStatus;
+  teams: { id: string; name: string }[];
+  groups: { id: string; name: string }[];
+  joinedAt: string;
+  lastActiveAt: string | null;
+  /** For invited members: whether the latest invitation is still usable, and until when. */
+  invitation: { expiresAt: string; state: "pending" | "expired" | "revoked" | "used" } | null;
+};
+
+export type MembersPage = { rows: MemberRow[]; total: number; page: number; size: number; pageCount: number };
+
+/** The members of the viewer's workspace matching the filters: admins only (anyone else gets nothing). */
+function membersWhere(viewer: Viewer, f: MemberFilters, team: { id: string; isDefault: boolean; groupIds: string[] } | null): Prisma.MembershipWhereInput {
+  const ws = viewer.workspaceId;
+  const and: Prisma.MembershipWhereInput[] = [{ workspaceId: ws }];
+  if (f.role) and.push({ role: f.role });
+  if (f.status) and.push({ user: { status: f.status } });
+  if (f.q) and.push({ user: { OR: [{ name: { contains: f.q, mode: "insensitive" } }, { email: { contains: f.q, mode: "insensitive" } }] } });
+  if (f.team) {
+    if (!team) return { id: { in: [] } };
+    const inTeam: Prisma.MembershipWhereInput[] = [
+      { user: { teamMembers: { some: { workspaceId: ws, teamId: team.id } } } },
+      { user: { groupMembers: { some: { workspaceId: ws, groupId: { in: team.groupIds } } } } },
+    ];
+    if (team.isDefault) inTeam.push({ role: { not: "GUEST" } });
+    and.push({ OR: inTeam });
+  }
+  return { AND: and };
+}
+
+function orderBy(p: Pick<MemberFilters, "sort" | "dir">): Prisma.MembershipOrderByWithRelationInput[] {
+  const dir = p.dir;
+  const first: Prisma.MembershipOrderByWithRelationInput = (() => {
+    switch (p.sort) {
+      case "email": return { user: { email: dir } };
+      case "role": return { role: dir };
+      case "status": return { user: { status: dir } };
+      case "joined": return { createdAt: dir };
+      case "lastActive": return { user: { lastActiveAt: { sort: dir, nulls: "last" } } };
+      default: return { user: { name: dir } };
+    }
+  })();
+  return [first, { user: { email: "asc" } }, { id: "asc" }];
+}
+
+async function teamFilter(tx: Tx, viewer: Viewer, teamId: string | undefined) {
+  if (!teamId) return null;
+  const team = await tx.team.findFirst({ where: { workspaceId: viewer.workspaceId, id: teamId }, select: { id: true, isDefault: true } });
+  if (!team) return null;
+  const links = await tx.teamGroup.findMany({ where: { workspaceId: viewer.workspaceId, teamId }, select: { groupId: true } });
+  return { ...team, groupIds: links.map((l) => l.groupId) };
+}
+
+const memberSelect = {
+  role: true,
+  createdAt: true,
+  user: { select: { id: true, name: true, email: true, status: true, lastActiveAt: true } },
+} satisfies Prisma.MembershipSelect;
+
+type MemberRecord = Prisma.MembershipGetPayload<{ select: typeof memberSelect }>;
+
+/** Teams (direct, through groups, General for non-guests), groups and invitations for a set of rows: one query each. */
+async function decorate(tx: Tx, viewer: Viewer, records: MemberRecord[]): Promise<MemberRow[]> {
+  const ws = viewer.workspaceId;
+  const ids = records.map((r) => r.user.id);
+  if (!ids.length) return [];
+  const [direct, groupLinks, general, invitations] = await Promise.all([
+    tx.teamMember.findMany({ where: { workspaceId: ws, userId: { in: ids } }, select: { userId: true, team: { select: { id: true, name: true } } } }),
+    tx.groupMember.findMany({ where: { workspaceId: ws, userId: { in: ids } }, select: { userId: true, group: { select: { id: true, name: true } } } }),
+    tx.team.findFirst({ where: { workspaceId: ws, isDefault: true }, select: { id: true, name: true } }),
+    tx.invitation.findMany({
+      where: { workspaceId: ws, userId: { in: ids } },
+      select: { userId: true, expiresAt: true, usedAt: true, revokedAt: true, createdAt: true },
+      orderBy: { createdAt: "desc" },
+    }),
+  ]);
+  const groupIds = [...new Set(groupLinks.map((g) => g.group.id))];
+  const viaGroups = groupIds.length
+    ? await tx.teamGroup.findMany({ where: { workspaceId: ws, groupId: { in: groupIds } }, select: { groupId: true, team: { select: { id: true, name: true } } } })
+    : [];
+  const now = Date.now();
+  const group = <X, K>(xs: X[], key: (x: X) => K) => {
+    const m = new Map<K, X[]>();
+    for (const x of xs) {
+      const k = key(x);
+      const arr = m.get(k);
+      if (arr) arr.push(x);
+      else m.set(k, [x]);
+    }
+    return m;
+  };
+  const directBy = group(direct, (d) => d.userId);
+  const groupsBy = group(groupLinks, (g) => g.userId);
+  const teamsByGroup = group(viaGroups, (l) => l.groupId);
+  const invBy = group(invitations, (i) => i.userId);
+  return records.map((r) => {
+    const uid = r.user.id;
+    const teams = new Map<string, { id: string; name: string }>();
+    if (general && r.role !== "GUEST") teams.set(general.id, general);
+    for (const d of directBy.get(uid) ?? []) teams.set(d.team.id, d.team);
+    const groups = (groupsBy.get(uid) ?? []).map((g) => g.group);
+    for (const g of groups) for (const l of teamsByGroup.get(g.id) ?? []) teams.set(l.team.id, l.team);
+    const inv = invBy.get(uid)?.[0];
+    return {
+      id: uid,
+      name: r.user.name,
+      email: r.user.email,
+      role: r.role as Role,
+      status: r.user.status,
+      teams: [...teams.values()].sort((a, b) => (a.id === general?.id ? -1 : b.id === general?.id ? 1 : a.name.localeCompare(b.name))),
+      groups: groups.sort((a, b) => a.name.localeCompare(b.name)),
+      joinedAt: r.createdAt.toISOString(),
+      lastActiveAt: r.user.lastActiveAt?.toISOString() ?? null,
+      invitation: inv
+        ? {
+            expiresAt: inv.expiresAt.toISOString(),
+            state: inv.usedAt ? "used" : inv.revokedAt ? "revoked" : inv.expiresAt.getTime() <= now ? "expired" : "pending",
+          }
+        : null,
+    };
+  });
+}
+
+/** One page of the members table, or null for anyone who is not an admin. */
+export async function listMembers(viewer: Viewer, p: MembersParams): Promise<MembersPage | null> {
+  if (!can(viewer.role, "members.manage")) return null;
+  return withViewer(viewer, async (tx) => {
+    const where = membersWhere(viewer, p, await teamFilter(tx, viewer, p.team));
+    const total = await tx.membership.count({ where });
+    const pageCount = Math.max(1, Math.ceil(total / p.size));
+    const page = Math.min(p.page, pageCount);
+    const records = await tx.membership.findMany({ where, select: memberSelect, orderBy: orderBy(p), skip: (page - 1) * p.size, take: p.size });
+    return { rows: await decorate(tx, viewer, records), total, page, size: p.size, pageCount };
+  });
+}
+
+/** Every member matching the filters (the CSV export), in batches; null for anyone who is not an admin. */
+export async function exportMembers(viewer: Viewer, f: MemberFilters): Promise<MemberRow[] | null> {
+  if (!can(viewer.role, "members.manage")) return null;
+  return withViewer(viewer, async (tx) => {
+    const where = membersWhere(viewer, f, await teamFilter(tx, viewer, f.team));
+    const out: MemberRow[] = [];
+    const batch = 2000;
+    for (let skip = 0; ; skip += batch) {
+      const records = await tx.membership.findMany({ where, select: memberSelect, orderBy: orderBy(f), skip, take: batch });
+      out.push(...(await decorate(tx, viewer, records)));
+      if (records.length < batch) break;
+    }
+    return out;
+  });
+}
+
+/** One member for the admin (the manage dialog re-reads before acting), or null. */
+export async function getMember(viewer: Viewer, userId: string): Promise<MemberRow | null> {
+  if (!can(viewer.role, "members.manage")) return null;
+  return withViewer(viewer, async (tx) => {
+    const r = await tx.membership.findFirst({ where: { workspaceId: viewer.workspaceId, userId }, select: memberSelect });
+    return r ? (await decorate(tx, viewer, [r]))[0]! : null;
+  });
+}

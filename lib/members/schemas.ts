@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+export const MEMBER_SORTS = ["name", "email", "role", "status", "joined", "lastActive"] as const;
+export const ROLES = ["ADMIN", "EDITOR", "VIEWER", "GUEST"] as const;
+export const STATUSES = ["ACTIVE", "INVITED", "DEACTIVATED"] as const;
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+export type MemberStatus = (typeof STATUSES)[number];
+
+/** The filters of the members table (and of its CSV export): each one whitelisted, anything else ignored. */
+const filters = {
+  sort: z.enum(MEMBER_SORTS).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  q: z.string().trim().max(200).catch(""),
+  role: z.enum(ROLES).optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+  team: z.string().uuid().optional().catch(undefined),
+};
+
+export const membersParams = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n)).catch(25),
+  ...filters,
+});
+export type MembersParams = z.infer<typeof membersParams>;
+
+export const exportParams = z.object(filters);
+export type MemberFilters = z.infer<typeof exportParams>;
+
+type SP = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export function parseMembersParams(sp: SP): MembersParams {
+  return membersParams.parse({
+    page: one(sp.page), size: one(sp.size), sort: one(sp.sort), dir: one(sp.dir), q: one(sp.q),
+    role: one(sp.role) || undefined, status: one(sp.status) || undefined, team: one(sp.team) || undefined,
+  });
+}
+
+// ---- action inputs ------------------------------------------------------------------------------------------
+
+export const userId = z.string().uuid("Not a valid member id.");
+/** Bulk actions act on one page of the table at most. */
+export const userIds = z.array(userId).min(1, "Select at least one member.").max(100, "At most 100 members at a time.");
+export const role = z.enum(ROLES, { message: "Choose a role: Admin, Editor, Viewer or Guest." });
+
+export const inviteInput = z.object({
+  emails: z.string().max(20_000, "Too many addresses at once (at most 50).").min(1, "Enter at least one email address."),
+  role,
+  teamIds: z.array(z.string().uuid("Not a valid team id.")).max(50).default([]),
+});
+
+export const changeRoleInput = z.object({ userIds, role });
+export const membersInput = z.object({ userIds });
+export const memberInput = z.object({ userId });
+
+export const MAX_INVITES = 50;
+
+/** Splits on commas, semicolons, whitespace and newlines; lower-cases and de-duplicates. */
+export function splitEmails(raw: string): { valid: string[]; invalid: string[] } {
+  const parts = [...new Set(raw.split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  const valid: string[] = [];
+  const invalid: string[] = [];
+  const email = z.string().email().max(320);
+  for (const p of parts) (email.safeParse(p).success ? valid : invalid).push(p);
+  return { valid, invalid };
+}
+
+// ---- invitation acceptance ------------------------------------------------------------------------------------
+
+export const inviteToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This invitation link is not valid.");
+export const acceptInput = z.object({
+  token: inviteToken,
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Your name is too long (at most 100 characters)."),
+  password: z.string().min(10, "Choose a password of at least 10 characters.").max(200, "That password is too long (at most 200 characters)."),
+});
