@@ -13,8 +13,10 @@ export type AuditInput = {
 };
 
 /** Records a change in the same transaction as the change itself, so one never lands without the other. */
+// createMany, not create: create reads the row back (INSERT … RETURNING), which the SELECT policy on
+// AuditEvent (admins only) refuses for an editor's own change.
 export async function recordAudit(tx: Tx, viewer: Viewer, e: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
+  await tx.auditEvent.createMany({
     data: {
       workspaceId: viewer.workspaceId,
       actorId: viewer.userId,

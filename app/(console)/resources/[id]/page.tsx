@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { TypeIcon } from "@/components/catalog/type-icon";
 import { ChildrenTable } from "@/components/catalog/children-table";
 import { Markdown } from "@/components/ui/markdown";
+import { EditableDescription, EditableTags } from "@/components/catalog/resource-editors";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -57,11 +58,17 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             <h1 className="text-2xl font-semibold tracking-tight">{r.name}</h1>
             <Badge>{TYPE_LABELS[r.type]}</Badge>
             {r.removed ? <Badge tone="red">Removed at source</Badge> : null}
-            {r.tags.map((t) => (
-              <Badge key={t} tone="blue">{t}</Badge>
-            ))}
+            {r.canEdit ? (
+              <EditableTags resourceId={r.id} tags={r.tags} />
+            ) : (
+              r.tags.map((t) => (
+                <Badge key={t} tone="blue">{t}</Badge>
+              ))
+            )}
           </div>
-          {r.description ? (
+          {r.canEdit ? (
+            <EditableDescription resourceId={r.id} description={r.description} />
+          ) : r.description ? (
             <div className="mt-2 max-w-3xl text-sm text-slate-700"><Markdown source={r.description} /></div>
           ) : (
             <p className="mt-2 text-sm italic text-slate-400">No description yet.</p>
