@@ -100,9 +100,8 @@ export async function readPostgresCatalog(connectionString: string): Promise<Cat
     const usable = schemas.rows.filter((s) => s.usable);
     if (schemas.rows.length && !usable.length) throw new SourceError(explainPgError({ code: "42501" }));
     const oids = usable.map((s) => s.oid);
-    const rels = await c.query<{ oid: number; schema: string; name: string; kind: string; comment: string | null; rows: string | null }>(
-      `SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, obj_description(c.oid, 'pg_class') AS comment,
-              CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint::text END AS rows
+    const rels = await c.query<{ oid: number; schema: string; name: string; kind: string; comment: string | null }>(
+      `SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind, obj_description(c.oid, 'pg_class') AS comment
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relnamespace = ANY($1::oid[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
         ORDER BY n.nspname, c.relname`,
@@ -128,7 +127,6 @@ export async function readPostgresCatalog(connectionString: string): Promise<Cat
       relKey.set(r.oid, k);
       const view = r.kind === "v" || r.kind === "m";
       const meta: CatalogNode["meta"] = { kind: { r: "table", p: "partitioned table", v: "view", m: "materialized view", f: "foreign table" }[r.kind] ?? r.kind };
-      if (!view && r.rows !== null) meta.rowCount = Number(r.rows);
       out.push({ key: k, parentKey: key(dbName, r.schema), type: view ? "VIEW" : "TABLE", name: r.name, comment: r.comment ?? "", meta });
     }
     for (const col of cols.rows) {

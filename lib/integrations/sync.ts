@@ -16,7 +16,9 @@ function metaOf(n: CatalogNode): Record<string, string | number | boolean> {
   return { ...n.meta, comment: n.comment };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// jsonb reorders keys: compare with sorted keys.
+const canon = (o: Record<string, unknown>) => JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+const same = (a: Record<string, unknown>, b: Record<string, unknown>) => canon(a) === canon(b);
 
 /**
  * Brings the resources under an integration in line with what was read, matching on externalKey: adds what is
