@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/policy";
 
-export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "automations" | "audit" };
+export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "integrations" | "automations" | "audit" };
 export type NavSection = { title?: string; items: NavItem[] };
 
 /** What the sidebar offers each role. Only pages that exist are listed; every page re-checks on the server. */
@@ -14,7 +14,10 @@ export function navFor(role: Role): NavSection[] {
   if (role === "ADMIN") {
     sections.push({
       title: "Settings",
-      items: [],
+      items: [
+        { href: "/settings/resources", label: "Resources", icon: "resources" },
+        { href: "/settings/integrations", label: "Integrations", icon: "integrations" },
+      ],
     });
   }
   return sections.filter((s) => s.items.length);
