@@ -19,8 +19,8 @@ export function EditableDescription({ resourceId, description }: { resourceId: s
 
   if (!editing) {
     return (
-      <div className="group mt-2 flex max-w-3xl items-start gap-2">
-        <div className="min-w-0 flex-1 text-sm text-slate-700">
+      <div className="group mt-2 flex max-w-3xl items-start gap-3">
+        <div className="min-w-0 text-sm text-slate-700">
           {description ? <Markdown source={description} /> : <p className="italic text-slate-400">No description yet.</p>}
         </div>
         <button

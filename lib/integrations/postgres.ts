@@ -74,7 +74,7 @@ export async function testPostgres(connectionString: string): Promise<{ database
     const schemas = await c.query<{ n: string }>(
       `SELECT count(*)::text AS n FROM pg_namespace n WHERE ${USER_SCHEMA} AND has_schema_privilege(n.oid, 'USAGE')`,
     );
-    return { database: rows[0].db, version: rows[0].version, schemas: Number(schemas.rows[0].n) };
+    return { database: rows[0].db, version: rows[0].version.split(" ")[0], schemas: Number(schemas.rows[0].n) };
   });
 }
 

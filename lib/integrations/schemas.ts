@@ -29,8 +29,8 @@ export const replaceSecretInput = z.object({ integrationId: z.string().uuid("Not
 export function redact(s: string): string {
   try {
     const u = new URL(s);
-    if (u.password) u.password = "•••";
-    return u.toString();
+    const user = u.username ? `${decodeURIComponent(u.username)}${u.password ? ":•••" : ""}@` : "";
+    return `${u.protocol}//${user}${u.host}${u.pathname}`;
   } catch {
     return "(unreadable)";
   }
