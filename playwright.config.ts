@@ -33,6 +33,7 @@ export default defineConfig({
       PORT: String(port),
       ENCLAVE_DATA_DIR: `${e2eDir}/pglite`,
       ENCLAVE_SECRET_FILE: `${e2eDir}/auth-secret`,
+      ENCLAVE_ENCRYPTION_KEY_FILE: `${e2eDir}/encryption-key`,
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
     },

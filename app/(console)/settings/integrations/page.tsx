@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronRight, Plug } from "lucide-react";
-import { requireViewer } from "@/lib/auth/viewer";
+import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { listIntegrations } from "@/lib/integrations/queries";
 import { adminResourceOptions } from "@/lib/resources/queries";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,7 +12,11 @@ import { TypeIcon } from "@/components/catalog/type-icon";
 import { AddIntegrationForm } from "@/components/integrations/add-integration-form";
 import { RunSummary } from "@/components/integrations/sync-panel";
 
-export const metadata: Metadata = { title: "Integrations" };
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export async function generateMetadata(): Promise<Metadata> {
+  const viewer = await getViewer();
+  return { title: viewer?.role === "ADMIN" ? "Integrations" : "Page not found" };
+}
 
 export default async function IntegrationsPage() {
   const viewer = await requireViewer();

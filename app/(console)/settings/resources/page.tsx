@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireViewer } from "@/lib/auth/viewer";
+import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { adminResourceOptions, listAdminResources } from "@/lib/resources/queries";
 import { parseAdminResourceParams } from "@/lib/resources/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ResourcesTable } from "@/components/resources/resources-table";
 
-export const metadata: Metadata = { title: "Resources" };
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export async function generateMetadata(): Promise<Metadata> {
+  const viewer = await getViewer();
+  return { title: viewer?.role === "ADMIN" ? "Resources" : "Page not found" };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
