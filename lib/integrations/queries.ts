@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { decryptSecret } from "./crypto";
 import { redact } from "./schemas";
+import { STALE_MS } from "./sync";
 
 export type SyncRun = {
   id: string;
@@ -30,6 +31,10 @@ export type IntegrationSummary = {
 export type IntegrationDetail = IntegrationSummary & { runs: SyncRun[]; description: string };
 
 function run(r: { id: string; status: string; phase: string; found: number; added: number; updated: number; removed: number; error: string | null; createdAt: Date; finishedAt: Date | null }): SyncRun {
+  // A run still "running" long after it began was cut short (a restart): its one transaction never committed.
+  if (r.status === "running" && Date.now() - r.createdAt.getTime() > STALE_MS) {
+    return { ...r, status: "failed", phase: "Failed", error: "The sync was interrupted (the server stopped).", createdAt: r.createdAt.toISOString(), finishedAt: null };
+  }
   return { ...r, status: r.status as SyncRun["status"], createdAt: r.createdAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null };
 }
 

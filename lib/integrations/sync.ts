@@ -108,7 +108,7 @@ export async function waitForSync(syncId: string): Promise<void> {
   await running.get(syncId);
 }
 
-const STALE_MS = 30 * 60_000;
+export const STALE_MS = 30 * 60_000;
 
 /** Records a new sync run and starts it in the background; returns its id at once. */
 export async function startSync(viewer: Viewer, integrationId: string): Promise<{ syncId: string }> {

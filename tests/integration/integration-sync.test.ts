@@ -196,6 +196,18 @@ describe.skipIf(!!unreachable)("PostgreSQL sync", () => {
     expect((await sync()).status).toBe("succeeded");
   });
 
+  it("one sync at a time; a run cut short by a restart shows as interrupted and does not block the next", async () => {
+    const admin = await db.viewer("admin@acme.test");
+    actAs(admin);
+    await db.sql(`INSERT INTO "IntegrationSync" (id, "workspaceId", "integrationId", status, phase, "createdAt") VALUES (gen_random_uuid(), $1, $2, 'running', 'Applying', now())`, [admin.workspaceId, integrationId]);
+    expect(await syncIntegration({ integrationId })).toEqual({ ok: false, error: "A sync of this integration is already running." });
+    await db.sql(`UPDATE "IntegrationSync" SET "createdAt" = now() - interval '2 hours' WHERE status = 'running'`);
+    const runs = (await getIntegration(admin, integrationId))?.runs ?? [];
+    expect(runs.filter((r) => r.status === "running")).toEqual([]);
+    expect(runs.some((r) => r.status === "failed" && /interrupted/.test(r.error ?? ""))).toBe(true);
+    expect((await sync()).status).toBe("succeeded");
+  });
+
   it("non-admins, and a guest with another client's ids, are refused; nothing changes", async () => {
     const globexDash = (await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE name = 'Globex Revenue'`))[0].id;
     const globex = (await db.sql<{ id: string }>(`SELECT id FROM "Team" WHERE name = 'Globex'`))[0].id;
