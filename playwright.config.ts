@@ -34,6 +34,7 @@ export default defineConfig({
       E2E_DATA_DIR: e2eDir,
       ENCLAVE_DATA_DIR: `${e2eDir}/pglite`,
       ENCLAVE_SECRET_FILE: `${e2eDir}/auth-secret`,
+      ENCLAVE_ENCRYPTION_KEY_FILE: `${e2eDir}/encryption-key`,
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
     },

@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/policy";
 
-export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "automations" | "audit" };
+export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "integrations" | "automations" | "audit" };
 export type NavSection = { title?: string; items: NavItem[] };
 
 /** What the sidebar offers each role. Only pages that exist are listed; every page re-checks on the server. */
@@ -20,6 +20,8 @@ export function navFor(role: Role): NavSection[] {
         { href: "/settings/members", label: "Members", icon: "members" },
         { href: "/settings/teams", label: "Teams", icon: "teams" },
         { href: "/settings/groups", label: "Groups", icon: "groups" },
+        { href: "/settings/resources", label: "Resources", icon: "resources" },
+        { href: "/settings/integrations", label: "Integrations", icon: "integrations" },
         { href: "/settings/audit", label: "Audit log", icon: "audit" },
       ],
     });

@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceScope, teamScope, type ResourceScope } from "@/lib/access/scope";
 import { can } from "@/lib/policy";
-import type { ChildrenParams } from "./schemas";
+import { SECTIONS, type ChildrenParams, type SectionKey } from "./schemas";
 import type { Crumb, ResourceDetail, ResourceSummary, ResourceTeam } from "./types";
 
 const summarySelect = { id: true, type: true, name: true, description: true, tags: true, removedAt: true, meta: true } as const;
@@ -141,4 +141,53 @@ export async function listVisibleResourceIds(viewer: Viewer): Promise<string[]> 
 
 export async function countVisibleResources(viewer: Viewer): Promise<number> {
   return withViewer(viewer, async (tx) => tx.resource.count({ where: (await resourceScope(tx, viewer)).where }));
+}
+
+/**
+ * "Top" resources as a where clause: for admins the catalog's roots; for everyone else each visible resource
+ * whose parent is not visible (so the tops are found in the database, page by page, at any scale).
+ */
+function topsWhere(viewer: Viewer, scope: ResourceScope): Prisma.ResourceWhereInput {
+  if (scope.roots === null) return { workspaceId: viewer.workspaceId, parentId: null, removedAt: null };
+  return {
+    AND: [
+      scope.where,
+      { removedAt: null },
+      { OR: [{ parentId: null }, { NOT: { parent: { is: { path: { hasSome: scope.roots } } } } }] },
+    ],
+  };
+}
+
+export type CatalogSection = { key: SectionKey; title: string; description: string; total: number; items: ResourceSummary[] };
+
+/** The catalog home: each section's first `cap` tops and how many there are in all (visible ones only). */
+export async function catalogOverview(viewer: Viewer, cap = 8): Promise<CatalogSection[]> {
+  return withViewer(viewer, async (tx) => {
+    const scope = await resourceScope(tx, viewer);
+    const tops = topsWhere(viewer, scope);
+    const out: CatalogSection[] = [];
+    for (const [key, s] of Object.entries(SECTIONS) as [SectionKey, (typeof SECTIONS)[SectionKey]][]) {
+      const where: Prisma.ResourceWhereInput = { AND: [tops, { type: { in: [...s.types] } }] };
+      const total = await tx.resource.count({ where });
+      if (!total) continue;
+      const rows = await tx.resource.findMany({ where, select: summarySelect, orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }], take: cap });
+      out.push({ key, title: s.title, description: s.description, total, items: await withChildCounts(tx, scope, rows) });
+    }
+    return out;
+  });
+}
+
+/** One catalog section, paged on the server ("Show all"). */
+export async function listCatalogSection(viewer: Viewer, key: SectionKey, p: ChildrenParams): Promise<ChildrenPage> {
+  return withViewer(viewer, async (tx) => {
+    const scope = await resourceScope(tx, viewer);
+    const where: Prisma.ResourceWhereInput = {
+      AND: [topsWhere(viewer, scope), { type: { in: [...SECTIONS[key].types] } }, p.q ? { name: { contains: p.q, mode: "insensitive" } } : {}],
+    };
+    const total = await tx.resource.count({ where });
+    const pageCount = Math.max(1, Math.ceil(total / p.size));
+    const page = Math.min(p.page, pageCount);
+    const rows = await tx.resource.findMany({ where, select: summarySelect, orderBy: [{ [p.sort]: p.dir }, { id: "asc" }], skip: (page - 1) * p.size, take: p.size });
+    return { rows: await withChildCounts(tx, scope, rows), total, page, size: p.size, pageCount };
+  });
 }

@@ -11,7 +11,7 @@ export type Tx = Prisma.TransactionClient;
  * set_config(..., true) and the role switched to the non-owner app role, so row-level security holds
  * under every query that fn makes, whatever its `where` says. Pass `tx` down; never open another client.
  */
-export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, opts: { timeout?: number } = {}): Promise<T> {
   const prisma = await db();
   return prisma.$transaction(
     async (tx) => {
@@ -19,6 +19,6 @@ export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>):
       await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
       return fn(tx);
     },
-    { maxWait: 10_000, timeout: 30_000 },
+    { maxWait: 10_000, timeout: opts.timeout ?? 30_000 },
   );
 }

@@ -1,26 +1,47 @@
 import type { Metadata } from "next";
-import { Library } from "lucide-react";
+import Link from "next/link";
+import { ChevronLeft, Library } from "lucide-react";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listCatalogTops } from "@/lib/catalog/queries";
-import type { ResourceSummary } from "@/lib/catalog/types";
+import { catalogOverview, listCatalogSection } from "@/lib/catalog/queries";
+import { parseChildrenParams, SECTIONS, sectionKey } from "@/lib/catalog/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ResourceList } from "@/components/catalog/resource-list";
+import { ChildrenTable } from "@/components/catalog/children-table";
 
 export const metadata: Metadata = { title: "Catalog" };
 
-const SECTIONS: { title: string; description: string; match: (r: ResourceSummary) => boolean }[] = [
-  { title: "Data sources", description: "Integrations, databases, schemas and tables.", match: (r) => ["INTEGRATION", "DATABASE", "SCHEMA", "TABLE", "VIEW", "COLUMN"].includes(r.type) },
-  { title: "Dashboards", description: "Published dashboards and their charts.", match: (r) => r.type === "DASHBOARD" || r.type === "CHART" },
-  { title: "Documents", description: "Guides, notes and agreements.", match: (r) => r.type === "DOCUMENT" },
-  { title: "Glossary", description: "Shared definitions of business terms and metrics.", match: (r) => r.type === "TERM" || r.type === "METRIC" },
-];
+const CAP = 8;
 
-export default async function CatalogPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CatalogPage({ searchParams }: Props) {
   const viewer = await requireViewer();
-  const tops = await listCatalogTops(viewer);
-  const sections = SECTIONS.map((s) => ({ ...s, items: tops.filter(s.match) })).filter((s) => s.items.length);
+  const sp = await searchParams;
+  const section = sectionKey.safeParse(Array.isArray(sp.section) ? sp.section[0] : sp.section);
+
+  if (section.success) {
+    const s = SECTIONS[section.data];
+    const params = parseChildrenParams(sp);
+    const page = await listCatalogSection(viewer, section.data, params);
+    return (
+      <>
+        <Link href="/catalog" className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-900">
+          <ChevronLeft className="h-4 w-4" aria-hidden /> Catalog
+        </Link>
+        <PageHeader title={s.title} description={s.description} />
+        <Card>
+          <ChildrenTable
+            rows={page.rows}
+            page={{ total: page.total, page: page.page, size: page.size, pageCount: page.pageCount, sort: params.sort, dir: params.dir, q: params.q }}
+          />
+        </Card>
+      </>
+    );
+  }
+
+  const sections = await catalogOverview(viewer, CAP);
   return (
     <>
       <PageHeader
@@ -36,8 +57,18 @@ export default async function CatalogPage() {
       ) : (
         <div className="space-y-6">
           {sections.map((s) => (
-            <Card key={s.title}>
-              <CardHeader title={s.title} description={s.description} />
+            <Card key={s.key}>
+              <CardHeader
+                title={s.title}
+                description={s.description}
+                actions={
+                  s.total > s.items.length ? (
+                    <Link href={`/catalog?section=${s.key}`} className="shrink-0 text-sm font-medium text-brand-600 hover:text-brand-700">
+                      Show all {s.total.toLocaleString("en-US")}
+                    </Link>
+                  ) : null
+                }
+              />
               <ResourceList items={s.items} />
             </Card>
           ))}

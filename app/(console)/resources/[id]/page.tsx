@@ -11,6 +11,9 @@ import { Badge } from "@/components/ui/badge";
 import { TypeIcon } from "@/components/catalog/type-icon";
 import { ChildrenTable } from "@/components/catalog/children-table";
 import { Markdown } from "@/components/ui/markdown";
+import { EditableDescription, EditableTags } from "@/components/catalog/resource-editors";
+import { getIntegration } from "@/lib/integrations/queries";
+import { buttonClass } from "@/components/ui/button";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,6 +36,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   if (!r) notFound();
   const childParams = parseChildrenParams(await searchParams);
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
+  const integration = r.type === "INTEGRATION" && viewer.role === "ADMIN" ? await getIntegration(viewer, r.id) : null;
   const facts = Object.entries(r.meta).filter(([k]) => ["dataType", "nullable", "kind", "rowCount"].includes(k));
 
   return (
@@ -57,11 +61,20 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             <h1 className="text-2xl font-semibold tracking-tight">{r.name}</h1>
             <Badge>{TYPE_LABELS[r.type]}</Badge>
             {r.removed ? <Badge tone="red">Removed at source</Badge> : null}
-            {r.tags.map((t) => (
-              <Badge key={t} tone="blue">{t}</Badge>
-            ))}
+            {integration ? (
+              <Link href={`/settings/integrations/${integration.id}`} className={buttonClass("secondary", "ml-auto px-2.5 py-1 text-xs")}>Connection and sync</Link>
+            ) : null}
+            {r.canEdit ? (
+              <EditableTags resourceId={r.id} tags={r.tags} />
+            ) : (
+              r.tags.map((t) => (
+                <Badge key={t} tone="blue">{t}</Badge>
+              ))
+            )}
           </div>
-          {r.description ? (
+          {r.canEdit ? (
+            <EditableDescription resourceId={r.id} description={r.description} />
+          ) : r.description ? (
             <div className="mt-2 max-w-3xl text-sm text-slate-700"><Markdown source={r.description} /></div>
           ) : (
             <p className="mt-2 text-sm italic text-slate-400">No description yet.</p>

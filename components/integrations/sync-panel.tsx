@@ -1,0 +1,104 @@
+"use client";
+import { useEffect, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { CheckCircle2, Loader2, RefreshCw, XCircle, PlugZap } from "lucide-react";
+import type { SyncRun } from "@/lib/integrations/queries";
+import { replaceIntegrationSecret, syncIntegration, testIntegration } from "@/lib/integrations/actions";
+import { Button } from "@/components/ui/button";
+
+const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+
+export function RunSummary({ run }: { run: SyncRun }) {
+  if (run.status === "running") {
+    return (
+      <span className="inline-flex items-center gap-1.5 text-brand-700">
+        <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> {run.phase}{run.found ? ` · ${run.found.toLocaleString("en-US")} found` : ""}
+      </span>
+    );
+  }
+  if (run.status === "failed") {
+    return (
+      <span className="inline-flex items-start gap-1.5 text-rose-700">
+        <XCircle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden /> {run.error ?? "Failed."} Nothing was changed.
+      </span>
+    );
+  }
+  return (
+    <span className="inline-flex items-center gap-1.5 text-emerald-700">
+      <CheckCircle2 className="h-4 w-4" aria-hidden /> {run.added.toLocaleString("en-US")} added, {run.updated.toLocaleString("en-US")} updated, {run.removed.toLocaleString("en-US")} removed
+    </span>
+  );
+}
+
+/** Test, Sync and the latest run; while a run is in progress the page refreshes itself every second. */
+export function SyncPanel({ integrationId, latest }: { integrationId: string; latest: SyncRun | null }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const running = latest?.status === "running";
+
+  useEffect(() => {
+    if (!running) return;
+    const t = setInterval(() => router.refresh(), 1000);
+    return () => clearInterval(t);
+  }, [running, router]);
+
+  const test = () =>
+    start(async () => {
+      const res = await testIntegration({ integrationId });
+      setMessage(res.ok ? { tone: "ok", text: res.data.message } : { tone: "error", text: res.error });
+    });
+  const sync = () =>
+    start(async () => {
+      setMessage(null);
+      const res = await syncIntegration({ integrationId });
+      if (!res.ok) setMessage({ tone: "error", text: res.error });
+      router.refresh();
+    });
+
+  return (
+    <div className="space-y-3 px-5 py-4 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="button" onClick={sync} disabled={pending || running}><RefreshCw className="h-4 w-4" aria-hidden /> {running ? "Syncing…" : "Sync now"}</Button>
+        <Button type="button" variant="secondary" onClick={test} disabled={pending}><PlugZap className="h-4 w-4" aria-hidden /> Test connection</Button>
+      </div>
+      <div aria-live="polite" data-testid="sync-status">
+        {latest ? (
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <RunSummary run={latest} />
+            <span className="text-xs text-slate-400">{latest.finishedAt ? `finished ${fmt(latest.finishedAt)}` : `started ${fmt(latest.createdAt)}`}</span>
+          </div>
+        ) : (
+          <p className="text-slate-500">Never synced. Sync reads the database&apos;s schemas, tables, views and columns.</p>
+        )}
+      </div>
+      {message ? <p role="status" className={`rounded-lg px-3 py-2 ${message.tone === "ok" ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800"}`}>{message.text}</p> : null}
+    </div>
+  );
+}
+
+export function ReplaceSecretForm({ integrationId }: { integrationId: string }) {
+  const [cs, setCs] = useState("");
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    start(async () => {
+      const res = await replaceIntegrationSecret({ integrationId, connectionString: cs });
+      if (!res.ok) return setMessage({ tone: "error", text: res.error });
+      setCs("");
+      setMessage({ tone: "ok", text: "Connection string replaced." });
+    });
+  };
+  return (
+    <form onSubmit={submit} className="space-y-2 px-5 py-4 text-sm">
+      <label className="block">
+        <span className="mb-1 block font-medium text-slate-700">New connection string</span>
+        <input value={cs} onChange={(e) => setCs(e.target.value)} autoComplete="off" spellCheck={false} placeholder="postgres://user:password@host:5432/database"
+          className="w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
+      </label>
+      <Button type="submit" variant="secondary" disabled={pending || !cs}>Replace</Button>
+      {message ? <p role="status" className={message.tone === "ok" ? "text-emerald-700" : "text-rose-700"}>{message.text}</p> : null}
+    </form>
+  );
+}

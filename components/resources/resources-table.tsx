@@ -1,0 +1,256 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { createColumnHelper } from "@tanstack/react-table";
+import { ArrowRightLeft, Minus, Plus, X } from "lucide-react";
+import type { AdminResourceRow, IntegrationOption, TeamOption } from "@/lib/resources/queries";
+import { TYPE_LABELS } from "@/lib/catalog/types";
+import { assignResources, moveAssignments, previewAssignment, unassignResources } from "@/lib/resources/actions";
+import { DataTable, type ServerPage, type ServerTableFeatures } from "@/components/data-table/data-table";
+import { useUrlState } from "@/components/data-table/use-url-state";
+import { TypeIcon } from "@/components/catalog/type-icon";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+
+const col = createColumnHelper<ServerTableFeatures, AdminResourceRow>();
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+const columns = [
+  col.accessor("name", {
+    header: "Name",
+    cell: (info) => {
+      const r = info.row.original;
+      return (
+        <div className="flex min-w-0 items-center gap-2.5">
+          <TypeIcon type={r.type} size="sm" />
+          <div className="min-w-0">
+            <div className="flex items-center gap-2">
+              <Link href={`/resources/${r.id}`} className="truncate font-medium text-slate-900 hover:text-brand-700">{r.name}</Link>
+              {r.removed ? <Badge tone="red">removed</Badge> : null}
+            </div>
+            {r.location.length ? <div className="truncate text-xs text-slate-400">{r.location.join(" / ")}</div> : null}
+          </div>
+        </div>
+      );
+    },
+  }),
+  col.accessor("type", { header: "Type", cell: (info) => <span className="text-slate-600">{TYPE_LABELS[info.getValue()]}</span> }),
+  col.accessor("teams", {
+    header: "Teams",
+    enableSorting: false,
+    cell: (info) => {
+      const teams = info.getValue();
+      if (!teams.length) return <span className="text-xs italic text-slate-400">No team · admins only</span>;
+      return (
+        <div className="flex flex-wrap gap-1">
+          {teams.map((t) =>
+            t.direct ? (
+              <Badge key={t.id} tone="blue">{t.name}</Badge>
+            ) : (
+              <span key={t.id} title={`Inherited from ${t.via}`} className="inline-flex items-center rounded-md px-1.5 py-0.5 text-xs text-slate-500 ring-1 ring-inset ring-dashed ring-slate-300">
+                {t.name}<span className="ml-1 text-slate-400">via {t.via}</span>
+              </span>
+            ),
+          )}
+        </div>
+      );
+    },
+  }),
+  col.accessor("descendants", {
+    header: "Below",
+    enableSorting: false,
+    cell: (info) => <span className="tabular-nums text-slate-500">{info.getValue() ? info.getValue().toLocaleString("en-US") : "—"}</span>,
+  }),
+];
+
+type Filters = { type: string | null; integration: string | null; team: string | null; unassigned: boolean };
+
+function FilterBar({ filters, teams, integrations }: { filters: Filters; teams: TeamOption[]; integrations: IntegrationOption[] }) {
+  const { set } = useUrlState();
+  const select = "rounded-lg border border-slate-300 bg-white px-2.5 py-2 text-sm text-slate-700 focus:border-brand-500 focus:outline-none";
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor="f-type">Type</label>
+      <select id="f-type" className={select} value={filters.type ?? ""} onChange={(e) => set({ type: e.target.value || null }, { resetPage: true })}>
+        <option value="">All types</option>
+        {Object.entries(TYPE_LABELS).map(([k, v]) => (
+          <option key={k} value={k}>{v}</option>
+        ))}
+      </select>
+      <label className="sr-only" htmlFor="f-integration">Integration</label>
+      <select id="f-integration" className={select} value={filters.integration ?? ""} onChange={(e) => set({ integration: e.target.value || null }, { resetPage: true })}>
+        <option value="">All integrations</option>
+        {integrations.map((i) => (
+          <option key={i.id} value={i.id}>{i.name}</option>
+        ))}
+      </select>
+      <label className="sr-only" htmlFor="f-team">Team</label>
+      <select id="f-team" className={select} value={filters.team ?? ""} disabled={filters.unassigned} onChange={(e) => set({ team: e.target.value || null }, { resetPage: true })}>
+        <option value="">Any team</option>
+        {teams.map((t) => (
+          <option key={t.id} value={t.id}>{t.name}</option>
+        ))}
+      </select>
+      <label className="flex items-center gap-1.5 text-sm text-slate-600">
+        <input type="checkbox" checked={filters.unassigned} onChange={(e) => set({ unassigned: e.target.checked ? "1" : null, team: null }, { resetPage: true })} />
+        Unassigned
+      </label>
+    </div>
+  );
+}
+
+type Preview = { mode: "add" | "remove"; resources: number; descendants: number; teams: string[]; existing: number; remaining: string[] };
+
+function BulkBar({ selected, teams, onDone }: { selected: string[]; teams: TeamOption[]; onDone: () => void }) {
+  const router = useRouter();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [moveFrom, setMoveFrom] = useState("");
+  const [moveTo, setMoveTo] = useState("");
+  const [moving, setMoving] = useState(false);
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string; details?: string[] } | null>(null);
+  const [pending, start] = useTransition();
+
+  const ask = (mode: "add" | "remove") =>
+    start(async () => {
+      setMessage(null);
+      const res = await previewAssignment({ resourceIds: selected, teamIds: chosen, mode });
+      if (!res.ok) return setMessage({ tone: "error", text: res.error });
+      setPreview(res.data);
+    });
+
+  const confirm = () =>
+    start(async () => {
+      if (!preview) return;
+      const res = preview.mode === "add" ? await assignResources({ resourceIds: selected, teamIds: chosen }) : await unassignResources({ resourceIds: selected, teamIds: chosen });
+      setPreview(null);
+      if (!res.ok) return setMessage({ tone: "error", text: res.error });
+      if ("added" in res.data) {
+        setMessage({ tone: "ok", text: `Added ${plural(res.data.added, "assignment")}; ${plural(res.data.descendants, "descendant")} come along, and any added later will too.` });
+      } else {
+        setMessage({ tone: "ok", text: `Removed ${plural(res.data.removed, "assignment")}.`, details: res.data.remaining });
+      }
+      onDone();
+      router.refresh();
+    });
+
+  const move = () =>
+    start(async () => {
+      const res = await moveAssignments({ resourceIds: selected, fromTeamId: moveFrom, toTeamId: moveTo });
+      if (!res.ok) return setMessage({ tone: "error", text: res.error });
+      setMoving(false);
+      setMessage({
+        tone: "ok",
+        text: `Moved ${plural(res.data.moved, "assignment")}${res.data.skipped ? `; ${plural(res.data.skipped, "resource")} had no direct assignment to move` : ""}.`,
+        details: res.data.remaining,
+      });
+      onDone();
+      router.refresh();
+    });
+
+  const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? "";
+  const select = "rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
+
+  return (
+    <div className="border-b border-slate-100 bg-slate-50/60 px-5 py-3 text-sm" aria-label="Bulk actions">
+      {selected.length ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <span className="font-medium text-slate-800">{plural(selected.length, "resource")} selected</span>
+          <fieldset className="flex flex-wrap items-center gap-1.5">
+            <legend className="sr-only">Teams</legend>
+            {teams.map((t) => {
+              const on = chosen.includes(t.id);
+              return (
+                <label key={t.id} className={`cursor-pointer rounded-md px-2 py-1 text-xs font-medium ring-1 ring-inset ${on ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-600 ring-slate-300 hover:bg-slate-50"}`}>
+                  <input type="checkbox" className="sr-only" checked={on} onChange={() => { setPreview(null); setChosen(on ? chosen.filter((x) => x !== t.id) : [...chosen, t.id]); }} />
+                  {t.name}
+                </label>
+              );
+            })}
+          </fieldset>
+          <div className="ml-auto flex items-center gap-2">
+            <Button type="button" onClick={() => ask("add")} disabled={pending || !chosen.length} className="px-2.5 py-1.5"><Plus className="h-3.5 w-3.5" aria-hidden /> Add to team(s)</Button>
+            <Button type="button" variant="secondary" onClick={() => ask("remove")} disabled={pending || !chosen.length} className="px-2.5 py-1.5"><Minus className="h-3.5 w-3.5" aria-hidden /> Remove from team(s)</Button>
+            <Button type="button" variant="ghost" onClick={() => setMoving(!moving)} className="px-2.5 py-1.5"><ArrowRightLeft className="h-3.5 w-3.5" aria-hidden /> Move…</Button>
+          </div>
+        </div>
+      ) : (
+        <span className="text-slate-500">Select resources to add them to teams or remove them. Descendants follow their parent, including ones that arrive later.</span>
+      )}
+
+      {moving && selected.length ? (
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          <span className="text-slate-600">Move direct assignments from</span>
+          <select aria-label="From team" className={select} value={moveFrom} onChange={(e) => setMoveFrom(e.target.value)}>
+            <option value="">team…</option>
+            {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+          <span className="text-slate-600">to</span>
+          <select aria-label="To team" className={select} value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
+            <option value="">team…</option>
+            {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+          <Button type="button" onClick={move} disabled={pending || !moveFrom || !moveTo} className="px-2.5 py-1.5">Move</Button>
+        </div>
+      ) : null}
+
+      {preview ? (
+        <div role="dialog" aria-label="Confirm" className="mt-3 rounded-lg border border-brand-100 bg-white p-3 shadow-sm">
+          <p className="text-slate-800">
+            {preview.mode === "add" ? "Add " : "Remove "}
+            <strong>{plural(preview.resources, "resource")}</strong>
+            {preview.mode === "add" ? " to " : " from "}
+            <strong>{preview.teams.join(", ")}</strong>.{" "}
+            {preview.mode === "add"
+              ? <><strong data-testid="descendant-count">{plural(preview.descendants, "descendant")}</strong> come along (and any added later).</>
+              : <>{plural(preview.existing, "direct assignment")} will be removed; <strong data-testid="descendant-count">{plural(preview.descendants, "descendant")}</strong> follow.</>}
+            {preview.mode === "add" && preview.existing ? ` ${plural(preview.existing, "assignment")} already exist and stay as they are.` : ""}
+          </p>
+          {preview.remaining.length ? (
+            <ul className="mt-2 list-disc pl-5 text-slate-600">
+              {preview.remaining.map((r) => <li key={r}>{r}</li>)}
+            </ul>
+          ) : null}
+          <div className="mt-3 flex gap-2">
+            <Button type="button" variant={preview.mode === "add" ? "primary" : "danger"} onClick={confirm} disabled={pending} className="px-2.5 py-1.5">
+              {preview.mode === "add" ? "Confirm add" : "Confirm remove"}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setPreview(null)} className="px-2.5 py-1.5">Cancel</Button>
+          </div>
+        </div>
+      ) : null}
+
+      {message ? (
+        <div role="status" className={`mt-3 flex items-start gap-2 rounded-lg px-3 py-2 ${message.tone === "ok" ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800"}`}>
+          <div className="flex-1">
+            <p>{message.text}</p>
+            {message.details?.length ? <ul className="mt-1 list-disc pl-5">{message.details.map((d) => <li key={d}>{d}</li>)}</ul> : null}
+          </div>
+          <button type="button" aria-label="Dismiss" onClick={() => setMessage(null)}><X className="h-4 w-4" /></button>
+        </div>
+      ) : null}
+      {moving && moveFrom && moveTo && moveFrom === moveTo ? <p className="mt-2 text-rose-700">Pick two different teams ({teamName(moveFrom)}).</p> : null}
+    </div>
+  );
+}
+
+export function ResourcesTable({ rows, page, filters, teams, integrations }: { rows: AdminResourceRow[]; page: ServerPage; filters: Filters; teams: TeamOption[]; integrations: IntegrationOption[] }) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const onSelectionChange = useCallback((ids: string[]) => setSelected(ids), []);
+  return (
+    <>
+      <BulkBar selected={selected} teams={teams} onDone={() => undefined} />
+      <DataTable
+        columns={columns as never}
+        data={rows}
+        page={page}
+        selectable
+        onSelectionChange={onSelectionChange}
+        filterPlaceholder="Filter by name…"
+        emptyText="No resources match these filters."
+        toolbar={<FilterBar filters={filters} teams={teams} integrations={integrations} />}
+      />
+    </>
+  );
+}

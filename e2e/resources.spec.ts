@@ -1,0 +1,97 @@
+// Catalog administration end to end: bulk assignment with a descendant preview (and its undoing), description
+// edits by an editor, and a guest who sees no edit controls and no settings pages.
+import { test, expect, type Page } from "@playwright/test";
+import { STATES } from "./users";
+
+async function bulk(page: Page, mode: "Add to team(s)" | "Remove from team(s)") {
+  await page.goto("/settings/resources");
+  await page.locator("#f-type").selectOption("DASHBOARD");
+  await expect(page).toHaveURL(/type=DASHBOARD/);
+  const row = page.getByRole("row", { name: /Globex Revenue/ });
+  await expect(page.getByRole("row", { name: /Company KPIs/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Freight/ })).toHaveCount(0);
+  await row.getByRole("checkbox").check();
+  await expect(page.getByText("1 resource selected")).toBeVisible();
+  await page.getByLabel("Bulk actions").locator("label", { hasText: /^Northwind$/ }).click();
+  await page.getByRole("button", { name: mode }).click();
+  const dialog = page.getByRole("dialog", { name: "Confirm" });
+  await expect(dialog.getByTestId("descendant-count")).toHaveText("2 descendants");
+  await dialog.getByRole("button", { name: /Confirm/ }).click();
+}
+
+test("an admin adds Globex Revenue to Northwind with a descendant preview; Ana sees it; the admin removes it", async ({ browser }) => {
+  const admin = await (await browser.newContext({ storageState: STATES.admin.file })).newPage();
+  const ana = await (await browser.newContext({ storageState: STATES.ana.file })).newPage();
+  let added = false;
+  try {
+    await bulk(admin, "Add to team(s)");
+    await expect(admin.getByRole("status")).toContainText("Added 1 assignment; 2 descendants come along");
+    added = true;
+    await expect(admin.getByRole("row", { name: /Globex Revenue/ })).toContainText("Northwind");
+
+    await ana.goto("/catalog");
+    await expect(ana.getByRole("link", { name: /Globex Revenue/ })).toBeVisible();
+    await ana.getByRole("link", { name: /Globex Revenue/ }).click();
+    await expect(ana.getByRole("heading", { name: "Globex Revenue" })).toBeVisible();
+    await expect(ana.getByText("Accounts by region")).toBeVisible();
+  } finally {
+    if (added) {
+      await bulk(admin, "Remove from team(s)");
+      await expect(admin.getByRole("status")).toContainText("Removed 1 assignment");
+    }
+  }
+  await ana.goto("/catalog");
+  await expect(ana.getByRole("link", { name: /Northwind Sales Overview/ })).toBeVisible();
+  await expect(ana.getByRole("link", { name: /Globex Revenue/ })).toHaveCount(0);
+});
+
+test.describe("as the editor", () => {
+  test.use({ storageState: STATES.editor.file });
+
+  test("edits the description of northwind.orders, then puts it back", async ({ page }) => {
+    await page.goto("/catalog");
+    await page.getByRole("link", { name: /northwind Schema/ }).click();
+    await page.getByRole("link", { name: "orders", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "orders" })).toBeVisible();
+    const original = "One row per customer order.";
+    await expect(page.getByText(original)).toBeVisible();
+
+    await page.getByRole("button", { name: "Edit description" }).click();
+    await page.getByLabel("Description").fill("One row per order, **edited** in the browser.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("edited", { exact: true })).toBeVisible();
+    await page.reload();
+    await expect(page.getByText("in the browser.")).toBeVisible();
+
+    await page.getByRole("button", { name: "Edit description" }).click();
+    await page.getByLabel("Description").fill("this is discarded");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByText("in the browser.")).toBeVisible();
+
+    await page.getByRole("button", { name: "Edit description" }).click();
+    await page.getByLabel("Description").fill(original);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText(original)).toBeVisible();
+  });
+});
+
+test.describe("as Ana (guest)", () => {
+  test.use({ storageState: STATES.ana.file });
+
+  test("no edit controls on a resource, and the settings pages are a plain 404", async ({ page }) => {
+    await page.goto("/catalog");
+    await page.getByRole("link", { name: /northwind Schema/ }).click();
+    await page.getByRole("link", { name: "orders", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "orders" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Edit description|Edit tags|Add tags/ })).toHaveCount(0);
+    await expect(page.getByRole("textbox", { name: "Description" })).toHaveCount(0);
+    for (const url of ["/settings/resources", "/settings/resources?type=DASHBOARD", "/settings/integrations", "/settings/integrations/00000000-0000-4000-8000-000000000000"]) {
+      const res = await page.goto(url);
+      expect(res?.status(), url).toBe(404);
+      await expect(page).toHaveTitle("Page not found · Enclave");
+      const body = await res!.text();
+      for (const word of ["Globex", "Initech", "Integrations", "Add to team"]) expect(body).not.toContain(word);
+    }
+    await expect(page.getByRole("link", { name: "Resources" })).toHaveCount(0);
+  });
+});

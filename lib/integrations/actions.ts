@@ -1,0 +1,82 @@
+"use server";
+import { authorizedAction, NotFoundError, UserError } from "@/lib/actions/authorized";
+import { refresh } from "@/lib/actions/revalidate";
+import { recordAudit } from "@/lib/audit/record";
+import { withViewer } from "@/lib/db/scoped";
+import { teamScope } from "@/lib/access/scope";
+import { decryptSecret, encryptSecret } from "./crypto";
+import { SourceError, testPostgres } from "./postgres";
+import { createIntegrationInput, integrationIdInput, replaceSecretInput, testConnectionInput } from "./schemas";
+import { startSync } from "./sync";
+
+async function test(connectionString: string) {
+  try {
+    const r = await testPostgres(connectionString);
+    return { message: `Connected to ${r.database} (PostgreSQL ${r.version}); ${r.schemas} schema${r.schemas === 1 ? "" : "s"} readable.` };
+  } catch (e) {
+    if (e instanceof SourceError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+/** Adds a PostgreSQL integration: the connection string is encrypted before it is stored; General gets it unless other teams are chosen. */
+export const createIntegration = authorizedAction({ input: createIntegrationInput, permission: "integrations.manage" }, async ({ viewer, input }) => {
+  const out = await withViewer(viewer, async (tx) => {
+    const teams = input.teamIds
+      ? await tx.team.findMany({ where: { AND: [teamScope(viewer), { id: { in: [...new Set(input.teamIds)] } }] }, select: { id: true, name: true } })
+      : await tx.team.findMany({ where: { workspaceId: viewer.workspaceId, isDefault: true }, select: { id: true, name: true } });
+    if (input.teamIds && teams.length !== new Set(input.teamIds).size) throw new NotFoundError();
+    const clash = await tx.resource.findFirst({ where: { workspaceId: viewer.workspaceId, type: "INTEGRATION", parentId: null, name: input.name }, select: { id: true } });
+    if (clash) throw new UserError("An integration with that name already exists.");
+    const resource = await tx.resource.create({
+      data: { workspaceId: viewer.workspaceId, type: "INTEGRATION", name: input.name, description: "PostgreSQL", meta: { kind: "postgres" } },
+      select: { id: true },
+    });
+    await tx.integration.create({ data: { workspaceId: viewer.workspaceId, resourceId: resource.id, kind: "postgres", secret: encryptSecret(input.connectionString), createdById: viewer.userId } });
+    if (teams.length) {
+      await tx.teamResource.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, resourceId: resource.id, source: "MANUAL" as const, createdById: viewer.userId })) });
+    }
+    await recordAudit(tx, viewer, { action: "integration.create", targetType: "integration", targetId: resource.id, targetName: input.name, after: { kind: "postgres", teams: teams.map((t) => t.name) } });
+    return { id: resource.id };
+  });
+  refresh("/settings/integrations", "/settings/resources", "/catalog");
+  return out;
+});
+
+/** Tries a connection string before it is saved. */
+export const testConnectionString = authorizedAction({ input: testConnectionInput, permission: "integrations.manage" }, async ({ input }) => test(input.connectionString));
+
+/** Tries the stored connection of an integration. */
+export const testIntegration = authorizedAction({ input: integrationIdInput, permission: "integrations.manage" }, async ({ viewer, input }) => {
+  const secret = await withViewer(viewer, async (tx) => {
+    const i = await tx.integration.findFirst({ where: { workspaceId: viewer.workspaceId, resourceId: input.integrationId }, select: { secret: true } });
+    if (!i) throw new NotFoundError();
+    return i.secret;
+  });
+  let cs: string;
+  try {
+    cs = decryptSecret(secret);
+  } catch {
+    throw new UserError("The stored connection string cannot be decrypted with this server's encryption key.");
+  }
+  return test(cs);
+});
+
+/** Replaces the stored connection string (e.g. a rotated password). */
+export const replaceIntegrationSecret = authorizedAction({ input: replaceSecretInput, permission: "integrations.manage" }, async ({ viewer, input }) => {
+  await withViewer(viewer, async (tx) => {
+    const i = await tx.integration.findFirst({ where: { workspaceId: viewer.workspaceId, resourceId: input.integrationId }, select: { resourceId: true, resource: { select: { name: true } } } });
+    if (!i) throw new NotFoundError();
+    await tx.integration.update({ where: { resourceId: i.resourceId }, data: { secret: encryptSecret(input.connectionString) } });
+    await recordAudit(tx, viewer, { action: "integration.secret.replace", targetType: "integration", targetId: i.resourceId, targetName: i.resource.name });
+  });
+  refresh(`/settings/integrations/${input.integrationId}`);
+  return { ok: true };
+});
+
+/** Starts a sync in the background and returns its run id at once; the page follows its progress. */
+export const syncIntegration = authorizedAction({ input: integrationIdInput, permission: "integrations.manage" }, async ({ viewer, input }) => {
+  const out = await startSync(viewer, input.integrationId);
+  refresh(`/settings/integrations/${input.integrationId}`);
+  return out;
+});

@@ -1,0 +1,113 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResourceType } from "@/lib/generated/prisma/enums";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { withViewer, type Tx } from "@/lib/db/scoped";
+import { teamScope } from "@/lib/access/scope";
+import type { AdminResourceParams } from "./schemas";
+
+export type AdminResourceRow = {
+  id: string;
+  type: ResourceType;
+  name: string;
+  /** Names of the ancestors, root first. */
+  location: string[];
+  removed: boolean;
+  descendants: number;
+  teams: { id: string; name: string; direct: boolean; via?: string }[];
+};
+
+export type AdminResourcePage = { rows: AdminResourceRow[]; total: number; page: number; size: number; pageCount: number };
+
+/** Every assigned resource id of the given teams (all teams when none given). */
+async function assignedIds(tx: Tx, viewer: Viewer, teamId?: string): Promise<string[]> {
+  const rows = await tx.teamResource.findMany({
+    where: { workspaceId: viewer.workspaceId, ...(teamId ? { teamId } : {}) },
+    select: { resourceId: true },
+    distinct: ["resourceId"],
+  });
+  return rows.map((r) => r.resourceId);
+}
+
+/** /settings/resources: every resource of the workspace (admins), filtered and paged on the server. */
+export async function listAdminResources(viewer: Viewer, p: AdminResourceParams): Promise<AdminResourcePage> {
+  if (viewer.role !== "ADMIN") return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
+  return withViewer(viewer, async (tx) => {
+    const and: Prisma.ResourceWhereInput[] = [{ workspaceId: viewer.workspaceId }];
+    if (p.q) and.push({ name: { contains: p.q, mode: "insensitive" } });
+    if (p.type) and.push({ type: p.type });
+    if (p.integration) and.push({ path: { has: p.integration } });
+    if (p.team) and.push({ path: { hasSome: await assignedIds(tx, viewer, p.team) } });
+    if (p.unassigned) and.push({ NOT: { path: { hasSome: await assignedIds(tx, viewer) } } });
+    const where = { AND: and };
+    const total = await tx.resource.count({ where });
+    const pageCount = Math.max(1, Math.ceil(total / p.size));
+    const page = Math.min(p.page, pageCount);
+    const rows = await tx.resource.findMany({
+      where,
+      select: { id: true, type: true, name: true, path: true, removedAt: true },
+      orderBy: [{ [p.sort]: p.dir }, { id: "asc" }],
+      skip: (page - 1) * p.size,
+      take: p.size,
+    });
+    const pathIds = [...new Set(rows.flatMap((r) => r.path))];
+    const [names, assignments, descendantCounts] = await Promise.all([
+      tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: pathIds } }, select: { id: true, name: true } }),
+      tx.teamResource.findMany({
+        where: { workspaceId: viewer.workspaceId, resourceId: { in: pathIds } },
+        select: { resourceId: true, team: { select: { id: true, name: true } } },
+      }),
+      descendantsOf(tx, viewer, rows.map((r) => r.id)),
+    ]);
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    return {
+      rows: rows.map((r) => {
+        const teams = new Map<string, AdminResourceRow["teams"][number]>();
+        // nearest first: direct beats inherited, a closer ancestor beats a farther one
+        for (const rid of [...r.path].reverse()) {
+          for (const a of assignments.filter((x) => x.resourceId === rid)) {
+            if (teams.has(a.team.id)) continue;
+            teams.set(a.team.id, rid === r.id ? { id: a.team.id, name: a.team.name, direct: true } : { id: a.team.id, name: a.team.name, direct: false, via: nameOf.get(rid) });
+          }
+        }
+        return {
+          id: r.id,
+          type: r.type,
+          name: r.name,
+          location: r.path.slice(0, -1).map((id) => nameOf.get(id) ?? "…"),
+          removed: r.removedAt !== null,
+          descendants: descendantCounts.get(r.id) ?? 0,
+          teams: [...teams.values()].sort((a, b) => Number(b.direct) - Number(a.direct) || a.name.localeCompare(b.name)),
+        };
+      }),
+      total,
+      page,
+      size: p.size,
+      pageCount,
+    };
+  });
+}
+
+/** Number of descendants (not counting itself) of each given resource. */
+export async function descendantsOf(tx: Tx, viewer: Viewer, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await tx.$queryRaw<{ id: string; n: bigint | number }[]>`
+    SELECT a.id::text AS id, count(r.id) AS n
+      FROM unnest(${ids}::uuid[]) AS a(id)
+      JOIN "Resource" r ON r."workspaceId" = ${viewer.workspaceId}::uuid AND r.path @> ARRAY[a.id] AND r.id <> a.id
+     GROUP BY a.id`;
+  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+}
+
+export type TeamOption = { id: string; name: string; visibility: "PUBLIC" | "PRIVATE"; isDefault: boolean };
+export type IntegrationOption = { id: string; name: string };
+
+/** The filter and picker options of /settings/resources. */
+export async function adminResourceOptions(viewer: Viewer): Promise<{ teams: TeamOption[]; integrations: IntegrationOption[] }> {
+  if (viewer.role !== "ADMIN") return { teams: [], integrations: [] };
+  return withViewer(viewer, async (tx) => {
+    const teams = await tx.team.findMany({ where: teamScope(viewer), select: { id: true, name: true, visibility: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
+    const integrations = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, type: "INTEGRATION" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+    return { teams, integrations };
+  });
+}

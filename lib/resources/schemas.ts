@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { ResourceType } from "@/lib/generated/prisma/enums";
+
+export const RESOURCE_SORTS = ["name", "type", "updatedAt"] as const;
+const RESOURCE_TYPES = Object.values(ResourceType) as [ResourceType, ...ResourceType[]];
+
+const uuidOrNull = z.string().uuid().nullable().catch(null);
+
+/** URL state of /settings/resources: paging, a whitelisted sort, and the filters. */
+export const adminResourceParams = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
+  sort: z.enum(RESOURCE_SORTS).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  q: z.string().trim().max(200).catch(""),
+  type: z.enum(RESOURCE_TYPES).nullable().catch(null),
+  integration: uuidOrNull,
+  team: uuidOrNull,
+  unassigned: z.preprocess((v) => v === "1" || v === "true", z.boolean()).catch(false),
+});
+export type AdminResourceParams = z.infer<typeof adminResourceParams>;
+
+export function parseAdminResourceParams(sp: Record<string, string | string[] | undefined>): AdminResourceParams {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  return adminResourceParams.parse({
+    page: one(sp.page), size: one(sp.size), sort: one(sp.sort), dir: one(sp.dir), q: one(sp.q),
+    type: one(sp.type) ?? null, integration: one(sp.integration) ?? null, team: one(sp.team) ?? null, unassigned: one(sp.unassigned),
+  });
+}
+
+export const MAX_BULK = 500;
+const ids = z.array(z.string().uuid("Not a valid id.")).min(1, "Select at least one resource.").max(MAX_BULK, `At most ${MAX_BULK} resources at a time.`);
+const teamIds = z.array(z.string().uuid("Not a valid id.")).min(1, "Pick at least one team.").max(20, "At most 20 teams at a time.");
+
+export const bulkAssignInput = z.object({ resourceIds: ids, teamIds });
+export const previewInput = z.object({ resourceIds: ids, teamIds, mode: z.enum(["add", "remove"]) });
+export const moveInput = z
+  .object({ resourceIds: ids, fromTeamId: z.string().uuid("Not a valid id."), toTeamId: z.string().uuid("Not a valid id.") })
+  .refine((v) => v.fromTeamId !== v.toTeamId, { message: "Pick two different teams.", path: ["toTeamId"] });
