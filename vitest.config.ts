@@ -2,9 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": path.resolve(import.meta.dirname),
   // Server-only modules are plain modules under test.
-  "server-only": path.resolve(__dirname, "tests/helpers/empty.ts"),
+  "server-only": path.resolve(import.meta.dirname, "tests/helpers/empty.ts"),
 };
 
 export default defineConfig({

@@ -18,7 +18,19 @@ export const CONSOLE_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/my-team", kind: "static" },
   { pattern: "/resources/[id]", kind: "resource" },
   { pattern: "/settings/audit", kind: "admin" },
+  { pattern: "/teams", kind: "static" },
+  { pattern: "/teams/[slug]", kind: "team" },
+  { pattern: "/settings/teams", kind: "admin" },
+  { pattern: "/settings/groups", kind: "admin" },
+  { pattern: "/settings/groups/[id]", kind: "admin-group" },
+  { pattern: "/settings/members", kind: "admin" },
+  { pattern: "/settings/resources", kind: "admin" },
+  { pattern: "/settings/integrations", kind: "admin" },
+  { pattern: "/settings/integrations/[id]", kind: "admin-resource" },
 ];
 
 /** Every route handler but the sign-in endpoint, probed the same way. */
-export const API_ROUTES: { pattern: string; kind: RouteKind }[] = [{ pattern: "/api/audit/export", kind: "admin" }];
+export const API_ROUTES: { pattern: string; kind: RouteKind }[] = [
+  { pattern: "/api/audit/export", kind: "admin" },
+  { pattern: "/api/members/export", kind: "admin" },
+];
