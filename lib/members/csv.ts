@@ -1,10 +1,2 @@
-/** One CSV cell: quoted when needed, and a leading = + - @ (or tab/CR) is neutralised against formula injection. */
-export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvRow(values: unknown[]): string {
-  return values.map(csvCell).join(",") + "\r\n";
-}
+// The members export writes CSV the same way as every other export.
+export { csvField as csvCell, csvRow } from "@/lib/csv";
