@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, ErrorNote, WarningNote } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PersonPicker, type PickablePerson } from "@/components/teams/person-picker";
+import { type PickablePerson } from "@/components/teams/person-picker";
+import { AddPeopleDialog } from "@/components/teams/add-people-dialog";
 import { additionWarnings, ROLE_LABELS } from "@/lib/policy";
 import { addGroupMembers, removeGroupMembers } from "@/lib/groups/actions";
 import type { GroupDetail } from "@/lib/groups/queries";
@@ -72,42 +73,16 @@ export function GroupMembers({ group, candidates }: { group: GroupDetail; candid
 }
 
 function AddDialog({ group, candidates, onClose, onDone }: { group: GroupDetail; candidates: PickablePerson[]; onClose: () => void; onDone: () => void }) {
-  const [selected, setSelected] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const people = candidates.filter((c) => selected.includes(c.id));
-  const warnings = group.teams.flatMap((t) => additionWarnings(t, people).map((w) => `Through ${group.name}, in ${t.name}: ${w}`));
-  async function add() {
-    setPending(true);
-    setError(null);
-    const res = await addGroupMembers({ groupId: group.id, userIds: selected, confirm: warnings.length > 0 });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    onClose();
-    onDone();
-  }
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      wide
+    <AddPeopleDialog
       title={`Add members to ${group.name}`}
       description={group.teams.length ? `They will belong to ${group.teams.map((t) => t.name).join(", ")} through this group.` : "This group is in no team yet."}
-      footer={
-        <>
-          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="button" onClick={add} disabled={!selected.length || pending} variant={warnings.length ? "danger" : "primary"}>
-            {pending ? "Adding…" : warnings.length ? "I understand, add them" : `Add${selected.length ? ` ${selected.length}` : ""}`}
-          </Button>
-        </>
-      }
-    >
-      <div className="space-y-3">
-        <PersonPicker people={candidates} selected={selected} onChange={setSelected} />
-        {warnings.map((w) => <WarningNote key={w}>{w}</WarningNote>)}
-        {error ? <ErrorNote>{error}</ErrorNote> : null}
-      </div>
-    </Dialog>
+      candidates={candidates}
+      warningsFor={(people) => group.teams.flatMap((t) => additionWarnings(t, people).map((w) => `Through ${group.name}, in ${t.name}: ${w}`))}
+      submit={(userIds, confirm) => addGroupMembers({ groupId: group.id, userIds, confirm })}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
 

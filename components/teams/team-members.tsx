@@ -10,7 +10,8 @@ import { Dialog, ErrorNote, WarningNote } from "@/components/ui/dialog";
 import { additionWarnings, ROLE_LABELS } from "@/lib/policy";
 import { addTeamMembers, removeTeamMembers } from "@/lib/teams/actions";
 import type { TeamMemberRow } from "@/lib/teams/queries";
-import { PersonPicker, type PickablePerson } from "./person-picker";
+import { type PickablePerson } from "./person-picker";
+import { AddPeopleDialog } from "./add-people-dialog";
 
 type Team = { id: string; name: string; isDefault: boolean; visibility: "PUBLIC" | "PRIVATE" };
 const col = createColumnHelper<ServerTableFeatures, TeamMemberRow>();
@@ -98,48 +99,18 @@ export function TeamMembers({ team, rows, page, canManage, showSource, candidate
 }
 
 function AddMembersDialog({ open, onClose, team, candidates, onDone }: { open: boolean; onClose: () => void; team: Team; candidates: PickablePerson[]; onDone: () => void }) {
-  const [selected, setSelected] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const people = candidates.filter((c) => selected.includes(c.id));
-  // Non-guests are in General already: only guests would be added there.
-  const warnings = additionWarnings(team, team.isDefault ? people.filter((p) => p.role === "GUEST") : people);
-  const close = () => {
-    setSelected([]);
-    setError(null);
-    onClose();
-  };
-  async function add() {
-    setPending(true);
-    setError(null);
-    const res = await addTeamMembers({ teamId: team.id, userIds: selected, confirm: warnings.length > 0 });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    close();
-    onDone();
-  }
   return (
-    <Dialog
+    <AddPeopleDialog
       open={open}
-      onClose={close}
-      wide
       title={`Add members to ${team.name}`}
       description="They become direct members. People can also belong through a group."
-      footer={
-        <>
-          <Button type="button" variant="secondary" onClick={close}>Cancel</Button>
-          <Button type="button" onClick={add} disabled={!selected.length || pending} variant={warnings.length ? "danger" : "primary"}>
-            {pending ? "Adding…" : warnings.length ? "I understand, add them" : `Add${selected.length ? ` ${selected.length}` : ""}`}
-          </Button>
-        </>
-      }
-    >
-      <div className="space-y-3">
-        <PersonPicker people={candidates} selected={selected} onChange={setSelected} />
-        {warnings.map((w) => <WarningNote key={w}>{w}</WarningNote>)}
-        {error ? <ErrorNote>{error}</ErrorNote> : null}
-      </div>
-    </Dialog>
+      candidates={candidates}
+      // Non-guests are in General already: only guests would be added there.
+      warningsFor={(people) => additionWarnings(team, team.isDefault ? people.filter((p) => p.role === "GUEST") : people)}
+      submit={(userIds, confirm) => addTeamMembers({ teamId: team.id, userIds, confirm })}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
 

@@ -1,0 +1,71 @@
+"use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, ErrorNote, WarningNote } from "@/components/ui/dialog";
+import { PersonPicker, type PickablePerson } from "./person-picker";
+
+/**
+ * Picks people to add somewhere (a team, a group). Guardrail warnings are shown before the confirm button
+ * turns into "I understand", and the action is told the person confirmed them.
+ */
+export function AddPeopleDialog({
+  open = true,
+  title,
+  description,
+  candidates,
+  warningsFor,
+  submit,
+  onClose,
+  onDone,
+}: {
+  open?: boolean;
+  title: string;
+  description: string;
+  candidates: PickablePerson[];
+  warningsFor: (people: PickablePerson[]) => string[];
+  submit: (userIds: string[], confirm: boolean) => Promise<{ ok: true } | { ok: false; error: string }>;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const warnings = warningsFor(candidates.filter((c) => selected.includes(c.id)));
+  const close = () => {
+    setSelected([]);
+    setError(null);
+    onClose();
+  };
+  async function add() {
+    setPending(true);
+    setError(null);
+    const res = await submit(selected, warnings.length > 0);
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    close();
+    onDone();
+  }
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      wide
+      title={title}
+      description={description}
+      footer={
+        <>
+          <Button type="button" variant="secondary" onClick={close}>Cancel</Button>
+          <Button type="button" onClick={add} disabled={!selected.length || pending} variant={warnings.length ? "danger" : "primary"}>
+            {pending ? "Adding…" : warnings.length ? "I understand, add them" : `Add${selected.length ? ` ${selected.length}` : ""}`}
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-3">
+        <PersonPicker people={candidates} selected={selected} onChange={setSelected} />
+        {warnings.map((w) => <WarningNote key={w}>{w}</WarningNote>)}
+        {error ? <ErrorNote>{error}</ErrorNote> : null}
+      </div>
+    </Dialog>
+  );
+}
