@@ -1,9 +1,11 @@
 // A PostgreSQL integration end to end against a throwaway database on the local server (skipped, saying why,
-// when no PostgreSQL is reachable): test, add (database, schemas shop and public, a table, two columns) (no team, so only admins see it), sync, change the source, re-sync.
+// when no PostgreSQL is reachable): test, add with no team (so only admins see it), sync, assign one table to
+// Initech, and Eve (an Initech guest) sees that table and its columns and nothing else of the integration —
+// including a column added to the real table afterwards, picked up by a re-sync with no new assignment.
 import crypto from "node:crypto";
 import { test, expect } from "@playwright/test";
 import pg from "pg";
-import { STATES } from "./users";
+import { PASSWORD, STATES } from "./users";
 
 const SERVER = process.env.SOURCE_PG_URL ?? "postgres://enclave:enclave@127.0.0.1:5432/postgres";
 const name = `enclave_e2e_${crypto.randomBytes(4).toString("hex")}`;
@@ -17,12 +19,16 @@ async function run(connectionString: string, sql: string) {
 
 test.use({ storageState: STATES.admin.file });
 
-test("an admin adds a PostgreSQL integration, syncs it, and a re-sync picks up a new column", async ({ page }) => {
+test("an admin syncs a PostgreSQL database, gives one table to Initech, and Eve sees it and its new column", async ({ page, browser }) => {
   let reachable = true;
   await run(SERVER, `CREATE DATABASE ${name}`).catch((e) => { reachable = false; console.warn(`[e2e] no PostgreSQL at ${new URL(SERVER).host}: ${e.message}`); });
   test.skip(!reachable, "no PostgreSQL reachable");
   try {
-    await run(url, `CREATE SCHEMA shop; CREATE TABLE shop.items (id int PRIMARY KEY, title text NOT NULL); COMMENT ON TABLE shop.items IS 'Things we sell';`);
+    await run(
+      url,
+      `CREATE SCHEMA shop; CREATE TABLE shop.items (id int PRIMARY KEY, title text NOT NULL); COMMENT ON TABLE shop.items IS 'Things we sell';
+       CREATE TABLE shop.supplier_margins (id int, margin numeric); COMMENT ON TABLE shop.supplier_margins IS 'Internal only';`,
+    );
     await page.goto("/settings/integrations");
     await page.getByLabel("Name").fill("E2E source");
     await page.getByLabel("Connection string").fill(url.replace(":enclave@", ":wrong@"));
@@ -37,11 +43,47 @@ test("an admin adds a PostgreSQL integration, syncs it, and a re-sync picks up a
     const html = await (await page.request.get(page.url())).text();
     expect(html).not.toContain(":enclave@");
     await page.getByRole("button", { name: "Sync now" }).click();
-    await expect(page.getByTestId("sync-status")).toContainText("6 added, 0 updated, 0 removed", { timeout: 20_000 });
+    // database, schemas shop and public, two tables, four columns
+    await expect(page.getByTestId("sync-status")).toContainText("9 added, 0 updated, 0 removed", { timeout: 20_000 });
+    const integrationUrl = page.url();
+    const integrationId = integrationUrl.split("/").pop()!;
+
+    // Assign shop.items (only) to Initech from the resources table.
+    await page.goto(`/settings/resources?integration=${integrationId}&q=items`);
+    const row = page.getByRole("row", { name: /items/ });
+    await expect(row).toHaveCount(1);
+    await row.getByRole("checkbox").check();
+    await page.getByLabel("Bulk actions").locator("label", { hasText: /^Initech$/ }).click();
+    await page.getByRole("button", { name: "Add to team(s)" }).click();
+    const dialog = page.getByRole("dialog", { name: "Confirm" });
+    await expect(dialog.getByTestId("descendant-count")).toHaveText("2 descendants");
+    await dialog.getByRole("button", { name: /Confirm/ }).click();
+    await expect(page.getByRole("status")).toContainText("Added 1 assignment; 2 descendants come along");
+
+    const eve = await (await browser.newContext({ storageState: undefined })).newPage();
+    await eve.goto("/login");
+    await eve.fill('input[name="email"]', "eve@initech.test");
+    await eve.fill('input[name="password"]', PASSWORD);
+    await eve.click('button[type="submit"]');
+    await eve.waitForURL("**/catalog");
+    await eve.getByRole("link", { name: /items/ }).click();
+    await expect(eve.getByRole("heading", { name: "items" })).toBeVisible();
+    const itemsUrl = eve.url();
+    for (const column of ["id", "title"]) await expect(eve.getByRole("link", { name: column, exact: true })).toBeVisible();
+    await expect(eve.getByRole("link", { name: "price", exact: true })).toHaveCount(0);
+    await expect(eve.getByRole("navigation", { name: "Breadcrumb" })).not.toContainText("shop");
+    for (const path of ["/catalog", itemsUrl, "/search?q=margins"]) {
+      const body = await (await eve.request.get(path)).text();
+      for (const word of ["E2E source", name, "supplier_margins", "Internal only"]) expect(body, `${path} names ${word}`).not.toContain(word);
+    }
+    expect((await eve.request.get(integrationUrl)).status()).toBe(404);
 
     await run(url, `ALTER TABLE shop.items ADD COLUMN price numeric(10,2)`);
+    await page.goto(integrationUrl);
     await page.getByRole("button", { name: "Sync now" }).click();
     await expect(page.getByTestId("sync-status")).toContainText("1 added, 0 updated, 0 removed", { timeout: 20_000 });
+    await eve.goto(itemsUrl);
+    await expect(eve.getByRole("link", { name: "price", exact: true })).toBeVisible();
     await page.getByRole("link", { name: /Open in catalog/ }).click();
     await page.getByRole("link", { name: name }).click();
     await page.getByRole("link", { name: "shop" }).click();

@@ -4,15 +4,15 @@ import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import { withViewer } from "@/lib/db/scoped";
 import { teamScope } from "@/lib/access/scope";
-import { decryptSecret, encryptSecret } from "./crypto";
-import { SourceError, testPostgres } from "./postgres";
+import { encryptSecret } from "./crypto";
+import { SourceError } from "./catalog-reader";
+import { testConnectionString as testString, testSource } from "./source";
 import { createIntegrationInput, integrationIdInput, replaceSecretInput, testConnectionInput } from "./schemas";
 import { startSync } from "./sync";
 
-async function test(connectionString: string) {
+async function test(run: () => Promise<string>) {
   try {
-    const r = await testPostgres(connectionString);
-    return { message: `Connected to ${r.database} (PostgreSQL ${r.version}); ${r.schemas} schema${r.schemas === 1 ? "" : "s"} readable.` };
+    return { message: await run() };
   } catch (e) {
     if (e instanceof SourceError) throw new UserError(e.message);
     throw e;
@@ -44,29 +44,24 @@ export const createIntegration = authorizedAction({ input: createIntegrationInpu
 });
 
 /** Tries a connection string before it is saved. */
-export const testConnectionString = authorizedAction({ input: testConnectionInput, permission: "integrations.manage" }, async ({ input }) => test(input.connectionString));
+export const testConnectionString = authorizedAction({ input: testConnectionInput, permission: "integrations.manage" }, async ({ input }) => test(() => testString(input.connectionString)));
 
 /** Tries the stored connection of an integration. */
 export const testIntegration = authorizedAction({ input: integrationIdInput, permission: "integrations.manage" }, async ({ viewer, input }) => {
-  const secret = await withViewer(viewer, async (tx) => {
-    const i = await tx.integration.findFirst({ where: { workspaceId: viewer.workspaceId, resourceId: input.integrationId }, select: { secret: true } });
+  const source = await withViewer(viewer, async (tx) => {
+    const i = await tx.integration.findFirst({ where: { workspaceId: viewer.workspaceId, resourceId: input.integrationId }, select: { kind: true, secret: true, config: true } });
     if (!i) throw new NotFoundError();
-    return i.secret;
+    return i;
   });
-  let cs: string;
-  try {
-    cs = decryptSecret(secret);
-  } catch {
-    throw new UserError("The stored connection string cannot be decrypted with this server's encryption key.");
-  }
-  return test(cs);
+  return test(() => testSource(source));
 });
 
 /** Replaces the stored connection string (e.g. a rotated password). */
 export const replaceIntegrationSecret = authorizedAction({ input: replaceSecretInput, permission: "integrations.manage" }, async ({ viewer, input }) => {
   await withViewer(viewer, async (tx) => {
-    const i = await tx.integration.findFirst({ where: { workspaceId: viewer.workspaceId, resourceId: input.integrationId }, select: { resourceId: true, resource: { select: { name: true } } } });
+    const i = await tx.integration.findFirst({ where: { workspaceId: viewer.workspaceId, resourceId: input.integrationId }, select: { resourceId: true, kind: true, resource: { select: { name: true } } } });
     if (!i) throw new NotFoundError();
+    if (i.kind !== "postgres") throw new UserError("The demo warehouse has no connection string to replace.");
     await tx.integration.update({ where: { resourceId: i.resourceId }, data: { secret: encryptSecret(input.connectionString) } });
     await recordAudit(tx, viewer, { action: "integration.secret.replace", targetType: "integration", targetId: i.resourceId, targetName: i.resource.name });
   });

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
-import { decryptSecret } from "./crypto";
-import { redact } from "./schemas";
+import { describeSource } from "./source";
 import { STALE_MS } from "./sync";
 
 export type SyncRun = {
@@ -38,14 +37,6 @@ function run(r: { id: string; status: string; phase: string; found: number; adde
   return { ...r, status: r.status as SyncRun["status"], createdAt: r.createdAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null };
 }
 
-function target(secret: string): string {
-  try {
-    return redact(decryptSecret(secret));
-  } catch {
-    return "(cannot be decrypted with this server's key)";
-  }
-}
-
 const runSelect = { id: true, status: true, phase: true, found: true, added: true, updated: true, removed: true, error: true, createdAt: true, finishedAt: true } as const;
 
 /** Connected integrations (admins only; the table's RLS says the same). */
@@ -54,13 +45,13 @@ export async function listIntegrations(viewer: Viewer): Promise<IntegrationSumma
   return withViewer(viewer, async (tx) => {
     const rows = await tx.integration.findMany({
       where: { workspaceId: viewer.workspaceId },
-      select: { resourceId: true, kind: true, secret: true, resource: { select: { name: true } }, syncs: { select: runSelect, orderBy: { createdAt: "desc" }, take: 1 } },
+      select: { resourceId: true, kind: true, secret: true, config: true, resource: { select: { name: true } }, syncs: { select: runSelect, orderBy: { createdAt: "desc" }, take: 1 } },
       orderBy: { resource: { name: "asc" } },
     });
     const out: IntegrationSummary[] = [];
     for (const r of rows) {
       const resourceCount = await tx.resource.count({ where: { workspaceId: viewer.workspaceId, path: { has: r.resourceId }, id: { not: r.resourceId }, removedAt: null } });
-      out.push({ id: r.resourceId, name: r.resource.name, kind: r.kind, target: target(r.secret), lastSync: r.syncs[0] ? run(r.syncs[0]) : null, resourceCount });
+      out.push({ id: r.resourceId, name: r.resource.name, kind: r.kind, target: describeSource(r), lastSync: r.syncs[0] ? run(r.syncs[0]) : null, resourceCount });
     }
     return out;
   });
@@ -71,12 +62,12 @@ export async function getIntegration(viewer: Viewer, id: string): Promise<Integr
   return withViewer(viewer, async (tx) => {
     const r = await tx.integration.findFirst({
       where: { workspaceId: viewer.workspaceId, resourceId: id },
-      select: { resourceId: true, kind: true, secret: true, resource: { select: { name: true, description: true } }, syncs: { select: runSelect, orderBy: { createdAt: "desc" }, take: 10 } },
+      select: { resourceId: true, kind: true, secret: true, config: true, resource: { select: { name: true, description: true } }, syncs: { select: runSelect, orderBy: { createdAt: "desc" }, take: 10 } },
     });
     if (!r) return null;
     const resourceCount = await tx.resource.count({ where: { workspaceId: viewer.workspaceId, path: { has: r.resourceId }, id: { not: r.resourceId }, removedAt: null } });
     const runs = r.syncs.map(run);
-    return { id: r.resourceId, name: r.resource.name, description: r.resource.description, kind: r.kind, target: target(r.secret), lastSync: runs[0] ?? null, runs, resourceCount };
+    return { id: r.resourceId, name: r.resource.name, description: r.resource.description, kind: r.kind, target: describeSource(r), lastSync: runs[0] ?? null, runs, resourceCount };
   });
 }
 

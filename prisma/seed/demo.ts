@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { applyCatalog } from "@/lib/integrations/apply-catalog";
+import { catalogKey, readCatalog } from "@/lib/integrations/catalog-reader";
 import { demoCatalog, type SeedNode } from "./catalog";
+import { DEMO_DATABASE, demoWarehouse, warehouseDdl } from "./warehouse";
 
 export const DEMO_PASSWORD = "enclave-demo";
 
@@ -102,6 +105,27 @@ export async function seedDemo(prisma: PrismaClient, opts: { force?: boolean } =
             data: assigned.map((l) => ({ workspaceId, teamId: teams.get(l.node.team!)!, resourceId: l.id, createdById: adminId })),
           });
         }
+      }
+
+      // The warehouse is real: lay its schemas, then ingest them through the same sync as any integration.
+      const warehouseId = levels[0].find((l) => l.node.name === "Warehouse")!.id;
+      for (const statement of warehouseDdl()) await tx.$executeRawUnsafe(statement);
+      const config = { database: DEMO_DATABASE.name, schemas: demoWarehouse.map((s) => s.name) };
+      await tx.integration.create({ data: { workspaceId, resourceId: warehouseId, kind: "demo", secret: "", config, createdById: adminId } });
+      const nodes = await readCatalog((text, params = []) => tx.$queryRawUnsafe(text, ...params), config);
+      const counts = await applyCatalog(tx, { workspaceId }, warehouseId, nodes);
+      await tx.integrationSync.create({
+        data: { workspaceId, integrationId: warehouseId, status: "succeeded", phase: "Done", found: nodes.length, ...counts, startedById: adminId, finishedAt: new Date() },
+      });
+      const ingested = await tx.resource.findMany({ where: { workspaceId, path: { has: warehouseId }, externalKey: { not: null } }, select: { id: true, externalKey: true } });
+      const idOf = new Map(ingested.map((r) => [r.externalKey!, r.id]));
+      const at = (...parts: string[]) => idOf.get(catalogKey(DEMO_DATABASE.name, ...parts))!;
+      await tx.resource.update({ where: { id: at() }, data: { description: DEMO_DATABASE.description } });
+      await tx.teamResource.createMany({
+        data: demoWarehouse.filter((s) => s.team).map((s) => ({ workspaceId, teamId: teams.get(s.team!)!, resourceId: at(s.name), createdById: adminId })),
+      });
+      for (const s of demoWarehouse) {
+        for (const r of s.relations) if (r.tags) await tx.resource.update({ where: { id: at(s.name, r.name) }, data: { tags: r.tags } });
       }
 
       await tx.auditEvent.create({

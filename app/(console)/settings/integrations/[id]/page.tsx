@@ -69,10 +69,19 @@ export default async function IntegrationPage({ params }: Props) {
           </Card>
         </div>
         <aside>
-          <Card>
-            <CardHeader title="Connection" description="Replace the stored connection string, e.g. after a password rotation." />
-            <ReplaceSecretForm integrationId={i.id} />
-          </Card>
+          {i.kind === "demo" ? (
+            <Card>
+              <CardHeader
+                title="Connection"
+                description="The demo warehouse is a set of real schemas inside Enclave's own database. Change its tables and sync again to see the catalog follow."
+              />
+            </Card>
+          ) : (
+            <Card>
+              <CardHeader title="Connection" description="Replace the stored connection string, e.g. after a password rotation." />
+              <ReplaceSecretForm integrationId={i.id} />
+            </Card>
+          )}
         </aside>
       </div>
     </>

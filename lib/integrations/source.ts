@@ -1,0 +1,68 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { decryptSecret } from "./crypto";
+import { readCatalog, SourceError, type CatalogNode, type CatalogOptions } from "./catalog-reader";
+import { readPostgresCatalog, testPostgres } from "./postgres";
+import { redact } from "./schemas";
+
+/** What an integration row says about where its catalog comes from. */
+export type IntegrationSource = { kind: string; secret: string; config: unknown };
+
+const configSchema = z.object({ database: z.string().optional(), schemas: z.array(z.string()).optional() }).catch({});
+
+export function sourceOptions(src: IntegrationSource): CatalogOptions {
+  return configSchema.parse(src.config ?? {});
+}
+
+function connectionString(src: IntegrationSource): string {
+  try {
+    return decryptSecret(src.secret);
+  } catch {
+    throw new SourceError("The stored connection string cannot be decrypted with this server's encryption key.");
+  }
+}
+
+/** The demo warehouse lives in schemas of Enclave's own database: read them through its owner connection. */
+async function readDemoCatalog(opts: CatalogOptions): Promise<CatalogNode[]> {
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
+    return readCatalog((text, params = []) => tx.$queryRawUnsafe(text, ...params), opts);
+  });
+}
+
+export async function readSourceCatalog(src: IntegrationSource): Promise<CatalogNode[]> {
+  const opts = sourceOptions(src);
+  if (src.kind === "demo") return readDemoCatalog(opts);
+  return readPostgresCatalog(connectionString(src), opts);
+}
+
+/** "Connected to …" for the Test button. */
+export async function testSource(src: IntegrationSource): Promise<string> {
+  if (src.kind === "demo") {
+    const nodes = await readDemoCatalog(sourceOptions(src));
+    const schemas = nodes.filter((n) => n.type === "SCHEMA").length;
+    return `The demo warehouse is readable: ${schemas} schema${schemas === 1 ? "" : "s"}.`;
+  }
+  return testConnectionString(connectionString(src));
+}
+
+/** "Connected to …" for a connection string not saved yet. */
+export async function testConnectionString(cs: string): Promise<string> {
+  const r = await testPostgres(cs);
+  return `Connected to ${r.database} (PostgreSQL ${r.version}); ${r.schemas} schema${r.schemas === 1 ? "" : "s"} readable.`;
+}
+
+/** Where the integration reads from, for admins' eyes: never a password. */
+export function describeSource(src: IntegrationSource): string {
+  if (src.kind === "demo") {
+    const { schemas } = sourceOptions(src);
+    return `Demo warehouse inside Enclave's database${schemas?.length ? ` (schemas ${schemas.join(", ")})` : ""}`;
+  }
+  try {
+    return redact(decryptSecret(src.secret));
+  } catch {
+    return "(cannot be decrypted with this server's key)";
+  }
+}
