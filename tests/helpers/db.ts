@@ -21,6 +21,8 @@ export type TestDb = {
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Raw SQL as the app role in a viewer's context, with no app-level filter at all: RLS alone decides. */
   sqlAs<T = Record<string, unknown>>(viewer: Viewer, text: string, params?: unknown[]): Promise<T[]>;
+  /** A second, separate owner connection (PostgreSQL only: PGlite has one connection), for tests of concurrency. */
+  otherConnection(): Promise<pg.PoolClient>;
 };
 
 export async function setupTestDb(opts: { seed?: boolean } = {}): Promise<TestDb> {
@@ -122,5 +124,9 @@ export async function setupTestDb(opts: { seed?: boolean } = {}): Promise<TestDb
     },
     sql,
     sqlAs,
+    async otherConnection() {
+      if (!pool) throw new Error("otherConnection() needs PostgreSQL: PGlite has a single connection");
+      return pool.connect();
+    },
   };
 }

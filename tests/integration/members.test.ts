@@ -211,6 +211,37 @@ describe(`roles, deactivation and removal on ${db.engine}`, () => {
     expect((await changeRole({ userIds: [editor], role: "EDITOR" })).ok).toBe(true);
   });
 
+  // Forces the interleaving the lock exists for: another admin's transaction has demoted B and not committed yet
+  // when B demotes A. Without the lock, B reads the committed state (two admins), passes the guard and leaves
+  // none; with it, B waits, then sees it is no longer backed by another admin and is refused.
+  it.skipIf(db.engine !== "postgres")("the lock serialises a demotion that races an uncommitted one", async () => {
+    actAs(await admin());
+    const editor = await idOf("editor@acme.test");
+    expect((await changeRole({ userIds: [editor], role: "ADMIN" })).ok).toBe(true);
+    const a = await admin();
+    const b = await db.viewer("editor@acme.test");
+    const other = await db.otherConnection();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`members:${a.workspaceId}`]);
+      await other.query(`UPDATE "Membership" SET role = 'EDITOR' WHERE "userId" = $1 AND "workspaceId" = $2`, [b.userId, a.workspaceId]);
+      actAs(b);
+      let settled = false;
+      const pending = changeRole({ userIds: [a.userId], role: "EDITOR" }).finally(() => { settled = true; });
+      await new Promise((r) => setTimeout(r, 400));
+      expect(settled).toBe(false); // waiting on the lock
+      await other.query("COMMIT");
+      const res = await pending;
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error).toMatch(/last active admin/);
+    } finally {
+      await other.query("ROLLBACK").catch(() => undefined);
+      other.release();
+    }
+    const admins = await db.sql<{ userId: string }>(`SELECT m."userId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m.role = 'ADMIN' AND u.status = 'ACTIVE'`);
+    expect(admins.map((r) => r.userId)).toEqual([a.userId]);
+  });
+
   it("deactivation ends the session at the next request and hides the person; reactivation restores", async () => {
     const ben = await idOf("ben@northwind.test");
     const sv = (await db.sql<{ sessionVersion: number }>(`SELECT "sessionVersion" FROM "User" WHERE id = $1`, [ben]))[0]!.sessionVersion;
