@@ -20,6 +20,7 @@ async function run(connectionString: string, sql: string) {
 test.use({ storageState: STATES.admin.file });
 
 test("an admin syncs a PostgreSQL database, gives one table to Initech, and Eve sees it and its new column", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   let reachable = true;
   await run(SERVER, `CREATE DATABASE ${name}`).catch((e) => { reachable = false; console.warn(`[e2e] no PostgreSQL at ${new URL(SERVER).host}: ${e.message}`); });
   test.skip(!reachable, "no PostgreSQL reachable");
@@ -84,6 +85,17 @@ test("an admin syncs a PostgreSQL database, gives one table to Initech, and Eve 
     await expect(page.getByTestId("sync-status")).toContainText("1 added, 0 updated, 0 removed", { timeout: 20_000 });
     await eve.goto(itemsUrl);
     await expect(eve.getByRole("link", { name: "price", exact: true })).toBeVisible();
+
+    // Taken back from Initech, the table is a plain not-found for Eve again (and the demo keeps its shape).
+    await page.goto(`/settings/resources?integration=${integrationId}&q=items`);
+    await page.getByRole("row", { name: /items/ }).getByRole("checkbox").check();
+    await page.getByLabel("Bulk actions").locator("label", { hasText: /^Initech$/ }).click();
+    await page.getByRole("button", { name: "Remove from team(s)" }).click();
+    await page.getByRole("dialog", { name: "Confirm" }).getByRole("button", { name: /Confirm/ }).click();
+    await expect(page.getByRole("status")).toContainText("Removed 1 assignment");
+    expect((await eve.request.get(itemsUrl)).status()).toBe(404);
+
+    await page.goto(integrationUrl);
     await page.getByRole("link", { name: /Open in catalog/ }).click();
     await page.getByRole("link", { name: name }).click();
     await page.getByRole("link", { name: "shop" }).click();

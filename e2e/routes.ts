@@ -16,6 +16,7 @@ export const CONSOLE_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/catalog", kind: "static" },
   { pattern: "/search", kind: "search" },
   { pattern: "/my-team", kind: "static" },
+  { pattern: "/account", kind: "static" },
   { pattern: "/resources/[id]", kind: "resource" },
   { pattern: "/settings/audit", kind: "admin" },
   { pattern: "/teams", kind: "static" },

@@ -33,3 +33,37 @@ test("sign-out ends the session", async ({ page }) => {
   await page.goto("/catalog");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("a password change ends every open session at its next request; the new password signs in", async ({ browser }) => {
+  const signIn = async (password: string) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto("/login");
+    await page.fill('input[name="email"]', "finn@initech.test");
+    await page.fill('input[name="password"]', password);
+    await page.click('button[type="submit"]');
+    return page;
+  };
+  const laptop = await signIn(PASSWORD);
+  await laptop.waitForURL("**/catalog");
+  const phone = await signIn(PASSWORD);
+  await phone.waitForURL("**/catalog");
+
+  await laptop.getByRole("link", { name: /Finn Walsh/ }).click();
+  await expect(laptop.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await laptop.getByLabel("Current password").fill("not-my-password");
+  await laptop.getByLabel("New password").fill("finn-new-password");
+  await laptop.getByLabel("Repeat the new password").fill("finn-new-password");
+  await laptop.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.getByRole("status")).toHaveText("Your current password is not right. Nothing was changed.");
+  await laptop.getByLabel("Current password").fill(PASSWORD);
+  await laptop.getByRole("button", { name: "Change password" }).click();
+  await laptop.waitForURL("**/login?notice=password-changed");
+  await expect(laptop.getByRole("status")).toContainText("Your password was changed");
+
+  await phone.goto("/my-team");
+  await expect(phone).toHaveURL(/\/login\?callbackUrl=/);
+  const old = await signIn(PASSWORD);
+  await expect(old.getByTestId("login-error")).toHaveText("Wrong email or password.");
+  const fresh = await signIn("finn-new-password");
+  await fresh.waitForURL("**/catalog");
+});

@@ -51,10 +51,10 @@ export function Sidebar({ viewer, myTeams }: { viewer: Viewer; myTeams: TeamSumm
       </nav>
       <div className="flex items-center gap-3 border-t border-slate-200 px-4 py-3">
         <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700">{initials}</span>
-        <div className="min-w-0 flex-1">
+        <Link href="/account" className="min-w-0 flex-1 rounded-md hover:text-brand-700" title="Your account">
           <div className="truncate text-sm font-medium">{viewer.name}</div>
           <div className="truncate text-xs text-slate-500">{ROLE_LABELS[viewer.role]} · {viewer.email}</div>
-        </div>
+        </Link>
         <SignOutButton />
       </div>
     </aside>

@@ -12,6 +12,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = safeCallbackUrl(sp.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
   const error = typeof sp.error === "string" ? sp.error : undefined;
+  // Only known notices are shown: the query string never puts words of its own on this page.
+  const notice = sp.notice === "password-changed" ? "Your password was changed and every session was signed out. Sign in with the new password." : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-4">
       <div className="w-full max-w-sm">
@@ -22,6 +24,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="text-xl font-semibold tracking-tight">Sign in to Enclave</h1>
           <p className="mt-1 text-sm text-slate-500">Your data catalog, and only what is yours to see.</p>
         </div>
+        {notice ? (
+          <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">{notice}</p>
+        ) : null}
         <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={callbackUrl} initialError={error} />
         </div>

@@ -1,0 +1,162 @@
+// One table for every server action in lib/*/actions.ts: each is called directly (a plain POST would reach the
+// same function) by each role with the ids of what that role cannot see — another client's team, group, people
+// and resources, or another workspace's for the admin — and must be refused, say nothing foreign, and leave every
+// table's rows exactly as they were. An action missing from the table fails the test, so a new action is born
+// inside it.
+import { describe, expect, it, vi } from "vitest";
+vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
+import { actAs } from "../helpers/mock-viewer";
+import { setupTestDb } from "../helpers/db";
+import { seedDemo } from "@/prisma/seed/demo";
+
+type Action = (input: unknown) => Promise<{ ok: boolean; error?: string }>;
+const modules = import.meta.glob("/lib/*/actions.ts", { eager: true }) as Record<string, Record<string, unknown>>;
+const actions = new Map<string, Action>();
+for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.set(name, fn as Action);
+
+/** The ids an attacker aims at: none of them visible to it. */
+type Foreign = { team: string; group: string; user: string; invited: string; resource: string; integration: string };
+
+/**
+ * Inputs per action; `ids: false` marks inputs that carry no id (only a role check stands between a non-admin
+ * and them, and an admin may call them legitimately, so the admin row skips them).
+ */
+const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] }> = {
+  updateResourceDescription: { ids: true, inputs: (f) => [{ resourceId: f.resource, description: "pwned" }] },
+  updateResourceTags: { ids: true, inputs: (f) => [{ resourceId: f.resource, tags: ["pwned"] }] },
+  createGroup: { ids: false, inputs: () => [{ name: "Intruders", description: "" }] },
+  updateGroup: { ids: true, inputs: (f) => [{ groupId: f.group, name: "Renamed", description: "" }] },
+  deleteGroup: { ids: true, inputs: (f) => [{ groupId: f.group }] },
+  addGroupMembers: { ids: true, inputs: (f) => [{ groupId: f.group, userIds: [f.user], confirm: true }] },
+  removeGroupMembers: { ids: true, inputs: (f) => [{ groupId: f.group, userIds: [f.user] }] },
+  createIntegration: { ids: true, inputs: (f) => [{ name: "Exfil", connectionString: "postgres://u:p@127.0.0.1:1/x", teamIds: [f.team] }] },
+  testConnectionString: { ids: false, inputs: () => [{ connectionString: "postgres://u:p@127.0.0.1:1/x" }] },
+  testIntegration: { ids: true, inputs: (f) => [{ integrationId: f.integration }] },
+  replaceIntegrationSecret: { ids: true, inputs: (f) => [{ integrationId: f.integration, connectionString: "postgres://u:p@127.0.0.1:1/x" }] },
+  syncIntegration: { ids: true, inputs: (f) => [{ integrationId: f.integration }] },
+  inviteMembers: { ids: true, inputs: (f) => [{ emails: "mole@example.test", role: "GUEST", teamIds: [f.team] }] },
+  resendInvitation: { ids: true, inputs: (f) => [{ userId: f.invited }] },
+  revokeInvitation: { ids: true, inputs: (f) => [{ userId: f.invited }] },
+  previewRoleChange: { ids: true, inputs: (f) => [{ userIds: [f.user], role: "ADMIN" }] },
+  changeRole: { ids: true, inputs: (f) => [{ userIds: [f.user], role: "ADMIN" }] },
+  deactivateMembers: { ids: true, inputs: (f) => [{ userIds: [f.user] }] },
+  reactivateMembers: { ids: true, inputs: (f) => [{ userIds: [f.user] }] },
+  removeMember: { ids: true, inputs: (f) => [{ userId: f.user }] },
+  previewAssignment: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], teamIds: [f.team], mode: "add" }] },
+  assignResources: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], teamIds: [f.team] }] },
+  unassignResources: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], teamIds: [f.team] }] },
+  moveAssignments: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], fromTeamId: f.team, toTeamId: f.team.replace(/.$/, (c) => (c === "0" ? "1" : "0")) }] },
+  createTeam: { ids: false, inputs: () => [{ name: "Shadow", description: "", visibility: "PRIVATE" }] },
+  updateTeam: { ids: true, inputs: (f) => [{ teamId: f.team, name: "Renamed", description: "", visibility: "PUBLIC" }] },
+  deleteTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
+  previewDeleteTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
+  addTeamMembers: { ids: true, inputs: (f) => [{ teamId: f.team, userIds: [f.user], confirm: true }] },
+  removeTeamMembers: { ids: true, inputs: (f) => [{ teamId: f.team, userIds: [f.user] }] },
+  addTeamGroup: { ids: true, inputs: (f) => [{ teamId: f.team, groupId: f.group, confirm: true }] },
+  removeTeamGroup: { ids: true, inputs: (f) => [{ teamId: f.team, groupId: f.group }] },
+  joinTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
+  leaveTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
+};
+
+/** Actions that name no one else's ids by design: they act on the caller's own account or on a token. */
+const SELF_ONLY: Record<string, string> = {
+  changePassword: "acts on the caller's own password only",
+  renameSelf: "acts on the caller's own name only",
+  acceptInvitation: "public; the single-use token is the only handle (tests/integration/members.test.ts)",
+};
+
+const db = await setupTestDb();
+await seedDemo(db.conn.prisma, { force: true }); // a second workspace, for the admin's row
+
+const one = async (sql: string, params: unknown[] = []) => ((await db.sql<{ id: string }>(sql, params))[0] ?? { id: "" }).id;
+const ws = db.workspaceId;
+const team = (name: string, other = false) => one(`SELECT id FROM "Team" WHERE name = $1 AND "workspaceId" ${other ? "<>" : "="} $2`, [name, ws]);
+const group = (name: string, other = false) => one(`SELECT id FROM "Group" WHERE name = $1 AND "workspaceId" ${other ? "<>" : "="} $2`, [name, ws]);
+const user = (email: string) => one(`SELECT id FROM "User" WHERE email = $1`, [email]);
+const resource = (name: string, other = false) => one(`SELECT id FROM "Resource" WHERE name = $1 AND "workspaceId" ${other ? "<>" : "="} $2 ORDER BY depth LIMIT 1`, [name, ws]);
+
+// An invitation pending in each client, so resend/revoke have a real foreign target.
+async function invited(email: string, teamName: string): Promise<string> {
+  const p = db.conn.prisma;
+  const u = await p.user.create({ data: { email, name: email.split("@")[0]!, status: "INVITED" } });
+  await p.membership.create({ data: { workspaceId: ws, userId: u.id, role: "GUEST" } });
+  await p.teamMember.create({ data: { workspaceId: ws, teamId: await team(teamName), userId: u.id } });
+  return u.id;
+}
+const globexInvite = await invited("gus@globex.test", "Globex");
+const northwindInvite = await invited("nell@northwind.test", "Northwind");
+const warehouse = await resource("Warehouse");
+
+const ATTACKERS: { email: string; foreign: Foreign; names: string[]; skipIdless?: boolean }[] = [
+  {
+    email: "ana@northwind.test",
+    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("cara@globex.test"), invited: globexInvite, resource: await resource("globex"), integration: warehouse },
+    names: ["Globex", "Cara", "globex", "Warehouse"],
+  },
+  {
+    email: "cara@globex.test",
+    foreign: { team: await team("Northwind"), group: await group("Northwind people"), user: await user("ana@northwind.test"), invited: northwindInvite, resource: await resource("Northwind Sales Overview"), integration: warehouse },
+    names: ["Northwind", "Ana", "northwind", "Warehouse"],
+  },
+  {
+    email: "viewer@acme.test",
+    foreign: { team: await team("Initech"), group: await group("Initech people"), user: await user("eve@initech.test"), invited: globexInvite, resource: await resource("finance"), integration: warehouse },
+    names: ["Initech", "Eve", "finance"],
+  },
+  {
+    email: "editor@acme.test",
+    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("dan@globex.test"), invited: globexInvite, resource: await resource("revenue"), integration: warehouse },
+    names: ["Globex", "Dan", "revenue"],
+  },
+  {
+    email: "admin@acme.test",
+    foreign: {
+      team: await team("Northwind", true),
+      group: await group("Northwind people", true),
+      user: crypto.randomUUID(), // the demo people belong to both workspaces: an unknown id stands for a foreign one
+      invited: crypto.randomUUID(),
+      resource: await resource("northwind", true),
+      integration: await resource("Warehouse", true),
+    },
+    names: [],
+    skipIdless: true,
+  },
+];
+
+async function everyRow(): Promise<Record<string, string>> {
+  const tables = await db.sql<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`);
+  const out: Record<string, string> = {};
+  for (const { t } of tables) {
+    const [r] = await db.sql<{ n: number; h: string | null }>(`SELECT count(*)::int AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM "${t}" x`);
+    out[t] = `${r.n}:${r.h}`;
+  }
+  return out;
+}
+
+describe(`every server action against foreign ids, on ${db.engine}`, () => {
+  it("the table covers every exported action", () => {
+    const missing = [...actions.keys()].filter((name) => !(name in ATTACKS) && !(name in SELF_ONLY));
+    expect(missing, "add these actions to ATTACKS (or SELF_ONLY, with the reason)").toEqual([]);
+    expect(Object.keys(ATTACKS).filter((name) => !actions.has(name)), "stale rows").toEqual([]);
+  });
+
+  for (const attacker of ATTACKERS) {
+    it(`${attacker.email}: refused, naming nothing, and every row unchanged`, async () => {
+      const viewer = await db.viewer(attacker.email);
+      const before = await everyRow();
+      let probes = 0;
+      for (const [name, attack] of Object.entries(ATTACKS)) {
+        if (attacker.skipIdless && !attack.ids) continue;
+        for (const input of attack.inputs(attacker.foreign)) {
+          actAs(viewer);
+          const res = await actions.get(name)!(input);
+          probes++;
+          expect(res.ok, `${attacker.email} → ${name}(${JSON.stringify(input)})`).toBe(false);
+          for (const word of attacker.names) expect(res.error ?? "", `${name} names ${word}`).not.toContain(word);
+        }
+      }
+      expect(probes).toBeGreaterThan(20);
+      expect(await everyRow()).toEqual(before);
+    });
+  }
+});
