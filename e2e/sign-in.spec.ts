@@ -51,7 +51,7 @@ test("a password change ends every open session at its next request; the new pas
   await laptop.getByRole("link", { name: /Finn Walsh/ }).click();
   await expect(laptop.getByRole("heading", { name: "Your account" })).toBeVisible();
   await laptop.getByLabel("Current password").fill("not-my-password");
-  await laptop.getByLabel("New password").fill("finn-new-password");
+  await laptop.getByLabel("New password", { exact: true }).fill("finn-new-password");
   await laptop.getByLabel("Repeat the new password").fill("finn-new-password");
   await laptop.getByRole("button", { name: "Change password" }).click();
   await expect(laptop.getByRole("status")).toHaveText("Your current password is not right. Nothing was changed.");

@@ -60,11 +60,13 @@ export function ChangePasswordForm() {
         <span className="mb-1 block font-medium text-slate-700">Current password</span>
         <input className={input} type="password" value={form.current} onChange={set("current")} autoComplete="current-password" required />
       </label>
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">New password</span>
-        <input className={input} type="password" value={form.next} onChange={set("next")} autoComplete="new-password" minLength={10} required />
-        <span className="mt-1 block text-xs text-slate-500">At least 10 characters.</span>
-      </label>
+      <div>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">New password</span>
+          <input className={input} type="password" value={form.next} onChange={set("next")} autoComplete="new-password" minLength={10} required aria-describedby="new-password-hint" />
+        </label>
+        <p id="new-password-hint" className="mt-1 text-xs text-slate-500">At least 10 characters.</p>
+      </div>
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">Repeat the new password</span>
         <input className={input} type="password" value={form.repeat} onChange={set("repeat")} autoComplete="new-password" required />

@@ -159,4 +159,36 @@ describe(`every server action against foreign ids, on ${db.engine}`, () => {
       expect(await everyRow()).toEqual(before);
     });
   }
+
+  // Bad input, as the admin (whose permission passes, so validation alone must stop it): each field of each
+  // action replaced by a wrong type, a 1 MB string or removed, and no input at all → a plain refusal that is not
+  // the catch-all "Something went wrong" (what a 500 would have been), and every row unchanged.
+  it("bad input to every action is a clear refusal, never a crash, and changes nothing", async () => {
+    const admin = ATTACKERS.find((a) => a.email === "admin@acme.test")!;
+    const viewer = await db.viewer(admin.email);
+    const before = await everyRow();
+    const WRONG: unknown[] = [42, null, "x".repeat(1_000_000), { nested: true }];
+    const DEFAULTED = new Set(["confirm", "teamIds"]); // optional fields: leaving them out is valid
+    let probes = 0;
+    for (const [name, attack] of Object.entries(ATTACKS)) {
+      if (!attack.ids) continue;
+      const base = attack.inputs(admin.foreign)[0] as Record<string, unknown>;
+      const mutants: unknown[] = [undefined, null, "not an object", []];
+      for (const key of Object.keys(base)) {
+        for (const value of WRONG) mutants.push({ ...base, [key]: value });
+        if (!DEFAULTED.has(key)) mutants.push(Object.fromEntries(Object.entries(base).filter(([k]) => k !== key)));
+      }
+      for (const input of mutants) {
+        actAs(viewer);
+        const res = await actions.get(name)!(input);
+        probes++;
+        const label = `${name}(${JSON.stringify(input)?.slice(0, 120)})`;
+        expect(res.ok, label).toBe(false);
+        expect(res.error, label).not.toMatch(/Something went wrong/);
+        expect((res.error ?? "").length, label).toBeLessThan(300);
+      }
+    }
+    expect(probes).toBeGreaterThan(200);
+    expect(await everyRow()).toEqual(before);
+  });
 });
