@@ -12,7 +12,7 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Your account" description={`${viewer.email} · ${ROLE_LABELS[viewer.role]} in ${viewer.workspaceName}`} />
-      <div className="grid max-w-4xl gap-6 lg:grid-cols-2">
+      <div className="grid max-w-4xl items-start gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Profile" description="The name other people of your teams see." />
           <RenameForm name={viewer.name} />
