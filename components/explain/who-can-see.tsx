@@ -125,7 +125,7 @@ export function WhoCanSeePanel({ data, who }: { data: WhoCanSee; who: string }) 
             ) : (
               <p className="flex items-center gap-1.5 text-sm text-slate-600">
                 <ArrowRight className="h-3.5 w-3.5 text-slate-400" aria-hidden />
-                No team that {data.chosen.person.name} belongs to has this {lower(data.resource.type)} or anything above it{data.chosen.person.role === "GUEST" ? " (Guests see only their own teams)" : ""}.
+                {!data.chosen.active ? `${data.chosen.person.name} is not active (invited or deactivated), so sees nothing.` : <>No team that {data.chosen.person.name} belongs to has this {lower(data.resource.type)} or anything above it{data.chosen.person.role === "GUEST" ? " (Guests see only their own teams)" : ""}.</>}
               </p>
             )}
           </div>

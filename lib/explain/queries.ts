@@ -30,7 +30,7 @@ export type WhoCanSee = {
   total: number;
   groups: AudienceGroup[];
   /** The explanation for one person, when asked: their grants (empty: they cannot see it). */
-  chosen: { person: PersonRef; grants: GrantView[] } | null;
+  chosen: { person: PersonRef; active: boolean; grants: GrantView[] } | null;
   /** Asked for someone who is not in the workspace. */
   chosenMissing: boolean;
 };
@@ -150,6 +150,7 @@ export async function whoCanSee(viewer: Viewer, resourceId: string, opts: { who?
         };
         chosen = {
           person: { id: person.id, name: person.name, email: person.email, role },
+          active: person.status === "ACTIVE",
           grants: explainAccess(ws, person.id, r.id).map((g) => grantView(g, loaded)),
         };
       }
