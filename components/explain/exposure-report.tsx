@@ -46,11 +46,11 @@ export function ExposureReport({ data }: { data: TeamExposure }) {
               {data.shared.map((s) => (
                 <li key={`${s.otherTeam.id}/${s.resource.id}/${s.assignedAt.id}`} className="flex flex-wrap items-center gap-1.5">
                   <AlertTriangle className="h-3.5 w-3.5 text-rose-500" aria-hidden />
-                  <span className="text-slate-500">{lower(s.resource.type)}</span>
-                  <Link href={`/resources/${s.resource.id}#who-can-see`} className="font-medium text-slate-800 hover:text-brand-700">{s.resource.name}</Link>
-                  <span className="text-slate-600">is also in</span>
+                  <span className="text-slate-500">{lower(s.resource.type)}</span>{" "}
+                  <Link href={`/resources/${s.resource.id}#who-can-see`} className="font-medium text-slate-800 hover:text-brand-700">{s.resource.name}</Link>{" "}
+                  <span className="text-slate-600">is also in</span>{" "}
                   <Link href={`/teams/${s.otherTeam.slug}`} className="font-medium text-slate-800 hover:text-brand-700">{s.otherTeam.name}</Link>
-                  {s.assignedAt.id !== s.resource.id ? <span className="text-xs text-slate-500">(inherited from {lower(s.assignedAt.type)} {s.assignedAt.name})</span> : null}
+                  {s.assignedAt.id !== s.resource.id ? <>{" "}<span className="text-xs text-slate-500">(inherited from {lower(s.assignedAt.type)} {s.assignedAt.name})</span></> : null}
                 </li>
               ))}
             </ul>
@@ -64,9 +64,9 @@ export function ExposureReport({ data }: { data: TeamExposure }) {
               {data.foreignGuests.people.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center gap-1.5">
                   <AlertTriangle className="h-3.5 w-3.5 text-rose-500" aria-hidden />
-                  <span className="font-medium text-slate-800">{p.name}</span>
-                  <span className="text-xs text-slate-500">{p.email}</span>
-                  <span className="text-slate-600">through</span>
+                  <span className="font-medium text-slate-800">{p.name}</span>{" "}
+                  <span className="text-xs text-slate-500">{p.email}</span>{" "}
+                  <span className="text-slate-600">sees them through</span>{" "}
                   {p.through.map((t) => <Badge key={t.id}>{t.name}</Badge>)}
                 </li>
               ))}
@@ -81,8 +81,8 @@ export function ExposureReport({ data }: { data: TeamExposure }) {
             <ul className="space-y-1.5">
               {data.internalMembers.people.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center gap-1.5">
-                  <span className="font-medium text-slate-800">{p.name}</span>
-                  <Badge>{ROLE_LABELS[p.role]}</Badge>
+                  <span className="font-medium text-slate-800">{p.name}</span>{" "}
+                  <Badge>{ROLE_LABELS[p.role]}</Badge>{" "}
                   <span className="text-xs text-slate-500">{p.via.join(", ")}</span>
                 </li>
               ))}

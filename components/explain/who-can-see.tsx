@@ -60,7 +60,7 @@ function Chain({ person, grant, resource }: { person: PersonRef; grant: GrantVie
 }
 
 function Steps({ parts }: { parts: React.ReactNode[] }) {
-  return <p data-testid="access-chain" className="flex flex-wrap items-center gap-1.5 text-sm text-slate-700">{parts}</p>;
+  return <p data-testid="access-chain" className="flex flex-wrap items-center gap-1.5 text-sm text-slate-700">{parts.flatMap((p, i) => (i ? [" ", p] : [p]))}</p>;
 }
 
 function assignedHint(g: GrantView, resource: WhoCanSee["resource"]): string | null {
