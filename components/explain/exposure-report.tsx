@@ -32,7 +32,7 @@ export function ExposureReport({ data }: { data: TeamExposure }) {
         {isolated ? <CheckCircle2 className="h-4 w-4" aria-hidden /> : <AlertTriangle className="h-4 w-4" aria-hidden />}
         {isolated
           ? "Isolated"
-          : `${data.findings.toLocaleString("en-US")} ${data.findings === 1 ? "finding" : "findings"}`}
+          : `${data.findings.toLocaleString("en-US")} ${data.findings === 1 ? "finding" : "findings"}`}{" "}
         <span className="font-normal opacity-80">
           {isolated
             ? `— no other client's Guest can see any of its ${data.resourceCount} assigned resource${data.resourceCount === 1 ? "" : "s"}, and none is shared with another client.`
