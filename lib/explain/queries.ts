@@ -119,6 +119,8 @@ export async function whoCanSee(viewer: Viewer, resourceId: string, opts: { who?
       if (!count) continue;
       groups.push({ ...grantView(g, loaded), count, people: await people(tx, viewer, where, take) });
     }
+    // Admins first, then team by team (by name); within a team, the order of resourceAudience.
+    groups.sort((a, b) => (a.kind === "admin" ? 0 : 1) - (b.kind === "admin" ? 0 : 1) || (a.team?.name ?? "").localeCompare(b.team?.name ?? ""));
     const total = await tx.user.count({ where: { OR: grants.map((g) => grantWhere(viewer, g)) } });
 
     let chosen: WhoCanSee["chosen"] = null;
