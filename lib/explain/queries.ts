@@ -105,7 +105,7 @@ async function people(tx: Tx, viewer: Viewer, where: Prisma.UserWhereInput, take
  * of each group; and, for one person (`who`: a user id, or a name or email to look up), the full chain.
  */
 export async function whoCanSee(viewer: Viewer, resourceId: string, opts: { who?: string; take?: number } = {}): Promise<WhoCanSee | null> {
-  if (viewer.role !== "ADMIN" || viewer.actingAdmin || !UUID.test(resourceId)) return null;
+  if (viewer.role !== "ADMIN" || !UUID.test(resourceId)) return null;
   const take = Math.min(Math.max(opts.take ?? 12, 1), 100);
   return withViewer(viewer, async (tx) => {
     const r = await tx.resource.findFirst({ where: { workspaceId: viewer.workspaceId, id: resourceId }, select: { id: true, name: true, type: true, path: true } });
@@ -193,7 +193,7 @@ const teamSelect = { id: true, name: true, slug: true, visibility: true, isDefau
  * admin, and for General and public teams (they are not meant to be isolated).
  */
 export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?: number } = {}): Promise<TeamExposure | null> {
-  if (viewer.role !== "ADMIN" || viewer.actingAdmin || !UUID.test(teamId)) return null;
+  if (viewer.role !== "ADMIN" || !UUID.test(teamId)) return null;
   const take = Math.min(Math.max(opts.take ?? 25, 1), 200);
   const ws = viewer.workspaceId;
   return withViewer(viewer, async (tx) => {

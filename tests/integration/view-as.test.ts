@@ -16,6 +16,9 @@ import { withViewer } from "@/lib/db/scoped";
 import { visibleResourceIds } from "@/lib/policy";
 import { demoUsers } from "@/prisma/seed/demo";
 import { signViewAs, verifyViewAs, VIEW_AS_MAX_AGE_S } from "@/lib/auth/view-as";
+import { authorizedRoute } from "@/lib/actions/authorized-route";
+import { NextRequest } from "next/server";
+import { z } from "zod";
 
 const db = await setupTestDb();
 const ROOT = path.resolve(__dirname, "../..");
@@ -241,6 +244,26 @@ describe(`view as on ${db.engine}: every action is refused while viewing as, and
     await stopViewAs({});
   });
 
+  it("route handlers: reads go through while viewing as, anything else is refused before the handler runs", async () => {
+    let ran = 0;
+    const route = authorizedRoute({ query: z.object({}) }, async ({ viewer }) => {
+      ran++;
+      return new Response(viewer.email);
+    });
+    await startAs("ana@northwind.test");
+    const call = (method: string) => route(new NextRequest("http://localhost/api/test", { method }), { params: Promise.resolve({}) });
+    const get = await call("GET");
+    expect(await get.text()).toBe("ana@northwind.test");
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const res = await call(method);
+      expect(res.status, method).toBe(403);
+      expect((await res.json()).error).toMatch(/viewing as Ana Souza/);
+    }
+    expect(ran).toBe(1);
+    await stopViewAs({});
+    expect(await (await call("POST")).text()).toBe("admin@acme.test");
+  });
+
   it("the same inputs do work for the admin when not viewing as (the refusals above are view-as's doing)", async () => {
     actAs(admin);
     setViewAsCookieValue(undefined);
@@ -275,6 +298,7 @@ describe(`view as on ${db.engine}: starting and the cookie`, () => {
     expect((await startViewAs({ userId: 42 } as never)).ok).toBe(false);
     expect((await startViewAs({ userId: "x".repeat(1_000_000) })).ok).toBe(false);
     expect(await startViewAs({ userId: "00000000-0000-4000-8000-000000000000" })).toEqual({ ok: false, error: "Not found." });
+    expect((await stopViewAs({ junk: 1 } as never)).ok).toBe(false);
     expect(await startViewAs({ userId: admin.userId })).toEqual({ ok: false, error: expect.stringMatching(/yourself/) });
     await db.sql(`UPDATE "User" SET status = 'DEACTIVATED' WHERE email = 'finn@initech.test'`);
     expect(await startViewAs({ userId: await userId("finn@initech.test") })).toEqual({ ok: false, error: expect.stringMatching(/not active/) });
