@@ -59,6 +59,17 @@ test("the admin views as Ana: the banner, Northwind only, no admin pages; Exit r
   await expect(page.getByRole("link", { name: /Warehouse/ }).first()).toBeVisible();
 });
 
+test("a tampered view-as cookie is ignored: the admin sees the console as the admin", async ({ page, context }) => {
+  await viewAs(page, "Ana Souza");
+  const good = (await context.cookies()).find((c) => c.name === "enclave-view-as")!;
+  const [body, sig] = good.value.split(".");
+  await context.addCookies([{ ...good, value: `${body}.${sig.slice(0, -3)}abc` }]);
+  const res = await page.goto("/settings/members");
+  expect(res!.status()).toBe(200);
+  await expect(page.getByTestId("view-as-banner")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+});
+
 test("viewing as Priya (an editor), editing a description is refused on the server and changes nothing", async ({ page }) => {
   await viewAs(page, "Priya Shah");
   const original = "One row per customer order.";
