@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { CopyLink, ErrorNote, Modal, selectClass } from "./modal";
 import { RoleChangeDialog } from "./role-change";
 import { ConfirmDialog } from "./confirm";
+import { ViewAsButton } from "@/components/view-as/view-as-button";
 
 type Step = null | { kind: "role"; role: Role } | { kind: "deactivate" } | { kind: "remove" };
 
@@ -57,6 +58,13 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
           <Badge tone={member.status === "ACTIVE" ? "green" : member.status === "INVITED" ? "amber" : "red"}>{member.status.toLowerCase()}</Badge>
           {member.teams.map((t) => <Badge key={t.id} tone="blue">{t.name}</Badge>)}
         </div>
+        {!isSelf && member.status === "ACTIVE" ? (
+          <section>
+            <h3 className="mb-1.5 font-medium text-slate-800">See what they see</h3>
+            <p className="mb-2 text-slate-500">Browse the console exactly as {member.name} would: catalog, search, people and teams. Changes are turned off until you exit.</p>
+            <ViewAsButton userId={member.id} name={member.name} />
+          </section>
+        ) : null}
         <section>
           <h3 className="mb-1.5 font-medium text-slate-800">Role</h3>
           <div className="flex items-center gap-2">

@@ -15,6 +15,7 @@ import { selectClass } from "./modal";
 import { RoleChangeDialog } from "./role-change";
 import { ConfirmDialog } from "./confirm";
 import { MemberDialog } from "./member-dialog";
+import { ViewAsButton } from "@/components/view-as/view-as-button";
 
 const STATUS: Record<MemberRow["status"], { label: string; tone: BadgeTone }> = {
   ACTIVE: { label: "Active", tone: "green" },
@@ -84,10 +85,15 @@ export function MembersTable({ rows, page, teams, filters, viewerId }: { rows: M
         header: () => <span className="sr-only">Actions</span>,
         enableSorting: false,
         cell: (info) => (
-          <button type="button" aria-label={`Manage ${info.row.original.name}`} onClick={() => setManaging(info.row.original)}
-            className="rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
-            <MoreHorizontal className="h-4 w-4" />
-          </button>
+          <span className="flex items-center justify-end gap-0.5">
+            {info.row.original.status === "ACTIVE" && info.row.original.id !== viewerId ? (
+              <ViewAsButton compact userId={info.row.original.id} name={info.row.original.name} />
+            ) : null}
+            <button type="button" aria-label={`Manage ${info.row.original.name}`} onClick={() => setManaging(info.row.original)}
+              className="rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
+              <MoreHorizontal className="h-4 w-4" />
+            </button>
+          </span>
         ),
       }),
     ],

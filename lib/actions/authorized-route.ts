@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/policy";
-import { UserError } from "./authorized";
+import { UserError, viewAsRefusal } from "./authorized";
 
 type Ctx<Q extends z.ZodType> = { viewer: Viewer; query: z.infer<Q>; req: NextRequest; params: Record<string, string> };
 
@@ -18,6 +18,8 @@ export function authorizedRoute<Q extends z.ZodType>(
   const route = async (req: NextRequest, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const viewer = await getViewer();
     if (!viewer) return NextResponse.json({ error: "Not signed in." }, { status: 401 });
+    // While an admin views as someone, only reads go through.
+    if (viewer.actingAdmin && !["GET", "HEAD"].includes(req.method)) return NextResponse.json({ error: viewAsRefusal(viewer) }, { status: 403 });
     if (opts.permission && !can(viewer.role, opts.permission)) return NextResponse.json({ error: "Not found." }, { status: 404 });
     const parsed = opts.query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
     if (!parsed.success) return NextResponse.json({ error: parsed.error.issues[0]?.message ?? "Invalid input." }, { status: 400 });

@@ -15,6 +15,11 @@ export class NotFoundError extends UserError {
   }
 }
 
+/** What every action says while an admin views the console as someone else. */
+export function viewAsRefusal(viewer: Viewer): string {
+  return `You are viewing as ${viewer.name}: changes are turned off. Exit "View as" to make changes.`;
+}
+
 type Handler<S extends z.ZodType, T> = (ctx: { viewer: Viewer; input: z.infer<S> }) => Promise<T>;
 
 function firstIssue(error: z.ZodError): string {
@@ -33,22 +38,25 @@ type PublicHandler<S extends z.ZodType, T> = (ctx: { viewer: Viewer | null; inpu
  * `public: true` is for the rare action that runs before a viewer exists (accepting an invitation): the
  * input is still validated and errors still plain, and the handler receives the viewer, possibly null.
  * tests/unit/public-actions.test.ts keeps the list of such actions.
+ * While an admin views as someone (viewer.actingAdmin), every action is refused before it runs, whatever its
+ * input: the only exception is ending the view-as itself (`whileViewingAs: "allow"`).
  */
 export function authorizedAction<S extends z.ZodType, T>(
   opts: { input: S; public: true },
   handler: PublicHandler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>>;
 export function authorizedAction<S extends z.ZodType, T>(
-  opts: { input: S; permission?: Permission; write?: boolean },
+  opts: { input: S; permission?: Permission; write?: boolean; whileViewingAs?: "allow" },
   handler: Handler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>>;
 export function authorizedAction<S extends z.ZodType, T>(
-  opts: { input: S; permission?: Permission; write?: boolean; public?: true },
+  opts: { input: S; permission?: Permission; write?: boolean; public?: true; whileViewingAs?: "allow" },
   handler: Handler<S, T> | PublicHandler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
   const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const viewer = await getViewer();
     if (!viewer && !opts.public) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (viewer?.actingAdmin && opts.whileViewingAs !== "allow") return { ok: false, error: viewAsRefusal(viewer) };
     const parsed = opts.input.safeParse(raw);
     if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
     if (opts.permission && (!viewer || !can(viewer.role, opts.permission))) return { ok: false, error: "You do not have permission to do this." };

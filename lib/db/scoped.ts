@@ -15,6 +15,8 @@ export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, 
   const prisma = await db();
   return prisma.$transaction(
     async (tx) => {
+      // While an admin views as someone, the database itself refuses writes too (the actions already refuse).
+      if (viewer.actingAdmin) await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
       await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true)`;
       await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
       return fn(tx);

@@ -5,3 +5,4 @@ export * from "./roles";
 export * from "./visibility";
 export * from "./writes";
 export * from "./guardrails";
+export * from "./explain";

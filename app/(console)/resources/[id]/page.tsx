@@ -14,6 +14,8 @@ import { Markdown } from "@/components/ui/markdown";
 import { EditableDescription, EditableTags } from "@/components/catalog/resource-editors";
 import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
+import { whoCanSee } from "@/lib/explain/queries";
+import { WhoCanSeePanel } from "@/components/explain/who-can-see";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,7 +36,10 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   if (!parsed.success) notFound();
   const r = await getResourceDetail(viewer, parsed.data);
   if (!r) notFound();
-  const childParams = parseChildrenParams(await searchParams);
+  const sp = await searchParams;
+  const childParams = parseChildrenParams(sp);
+  const who = (Array.isArray(sp.who) ? sp.who[0] : sp.who)?.slice(0, 320) ?? "";
+  const audience = viewer.role === "ADMIN" ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
   const integration = r.type === "INTEGRATION" && viewer.role === "ADMIN" ? await getIntegration(viewer, r.id) : null;
   const facts = Object.entries(r.meta).filter(([k]) => ["dataType", "nullable", "kind", "rowCount"].includes(k));
@@ -106,6 +111,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
               </dl>
             </Card>
           )}
+          {audience ? <WhoCanSeePanel data={audience} who={who} /> : null}
         </div>
         <aside className="space-y-6">
           <Card>

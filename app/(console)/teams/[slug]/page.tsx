@@ -12,6 +12,8 @@ import { TypeIcon } from "@/components/catalog/type-icon";
 import { TeamMembers } from "@/components/teams/team-members";
 import { TeamGroups } from "@/components/teams/team-groups";
 import { TeamHeaderActions } from "@/components/teams/team-header-actions";
+import { teamExposure } from "@/lib/explain/queries";
+import { ExposureReport } from "@/components/explain/exposure-report";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,10 +35,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const team = await getTeamBySlug(viewer, parsed.data);
   if (!team) notFound();
   const mp = parseMembersParams(await searchParams);
-  const [members, candidates, groupCandidates] = await Promise.all([
+  const [members, candidates, groupCandidates, exposure] = await Promise.all([
     listTeamMembers(viewer, team.id, mp),
     team.canManage ? listTeamCandidates(viewer, team.id) : Promise.resolve([]),
     team.canManage ? listTeamGroupCandidates(viewer, team.id) : Promise.resolve([]),
+    viewer.role === "ADMIN" && team.visibility === "PRIVATE" && !team.isDefault ? teamExposure(viewer, team.id) : Promise.resolve(null),
   ]);
   const t = { id: team.id, name: team.name, description: team.description, visibility: team.visibility, isDefault: team.isDefault };
 
@@ -61,6 +64,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
+          {exposure ? <ExposureReport data={exposure} /> : null}
           <Card>
             <CardHeader title="Members" description={`${members.total.toLocaleString("en-US")} ${members.total === 1 ? "person" : "people"}${viewer.role === "GUEST" ? " you can see" : ""}`} />
             <TeamMembers

@@ -1,0 +1,37 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Eye } from "lucide-react";
+import { stopViewAs } from "@/lib/view-as/actions";
+
+/** The strip on top of every console page while an admin views as someone: who, as what, and the way out. */
+export function ViewAsBanner({ name, role, teams, adminName }: { name: string; role: string; teams: string[]; adminName: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const shown = teams.slice(0, 3).join(", ") + (teams.length > 3 ? ` +${teams.length - 3}` : "");
+  const exit = () =>
+    start(async () => {
+      setError(null);
+      const res = await stopViewAs({});
+      if (!res.ok) return setError(res.error);
+      router.push("/settings/members");
+      router.refresh();
+    });
+  return (
+    <div role="status" data-testid="view-as-banner" className="sticky top-0 z-40 border-b border-amber-200 bg-amber-50 px-8 py-2.5 text-sm text-amber-900">
+      <div className="mx-auto flex max-w-6xl items-center gap-3">
+        <Eye className="h-4 w-4 shrink-0 text-amber-700" aria-hidden />
+        <p className="min-w-0 flex-1">
+          <span className="font-semibold">Viewing as {name}</span> ({role}{shown ? ` · ${shown}` : ""})
+          <span className="text-amber-800/80"> — you see exactly what they see; changes are turned off. Signed in as {adminName}.</span>
+        </p>
+        {error ? <span className="text-rose-700">{error}</span> : null}
+        <button type="button" onClick={exit} disabled={pending}
+          className="shrink-0 rounded-lg bg-amber-900 px-3 py-1.5 text-xs font-semibold text-white shadow-sm hover:bg-amber-950 disabled:opacity-60">
+          {pending ? "Exiting…" : "Exit"}
+        </button>
+      </div>
+    </div>
+  );
+}
