@@ -56,12 +56,14 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   removeTeamGroup: { ids: true, inputs: (f) => [{ teamId: f.team, groupId: f.group }] },
   joinTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
   leaveTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
+  startViewAs: { ids: true, inputs: (f) => [{ userId: f.user }] },
 };
 
 /** Actions that name no one else's ids by design: they act on the caller's own account or on a token. */
 const SELF_ONLY: Record<string, string> = {
   changePassword: "acts on the caller's own password only",
   renameSelf: "acts on the caller's own name only",
+  stopViewAs: "ends the caller's own view-as; takes no input",
   acceptInvitation: "public; the single-use token is the only handle (tests/integration/members.test.ts)",
 };
 
