@@ -68,7 +68,7 @@ export async function startAutomationWorker(options: WorkerOptions = {}): Promis
     if (options.schedule ?? true) await boss.schedule(TICK_QUEUE, "* * * * *", {}, { tz: "UTC" });
     // On the embedded database this is the only process (the folder is locked), so every unfinished run
     // belongs to a worker that is gone: resume them now. On a server, only runs silent for staleMs.
-    await resumeStale(conn.engine === "pglite" ? 0 : (options.staleMs ?? 120_000));
+    await resumeStale(conn.engine === "pglite" ? 0 : (options.staleMs ?? 120_000), boss);
   })();
   try {
     await state.started;
@@ -92,11 +92,15 @@ export async function enqueueRun(runId: string): Promise<void> {
   const s = g.__enclaveBoss;
   if (!s || s.stopped) return;
   await s.started;
-  await s.boss.send(RUN_QUEUE, { runId }, { retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 * 60 });
+  await send(s.boss, runId);
 }
 
-async function resumeStale(staleMs: number): Promise<void> {
-  for (const id of await staleRuns(staleMs)) await enqueueRun(id);
+const send = (boss: PgBoss, runId: string) => boss.send(RUN_QUEUE, { runId }, { retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 * 60 });
+
+async function resumeStale(staleMs: number, boss?: PgBoss): Promise<void> {
+  const b = boss ?? g.__enclaveBoss?.boss;
+  if (!b) return;
+  for (const id of await staleRuns(staleMs)) await send(b, id);
 }
 
 /** The minute tick: queue due scheduled automations and resume runs whose worker is gone. */

@@ -17,7 +17,7 @@ export const conditionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("hasTag"), value: text("The tag").toLowerCase() }),
   z.object({
     kind: z.literal("createdAfter"),
-    value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Give a date as YYYY-MM-DD." }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { message: "That date does not exist." }),
+    value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Give a date as YYYY-MM-DD." }).refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d; }, { message: "That date does not exist." }),
   }),
 ]);
 
