@@ -12,6 +12,10 @@ import { parseAutomationsParams } from "@/lib/automations/schemas";
 import { processRun, SimulatedCrash, queueDueSchedules } from "@/lib/automations/engine";
 import { startAutomationWorker, stopAutomationWorker, tick } from "@/lib/automations/queue";
 import { getResourceDetail, listVisibleResourceIds } from "@/lib/catalog/queries";
+import { createIntegration, syncIntegration } from "@/lib/integrations/actions";
+import { waitForSync } from "@/lib/integrations/sync";
+import crypto from "node:crypto";
+import pg from "pg";
 
 const db = await setupTestDb();
 afterAll(() => stopAutomationWorker());
@@ -190,6 +194,47 @@ describe("runs", () => {
     expect(!bad.ok && bad.error).toMatch(/^cron: A schedule has five fields/);
     const list = await listAutomations(admin, parseAutomationsParams({ q: "Nightly" }));
     expect(list.rows[0].triggerSummary).toBe("every day at 06:00 (UTC)");
+  });
+});
+
+const SERVER = process.env.SOURCE_PG_URL ?? "postgres://enclave:enclave@127.0.0.1:5432/postgres";
+const srcName = `enclave_src_${crypto.randomBytes(4).toString("hex")}`;
+async function onServer(url: string, sql: string) {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  await c.connect();
+  try { await c.query(sql); } finally { await c.end(); }
+}
+const unreachable = await onServer(SERVER, "SELECT 1").then(() => null, (e: Error) => e.message);
+if (unreachable) console.warn(`[automations] after-sync test skipped: no PostgreSQL at ${new URL(SERVER).host} (${unreachable})`);
+
+describe.skipIf(!!unreachable)("after-sync trigger", () => {
+  const srcUrl = (() => { const u = new URL(SERVER); u.pathname = `/${srcName}`; return u.toString(); })();
+  afterAll(() => onServer(SERVER, `DROP DATABASE IF EXISTS ${srcName} WITH (FORCE)`).catch(() => undefined));
+
+  it("a successful sync queues the integration's enabled after-sync automations, which assign the new tables", async () => {
+    actAs(admin);
+    await startAutomationWorker({ schedule: false, pollSeconds: 0.5 });
+    await onServer(SERVER, `CREATE DATABASE ${srcName}`);
+    await onServer(srcUrl, `CREATE SCHEMA acct; CREATE TABLE acct.globex_orders (id int); CREATE TABLE acct.globex_refunds (id int); CREATE TABLE acct.internal (id int);`);
+    const i = await createIntegration({ name: "Accounts DB", connectionString: srcUrl, teamIds: [] });
+    expect(i.ok).toBe(true);
+    const integrationId = i.ok ? i.data.id : "";
+    const rule = { match: "all" as const, conditions: [{ kind: "integration" as const, id: integrationId }, { kind: "type" as const, value: "TABLE" as const }, { kind: "nameStartsWith" as const, value: "globex_" }] };
+    const a = await createAutomation({ name: "Globex tables", rule, action: "add", teamIds: [globex], trigger: "after_sync", integrationId });
+    expect(a.ok).toBe(true);
+    const off = await createAutomation({ name: "Disabled one", rule, action: "add", teamIds: [northwind], trigger: "after_sync", integrationId, enabled: false });
+    expect(off.ok).toBe(true);
+    const s = await syncIntegration({ integrationId });
+    expect(s.ok).toBe(true);
+    await waitForSync(s.ok ? s.data.syncId : "");
+    const runs = await db.sql<{ id: string; trigger: string }>(`SELECT id, trigger FROM "AutomationRun" WHERE "automationId" = $1`, [a.ok ? a.data.id : ""]);
+    expect(runs).toHaveLength(1);
+    expect(runs[0].trigger).toBe("after_sync");
+    expect(await waitFor(runs[0].id)).toMatchObject({ status: "succeeded", matched: 2, added: 2 });
+    expect(await db.sql(`SELECT id FROM "AutomationRun" WHERE "automationId" = $1`, [off.ok ? off.data.id : ""])).toEqual([]);
+    const cara = new Set(await listVisibleResourceIds(await db.viewer("cara@globex.test")));
+    const tables = await db.sql<{ id: string; name: string }>(`SELECT id, name FROM "Resource" WHERE path[1] = $1 AND type = 'TABLE'`, [integrationId]);
+    expect(tables.filter((t) => cara.has(t.id)).map((t) => t.name).sort()).toEqual(["globex_orders", "globex_refunds"]);
   });
 });
 
