@@ -54,6 +54,8 @@ function blank(kind: Condition["kind"], options: AutomationFormOptions): Draft {
   return { kind, value: "" };
 }
 
+// Like inputClass, without its full width: the builder's fields sit side by side.
+const field = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
 const label = "mb-1 block text-xs font-medium uppercase tracking-wide text-slate-500";
 
 export function PreviewPanel({ preview, action }: { preview: Preview; action: "add" | "remove" }) {
@@ -140,7 +142,7 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
       <fieldset>
         <legend className={label}>Resources that match</legend>
         <div className="mb-2 flex items-center gap-2 text-sm text-slate-700">
-          <select aria-label="Match" value={match} onChange={(e) => { setMatch(e.target.value as "all" | "any"); dirty(); }} className={`${inputClass} w-auto`}>
+          <select aria-label="Match" value={match} onChange={(e) => { setMatch(e.target.value as "all" | "any"); dirty(); }} className={field}>
             <option value="all">All conditions (AND)</option>
             <option value="any">Any condition (OR)</option>
           </select>
@@ -148,15 +150,15 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
         <ul className="space-y-2">
           {conds.map((c, i) => (
             <li key={i} className="flex flex-wrap items-center gap-2" data-testid="condition">
-              <select aria-label={`Condition ${i + 1}`} value={c.kind} onChange={(e) => setCond(i, blank(e.target.value as Condition["kind"], options))} className={`${inputClass} w-52`}>
+              <select aria-label={`Condition ${i + 1}`} value={c.kind} onChange={(e) => setCond(i, blank(e.target.value as Condition["kind"], options))} className={`${field} w-52`}>
                 {KINDS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
               </select>
               {c.kind === "type" ? (
-                <select aria-label={`Value ${i + 1}`} value={c.value} onChange={(e) => setCond(i, { ...c, value: e.target.value })} className={`${inputClass} w-56`}>
+                <select aria-label={`Value ${i + 1}`} value={c.value} onChange={(e) => setCond(i, { ...c, value: e.target.value })} className={`${field} w-56`}>
                   {TYPES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
                 </select>
               ) : c.kind === "integration" || c.kind === "under" ? (
-                <select aria-label={`Value ${i + 1}`} value={c.value} onChange={(e) => setCond(i, { ...c, value: e.target.value })} className={`${inputClass} w-72`}>
+                <select aria-label={`Value ${i + 1}`} value={c.value} onChange={(e) => setCond(i, { ...c, value: e.target.value })} className={`${field} w-72`}>
                   {(c.kind === "integration" ? options.integrations.map((o) => ({ ...o, type: "" })) : options.parents).map((o) => (
                     <option key={o.id} value={o.id}>{o.name}{o.type ? ` (${o.type.toLowerCase()})` : ""}</option>
                   ))}
@@ -170,7 +172,7 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
                   onChange={(e) => setCond(i, { ...c, value: e.target.value })}
                   maxLength={200}
                   placeholder={c.kind === "nameMatches" ? "e.g. ^globex_(orders|refunds)$" : ""}
-                  className={`${inputClass} w-72 ${c.kind === "nameMatches" ? "font-mono" : ""}`}
+                  className={`${field} w-72 ${c.kind === "nameMatches" ? "font-mono" : ""}`}
                 />
               )}
               {conds.length > 1 ? (
@@ -208,14 +210,14 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
             <label className="flex items-center gap-1.5"><input type="radio" name="trigger" checked={trigger === "manual"} onChange={() => setTrigger("manual")} /> Manually</label>
             <label className="flex items-center gap-1.5"><input type="radio" name="trigger" checked={trigger === "after_sync"} onChange={() => setTrigger("after_sync")} disabled={!options.integrations.length} /> After each sync of</label>
             {trigger === "after_sync" ? (
-              <select aria-label="Integration" value={integrationId} onChange={(e) => setIntegrationId(e.target.value)} className={`${inputClass} ml-6 w-64`}>
+              <select aria-label="Integration" value={integrationId} onChange={(e) => setIntegrationId(e.target.value)} className={`${field} ml-6 w-64`}>
                 {options.integrations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             ) : null}
             <label className="flex items-center gap-1.5"><input type="radio" name="trigger" checked={trigger === "schedule"} onChange={() => setTrigger("schedule")} /> On a schedule (cron, UTC)</label>
             {trigger === "schedule" ? (
               <div className="ml-6">
-                <input aria-label="Schedule" value={cron} onChange={(e) => setCron(e.target.value)} maxLength={100} className={`${inputClass} w-48 font-mono`} />
+                <input aria-label="Schedule" value={cron} onChange={(e) => setCron(e.target.value)} maxLength={100} className={`${field} w-48 font-mono`} />
                 <p className={`mt-1 text-xs ${cronProblem ? "text-rose-600" : "text-slate-500"}`}>{cronProblem ?? cronInWords(cron)}</p>
               </div>
             ) : null}
