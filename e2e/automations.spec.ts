@@ -37,12 +37,12 @@ test("an admin allocates Globex's dashboards by automation, with preview, progre
     await admin.goto("/settings/automations");
     await admin.getByRole("link", { name: "New automation" }).click();
     await expect(admin.getByRole("heading", { name: "New automation" })).toBeVisible();
-    await admin.getByLabel("Name").fill("Globex dashboards");
-    await admin.getByLabel("Condition 1").selectOption("type");
-    await admin.getByLabel("Value 1").selectOption("DASHBOARD");
+    await admin.getByLabel("Name", { exact: true }).fill("Globex dashboards");
+    await admin.getByLabel("Condition 1", { exact: true }).selectOption("type");
+    await admin.getByLabel("Value 1", { exact: true }).selectOption("DASHBOARD");
     await admin.getByRole("button", { name: "Add condition" }).click();
-    await admin.getByLabel("Condition 2").selectOption("nameStartsWith");
-    await admin.getByLabel("Value 2").fill("Globex");
+    await admin.getByLabel("Condition 2", { exact: true }).selectOption("nameStartsWith");
+    await admin.getByLabel("Value 2", { exact: true }).fill("Globex");
     await admin.locator("label", { hasText: /^Globex/ }).getByRole("checkbox").check();
     await admin.getByRole("button", { name: "Preview" }).click();
     await expect(admin.getByTestId("preview-matched")).toHaveText("2");
@@ -59,10 +59,10 @@ test("an admin allocates Globex's dashboards by automation, with preview, progre
 
     await caraSees(cara, true);
     // The resource page says where Cara's access came from (to the admin).
-    await admin.goto("/catalog");
+    await admin.goto("/search?q=Globex%20Revenue");
     await admin.getByRole("link", { name: /Globex Revenue/ }).first().click();
+    await expect(admin.getByRole("heading", { name: "Globex Revenue", level: 1 })).toBeVisible();
     await expect(admin.getByText("Added by automation Globex dashboards")).toBeVisible();
-    await admin.goBack();
 
     await admin.goto("/settings/automations");
     await expect(admin.getByRole("row", { name: /Globex dashboards/ })).toContainText("Add to Globex");

@@ -13,13 +13,6 @@ import { PreviewPanel } from "./automation-form";
 const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 const n = (x: number) => x.toLocaleString("en-US");
 
-export function duration(ms: number | null): string {
-  if (ms === null) return "—";
-  if (ms < 1000) return `${ms} ms`;
-  const s = Math.round(ms / 100) / 10;
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-}
-
 export function RunStatus({ run }: { run: RunDto }) {
   if (run.status === "queued") return <Badge tone="slate">Queued</Badge>;
   if (run.status === "running") return <Badge tone="blue"><Loader2 className="h-3 w-3 animate-spin" aria-hidden /> Running</Badge>;

@@ -9,7 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { AutomationForm } from "@/components/automations/automation-form";
-import { RunPanel, RunStatus, UndoButton, duration } from "@/components/automations/run-panel";
+import { RunPanel, RunStatus, UndoButton } from "@/components/automations/run-panel";
+import { duration } from "@/lib/automations/format";
 
 type Props = { params: Promise<{ id: string }> };
 
