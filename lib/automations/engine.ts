@@ -37,10 +37,13 @@ export async function validateRegexes(rule: Rule): Promise<void> {
 
 /** The dry run: what the rule matches now and what running it would change. Runs in the caller's transaction. */
 export async function preview(tx: Tx, workspaceId: string, input: PreviewInput): Promise<Preview> {
+  const T = process.env.ENCLAVE_AUTOMATION_TRACE ? (l: string) => console.log(`[preview] ${l} ${Math.round(performance.now())}`) : () => undefined;
+  T("start");
   const where = compileRule(workspaceId, input.rule);
   const teams = input.teamIds;
   const [{ matched }] = await tx.$queryRaw<{ matched: number }[]>(Prisma.sql`SELECT count(*)::int AS matched FROM "Resource" r WHERE ${where}`);
   const sample = await tx.$queryRaw<Preview["sample"]>(Prisma.sql`SELECT r.id, r.name, r.type::text AS type FROM "Resource" r WHERE ${where} ORDER BY lower(r.name), r.id LIMIT ${SAMPLE_SIZE}`);
+  T("matched+sample");
   let wouldAdd = 0;
   let wouldRemove = 0;
   if (input.action === "add") {
@@ -54,20 +57,25 @@ export async function preview(tx: Tx, workspaceId: string, input: PreviewInput):
        WHERE ${where}`);
     wouldRemove = row.n;
   }
+  T("changes");
   let conflicts: Preview["conflicts"] = [];
   let conflictCount = 0;
   if (input.action === "add") {
-    const conflictSql = Prisma.sql`
-      FROM "Resource" r
-      JOIN "TeamResource" tr ON tr."workspaceId" = ${workspaceId}::uuid AND tr."resourceId" = ANY(r.path)
-      JOIN "Team" t ON t."workspaceId" = ${workspaceId}::uuid AND t.id = tr."teamId" AND t.visibility = 'PRIVATE' AND NOT t."isDefault" AND NOT (t.id = ANY(${teams}::uuid[]))
-      WHERE ${where}`;
-    const [c] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(DISTINCT r.id)::int AS n ${conflictSql}`);
+    // Assignments to other clients' private teams are few next to the resources: gather them once, then find the
+    // matches whose path meets them (the GIN index on path answers `&&`).
+    const privateTeams = Prisma.sql`
+      FROM "TeamResource" tr JOIN "Team" t ON t."workspaceId" = ${workspaceId}::uuid AND t.id = tr."teamId"
+       WHERE tr."workspaceId" = ${workspaceId}::uuid AND t.visibility = 'PRIVATE' AND NOT t."isDefault" AND NOT (t.id = ANY(${teams}::uuid[]))`;
+    const conflictWhere = Prisma.sql`${where} AND r.path && (SELECT coalesce(array_agg(tr."resourceId"), '{}'::uuid[]) ${privateTeams})`;
+    const [c] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM "Resource" r WHERE ${conflictWhere}`);
     conflictCount = c.n;
+    T("conflict count");
     if (conflictCount) {
       conflicts = await tx.$queryRaw<Preview["conflicts"]>(Prisma.sql`
-        SELECT DISTINCT ON (lower(r.name), r.id) r.id AS "resourceId", r.name AS "resourceName", t.name AS "teamName" ${conflictSql}
-         ORDER BY lower(r.name), r.id, t.name LIMIT ${CONFLICT_LIST}`);
+        SELECT r.id AS "resourceId", r.name AS "resourceName",
+               (SELECT string_agg(DISTINCT t.name, ', ') ${privateTeams} AND tr."resourceId" = ANY(r.path)) AS "teamName"
+          FROM "Resource" r WHERE ${conflictWhere}
+         ORDER BY lower(r.name), r.id LIMIT ${CONFLICT_LIST}`);
     }
   }
   return { matched, sample, wouldAdd, wouldRemove, conflicts, conflictCount };
