@@ -61,19 +61,20 @@ export async function preview(tx: Tx, workspaceId: string, input: PreviewInput):
   let conflicts: Preview["conflicts"] = [];
   let conflictCount = 0;
   if (input.action === "add") {
-    // Assignments to other clients' private teams are few next to the resources: gather them once, then find the
-    // matches whose path meets them (the GIN index on path answers `&&`).
+    // A match conflicts when it or an ancestor is assigned to a private team other than the targets: a semi-join
+    // that probes TeamResource's (workspaceId, resourceId) index with the few ids of each match's path.
     const privateTeams = Prisma.sql`
       FROM "TeamResource" tr JOIN "Team" t ON t."workspaceId" = ${workspaceId}::uuid AND t.id = tr."teamId"
-       WHERE tr."workspaceId" = ${workspaceId}::uuid AND t.visibility = 'PRIVATE' AND NOT t."isDefault" AND NOT (t.id = ANY(${teams}::uuid[]))`;
-    const conflictWhere = Prisma.sql`${where} AND r.path && (SELECT coalesce(array_agg(tr."resourceId"), '{}'::uuid[]) ${privateTeams})`;
+       WHERE tr."workspaceId" = ${workspaceId}::uuid AND tr."resourceId" = ANY(r.path)
+         AND t.visibility = 'PRIVATE' AND NOT t."isDefault" AND NOT (t.id = ANY(${teams}::uuid[]))`;
+    const conflictWhere = Prisma.sql`${where} AND EXISTS (SELECT 1 ${privateTeams})`;
     const [c] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM "Resource" r WHERE ${conflictWhere}`);
     conflictCount = c.n;
     T("conflict count");
     if (conflictCount) {
       conflicts = await tx.$queryRaw<Preview["conflicts"]>(Prisma.sql`
         SELECT r.id AS "resourceId", r.name AS "resourceName",
-               (SELECT string_agg(DISTINCT t.name, ', ') ${privateTeams} AND tr."resourceId" = ANY(r.path)) AS "teamName"
+               (SELECT string_agg(DISTINCT t.name, ', ') ${privateTeams}) AS "teamName"
           FROM "Resource" r WHERE ${conflictWhere}
          ORDER BY lower(r.name), r.id LIMIT ${CONFLICT_LIST}`);
     }
@@ -148,7 +149,8 @@ async function audit(tx: Tx, run: { workspaceId: string; startedById: string | n
  */
 export async function processRun(runId: string, opts: ProcessOptions = {}): Promise<"done" | "missing"> {
   const prisma = await db();
-  const batchSize = opts.batchSize ?? 1000;
+  // About twenty batches a run (each one scan for the next slice), between 500 and 20,000 resources each.
+  let batchSize = opts.batchSize ?? 1000;
   let batches = 0;
   for (;;) {
     const state = await prisma.$transaction(
@@ -184,6 +186,7 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
           return "continue" as const;
         }
 
+        if (!opts.batchSize) batchSize = Math.min(20_000, Math.max(500, Math.ceil(run.matched / 20)));
         let n = 0;
         let added = 0;
         let removed = 0;
