@@ -46,7 +46,7 @@ export function AutomationsTable({ rows, page }: { rows: AutomationRow[]; page: 
         return (
           <div className="flex flex-col items-start gap-0.5">
             <RunStatus run={r} />
-            <span className="text-xs text-slate-500">{fmt(r.finishedAt ?? r.createdAt)} · +{r.added.toLocaleString("en-US")} / −{r.removed.toLocaleString("en-US")}</span>
+            <span className="text-xs text-slate-500">{fmt(r.finishedAt ?? r.createdAt)} UTC · +{r.added.toLocaleString("en-US")} / −{r.removed.toLocaleString("en-US")}</span>
           </div>
         );
       },
