@@ -19,7 +19,7 @@ const csp = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Database drivers stay real Node modules: PGlite loads its WebAssembly from its own folder.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@prisma/schema-engine-wasm", "bcryptjs"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "@prisma/schema-engine-wasm", "bcryptjs", "pg-boss"],
   typedRoutes: false,
   async headers() {
     return [

@@ -93,6 +93,9 @@ for (const v of VIEWERS) {
         case "admin-group":
           for (const f of foreign) targets.push({ url: route.pattern.replace("[id]", f.group.id), expect404: true, forbidden });
           break;
+        case "admin-automation":
+          for (const a of ids.automations) targets.push({ url: route.pattern.replace("[id]", a.id), expect404: true, forbidden: [...forbidden, a.name] });
+          break;
       }
       for (const t of targets) await check(request, t);
     }

@@ -7,6 +7,8 @@ export type Ids = {
   users: { id: string; email: string; name: string }[];
   resources: { id: string; name: string; type: string; path: string[] }[];
   assignments: { teamId: string; resourceId: string }[];
+  /** One automation per client, made by scripts/e2e-prepare.ts (the demo seed has none). */
+  automations: { id: string; name: string }[];
 };
 
 /** The id map written by scripts/e2e-prepare.ts for this run's database. */

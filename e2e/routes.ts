@@ -10,7 +10,8 @@ export type RouteKind =
   | "admin" // admin-only page without id: a plain 404 for everyone else
   | "admin-resource" // admin-only, addressed by a resource id
   | "admin-user"
-  | "admin-group";
+  | "admin-group"
+  | "admin-automation"; // admin-only, addressed by an automation id
 
 export const CONSOLE_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/catalog", kind: "static" },
@@ -28,6 +29,9 @@ export const CONSOLE_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/settings/resources", kind: "admin" },
   { pattern: "/settings/integrations", kind: "admin" },
   { pattern: "/settings/integrations/[id]", kind: "admin-resource" },
+  { pattern: "/settings/automations", kind: "admin" },
+  { pattern: "/settings/automations/new", kind: "admin" },
+  { pattern: "/settings/automations/[id]", kind: "admin-automation" },
 ];
 
 /** Every route handler but the sign-in endpoint, probed the same way. */

@@ -16,12 +16,21 @@ async function main() {
     await applyMigrations({ pglite: conn.pglite! });
     await seedDemo(conn.prisma);
     const p = conn.prisma;
+    // One automation per client, so the cross-client probes have automation ids to aim at.
+    const ws = await p.workspace.findFirstOrThrow({ select: { id: true } });
+    for (const client of ["Northwind", "Globex", "Initech"]) {
+      const team = await p.team.findFirstOrThrow({ where: { workspaceId: ws.id, name: client }, select: { id: true } });
+      await p.automation.create({
+        data: { workspaceId: ws.id, name: `${client} private allocation`, rule: { match: "all", conditions: [{ kind: "nameStartsWith", value: client }] }, action: "add", teamIds: [team.id], trigger: "manual" },
+      });
+    }
     const ids = {
       teams: await p.team.findMany({ select: { id: true, name: true, slug: true } }),
       groups: await p.group.findMany({ select: { id: true, name: true } }),
       users: await p.user.findMany({ select: { id: true, email: true, name: true } }),
       resources: await p.resource.findMany({ select: { id: true, name: true, type: true, path: true } }),
       assignments: await p.teamResource.findMany({ select: { teamId: true, resourceId: true } }),
+      automations: await p.automation.findMany({ select: { id: true, name: true } }),
     };
     fs.writeFileSync(path.join(dir, "ids.json"), JSON.stringify(ids, null, 1));
     console.log(`e2e database ready in ${path.relative(process.cwd(), dir)}`);

@@ -29,7 +29,7 @@ async function prepareDatabase() {
   }
 }
 
-const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
 
 function newestSourceMtime(): number {
   let newest = 0;

@@ -22,6 +22,7 @@ export function navFor(role: Role): NavSection[] {
         { href: "/settings/groups", label: "Groups", icon: "groups" },
         { href: "/settings/resources", label: "Resources", icon: "resources" },
         { href: "/settings/integrations", label: "Integrations", icon: "integrations" },
+        { href: "/settings/automations", label: "Automations", icon: "automations" },
         { href: "/settings/audit", label: "Audit log", icon: "audit" },
       ],
     });

@@ -75,8 +75,15 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
     // Assignments of this resource or any ancestor, to teams the viewer can see.
     const assignments = await tx.teamResource.findMany({
       where: { workspaceId: viewer.workspaceId, resourceId: { in: r.path }, team: teamScope(viewer) },
-      select: { resourceId: true, source: true, team: { select: { id: true, name: true, slug: true, visibility: true } } },
+      select: { resourceId: true, source: true, automationId: true, team: { select: { id: true, name: true, slug: true, visibility: true } } },
     });
+    // Automation names for "by automation …": RLS lets only admins read automations, so others see none.
+    const automationIds = [...new Set(assignments.flatMap((a) => (a.automationId ? [a.automationId] : [])))];
+    const automationNames = new Map(
+      automationIds.length && viewer.role === "ADMIN"
+        ? (await tx.automation.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: automationIds } }, select: { id: true, name: true } })).map((a) => [a.id, a.name])
+        : [],
+    );
     const depthOf = new Map(r.path.map((pid, i) => [pid, i]));
     // Nearest assignment first: "direct" beats "inherited", a closer ancestor beats a farther one.
     assignments.sort((a, b) => depthOf.get(b.resourceId)! - depthOf.get(a.resourceId)!);
@@ -90,7 +97,9 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
         teamName: a.team.name,
         teamSlug: a.team.slug,
         visibility: a.team.visibility,
-        source: from ? { kind: "inherited", from, by: a.source } : { kind: "direct", by: a.source },
+        source: from
+          ? { kind: "inherited", from, by: a.source, automation: (a.automationId && automationNames.get(a.automationId)) || null }
+          : { kind: "direct", by: a.source, automation: (a.automationId && automationNames.get(a.automationId)) || null },
       });
     }
     const [summary] = await withChildCounts(tx, scope, [r]);

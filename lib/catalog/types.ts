@@ -20,7 +20,9 @@ export type ResourceTeam = {
   teamSlug: string;
   visibility: "PUBLIC" | "PRIVATE";
   /** How the resource came to belong to the team: assigned itself, or through an ancestor. */
-  source: { kind: "direct"; by: "MANUAL" | "AUTOMATION" } | { kind: "inherited"; from: Crumb; by: "MANUAL" | "AUTOMATION" };
+  source:
+    | { kind: "direct"; by: "MANUAL" | "AUTOMATION"; automation?: string | null }
+    | { kind: "inherited"; from: Crumb; by: "MANUAL" | "AUTOMATION"; automation?: string | null };
 };
 
 export type ResourceDetail = ResourceSummary & {

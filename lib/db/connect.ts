@@ -12,6 +12,8 @@ export type Connection = {
   /** The embedded engine, when there is one (tests use it for raw SQL). */
   pglite?: PGlite;
   engine: "pglite" | "postgres";
+  /** The server's connection string (PostgreSQL only): the job queue opens its own small pool with it. */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -20,7 +22,7 @@ export async function connect(opts: { url?: string; dataDir?: string; pglite?: P
   const url = opts.url ?? (opts.pglite || opts.dataDir ? undefined : databaseUrl());
   if (url) {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
-    return { prisma, engine: "postgres", close: () => prisma.$disconnect() };
+    return { prisma, engine: "postgres", url, close: () => prisma.$disconnect() };
   }
   if (opts.pglite) {
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(opts.pglite) });

@@ -6,6 +6,7 @@ import { NotFoundError, UserError } from "@/lib/actions/authorized";
 import { recordAudit } from "@/lib/audit/record";
 import { SourceError } from "./catalog-reader";
 import { readSourceCatalog, type IntegrationSource } from "./source";
+import { onSyncSucceeded } from "@/lib/automations/queue";
 
 import { applyCatalog } from "./apply-catalog";
 
@@ -60,6 +61,8 @@ async function runSync(viewer: Viewer, syncId: string, integrationId: string, na
       },
       { timeout: 15 * 60_000 },
     );
+    // Automations triggered "after each sync" of this integration: queued once the new resources are committed.
+    await onSyncSucceeded(viewer.workspaceId, integrationId).catch((err) => console.error("[sync] automations:", err));
   } catch (e) {
     const message = e instanceof SourceError || e instanceof UserError ? e.message : "The sync failed. Nothing was changed.";
     if (!(e instanceof SourceError)) console.error("[sync]", e);

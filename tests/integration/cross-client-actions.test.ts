@@ -15,7 +15,7 @@ const actions = new Map<string, Action>();
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.set(name, fn as Action);
 
 /** The ids an attacker aims at: none of them visible to it. */
-type Foreign = { team: string; group: string; user: string; invited: string; resource: string; integration: string };
+type Foreign = { team: string; group: string; user: string; invited: string; resource: string; integration: string; automation: string; run: string };
 
 /**
  * Inputs per action; `ids: false` marks inputs that carry no id (only a role check stands between a non-admin
@@ -57,6 +57,20 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   joinTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
   leaveTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
   startViewAs: { ids: true, inputs: (f) => [{ userId: f.user }] },
+  previewAutomation: { ids: true, inputs: (f) => [{ rule: { match: "all", conditions: [{ kind: "under", id: f.resource }] }, action: "add", teamIds: [f.team] }] },
+  createAutomation: {
+    ids: true,
+    inputs: (f) => [{ name: "Siphon", rule: { match: "all", conditions: [{ kind: "under", id: f.resource }] }, action: "add", teamIds: [f.team], trigger: "manual" }],
+  },
+  updateAutomation: {
+    ids: true,
+    inputs: (f) => [{ id: f.automation, name: "Siphon", rule: { match: "all", conditions: [{ kind: "type", value: "TABLE" }] }, action: "remove", teamIds: [f.team], trigger: "manual" }],
+  },
+  setAutomationEnabled: { ids: true, inputs: (f) => [{ id: f.automation, enabled: false }] },
+  deleteAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
+  previewSavedAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
+  runAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
+  undoAutomationRun: { ids: true, inputs: (f) => [{ runId: f.run }] },
 };
 
 /** Actions that name no one else's ids by design: they act on the caller's own account or on a token. */
@@ -89,25 +103,39 @@ const globexInvite = await invited("gus@globex.test", "Globex");
 const northwindInvite = await invited("nell@northwind.test", "Northwind");
 const warehouse = await resource("Warehouse");
 
+// An automation with a finished run in each workspace, for the automation actions to aim at.
+async function automation(workspaceId: string, teamName: string): Promise<{ automation: string; run: string }> {
+  const p = db.conn.prisma;
+  const team = await p.team.findFirstOrThrow({ where: { workspaceId, name: teamName } });
+  const a = await p.automation.create({
+    data: { workspaceId, name: `${teamName} dashboards`, rule: { match: "all", conditions: [{ kind: "type", value: "DASHBOARD" }] }, action: "add", teamIds: [team.id] },
+  });
+  const r = await p.automationRun.create({ data: { workspaceId, automationId: a.id, status: "succeeded", finishedAt: new Date(), teamIds: [team.id] } });
+  return { automation: a.id, run: r.id };
+}
+const here = await automation(ws, "Globex");
+const otherWs = (await db.sql<{ id: string }>(`SELECT id FROM "Workspace" WHERE id <> $1`, [ws]))[0].id;
+const there = await automation(otherWs, "Northwind");
+
 const ATTACKERS: { email: string; foreign: Foreign; names: string[]; skipIdless?: boolean }[] = [
   {
     email: "ana@northwind.test",
-    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("cara@globex.test"), invited: globexInvite, resource: await resource("globex"), integration: warehouse },
+    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("cara@globex.test"), invited: globexInvite, resource: await resource("globex"), integration: warehouse, ...here },
     names: ["Globex", "Cara", "globex", "Warehouse"],
   },
   {
     email: "cara@globex.test",
-    foreign: { team: await team("Northwind"), group: await group("Northwind people"), user: await user("ana@northwind.test"), invited: northwindInvite, resource: await resource("Northwind Sales Overview"), integration: warehouse },
+    foreign: { team: await team("Northwind"), group: await group("Northwind people"), user: await user("ana@northwind.test"), invited: northwindInvite, resource: await resource("Northwind Sales Overview"), integration: warehouse, ...here },
     names: ["Northwind", "Ana", "northwind", "Warehouse"],
   },
   {
     email: "viewer@acme.test",
-    foreign: { team: await team("Initech"), group: await group("Initech people"), user: await user("eve@initech.test"), invited: globexInvite, resource: await resource("finance"), integration: warehouse },
+    foreign: { team: await team("Initech"), group: await group("Initech people"), user: await user("eve@initech.test"), invited: globexInvite, resource: await resource("finance"), integration: warehouse, ...here },
     names: ["Initech", "Eve", "finance"],
   },
   {
     email: "editor@acme.test",
-    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("dan@globex.test"), invited: globexInvite, resource: await resource("revenue"), integration: warehouse },
+    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("dan@globex.test"), invited: globexInvite, resource: await resource("revenue"), integration: warehouse, ...here },
     names: ["Globex", "Dan", "revenue"],
   },
   {
@@ -119,6 +147,7 @@ const ATTACKERS: { email: string; foreign: Foreign; names: string[]; skipIdless?
       invited: crypto.randomUUID(),
       resource: await resource("northwind", true),
       integration: await resource("Warehouse", true),
+      ...there,
     },
     names: [],
     skipIdless: true,

@@ -1,0 +1,8 @@
+// Starts the automation job queue's worker in the server process (Node.js runtime only, never during a build).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.ENCLAVE_NO_WORKER === "1") return;
+  const { startAutomationWorker } = await import("@/lib/automations/queue");
+  // In the background: the first request need not wait for the queue.
+  startAutomationWorker().catch((e) => console.error("[automations] the worker did not start:", e));
+}

@@ -1,0 +1,341 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/scoped";
+import { db } from "@/lib/db/client";
+import { UserError } from "@/lib/actions/authorized";
+import { compileRule, regexesOf, ruleSchema, type Rule } from "./rule";
+import { nextRun } from "./cron";
+
+export type PreviewInput = { rule: Rule; action: "add" | "remove"; teamIds: string[] };
+export type Preview = {
+  matched: number;
+  sample: { id: string; name: string; type: string }[];
+  wouldAdd: number;
+  wouldRemove: number;
+  /** Matches that already belong (themselves or through an ancestor) to another private team. */
+  conflicts: { resourceId: string; resourceName: string; teamName: string }[];
+  conflictCount: number;
+};
+
+export const SAMPLE_SIZE = 10;
+export const CONFLICT_LIST = 50;
+
+/**
+ * Asks PostgreSQL itself whether each regular expression compiles, so that validation and matching (~*) use
+ * one engine. Its own short transaction: a failed statement must not poison the caller's.
+ */
+export async function validateRegexes(rule: Rule): Promise<void> {
+  const prisma = await db();
+  for (const re of regexesOf(rule)) {
+    try {
+      await prisma.$queryRaw`SELECT '' ~* ${re} AS ok`;
+    } catch {
+      throw new UserError(`“${re.length > 60 ? `${re.slice(0, 60)}…` : re}” is not a valid regular expression.`);
+    }
+  }
+}
+
+/** The dry run: what the rule matches now and what running it would change. Runs in the caller's transaction. */
+export async function preview(tx: Tx, workspaceId: string, input: PreviewInput): Promise<Preview> {
+  const T = process.env.ENCLAVE_AUTOMATION_TRACE ? (l: string) => console.log(`[preview] ${l} ${Math.round(performance.now())}`) : () => undefined;
+  T("start");
+  const where = compileRule(workspaceId, input.rule);
+  const teams = input.teamIds;
+  const [{ matched }] = await tx.$queryRaw<{ matched: number }[]>(Prisma.sql`SELECT count(*)::int AS matched FROM "Resource" r WHERE ${where}`);
+  const sample = await tx.$queryRaw<Preview["sample"]>(Prisma.sql`SELECT r.id, r.name, r.type::text AS type FROM "Resource" r WHERE ${where} ORDER BY lower(r.name), r.id LIMIT ${SAMPLE_SIZE}`);
+  T("matched+sample");
+  let wouldAdd = 0;
+  let wouldRemove = 0;
+  if (input.action === "add") {
+    const [row] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS n FROM "Resource" r CROSS JOIN unnest(${teams}::uuid[]) AS t(id)
+       WHERE ${where} AND NOT EXISTS (SELECT 1 FROM "TeamResource" tr WHERE tr."workspaceId" = ${workspaceId}::uuid AND tr."teamId" = t.id AND tr."resourceId" = r.id)`);
+    wouldAdd = row.n;
+  } else {
+    const [row] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS n FROM "Resource" r JOIN "TeamResource" tr ON tr."workspaceId" = ${workspaceId}::uuid AND tr."resourceId" = r.id AND tr."teamId" = ANY(${teams}::uuid[])
+       WHERE ${where}`);
+    wouldRemove = row.n;
+  }
+  T("changes");
+  let conflicts: Preview["conflicts"] = [];
+  let conflictCount = 0;
+  if (input.action === "add") {
+    // A match conflicts when it or an ancestor is assigned to a private team other than the targets: a semi-join
+    // that probes TeamResource's (workspaceId, resourceId) index with the few ids of each match's path.
+    const privateTeams = Prisma.sql`
+      FROM "TeamResource" tr JOIN "Team" t ON t."workspaceId" = ${workspaceId}::uuid AND t.id = tr."teamId"
+       WHERE tr."workspaceId" = ${workspaceId}::uuid AND tr."resourceId" = ANY(r.path)
+         AND t.visibility = 'PRIVATE' AND NOT t."isDefault" AND NOT (t.id = ANY(${teams}::uuid[]))`;
+    const conflictWhere = Prisma.sql`${where} AND EXISTS (SELECT 1 ${privateTeams})`;
+    const [c] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM "Resource" r WHERE ${conflictWhere}`);
+    conflictCount = c.n;
+    T("conflict count");
+    if (conflictCount) {
+      conflicts = await tx.$queryRaw<Preview["conflicts"]>(Prisma.sql`
+        SELECT r.id AS "resourceId", r.name AS "resourceName",
+               (SELECT string_agg(DISTINCT t.name, ', ') ${privateTeams}) AS "teamName"
+          FROM "Resource" r WHERE ${conflictWhere}
+         ORDER BY lower(r.name), r.id LIMIT ${CONFLICT_LIST}`);
+    }
+  }
+  return { matched, sample, wouldAdd, wouldRemove, conflicts, conflictCount };
+}
+
+/** Queues a run (status "queued"); the action, teams and rule are frozen on it. Caller enqueues the job after commit. */
+export async function createRun(
+  tx: Tx,
+  a: { id: string; workspaceId: string; rule: unknown; action: string; teamIds: string[] },
+  opts: { trigger: string; startedById: string | null; kind?: "run" | "undo"; undoOfId?: string },
+): Promise<string> {
+  const run = await tx.automationRun.create({
+    data: {
+      workspaceId: a.workspaceId,
+      automationId: a.id,
+      status: "queued",
+      kind: opts.kind ?? "run",
+      undoOfId: opts.undoOfId ?? null,
+      trigger: opts.trigger,
+      action: a.action,
+      teamIds: a.teamIds,
+      rule: a.rule as Prisma.InputJsonValue,
+      startedById: opts.startedById,
+      heartbeatAt: new Date(),
+    },
+    select: { id: true },
+  });
+  return run.id;
+}
+
+type RunRow = {
+  id: string;
+  workspaceId: string;
+  automationId: string;
+  status: string;
+  kind: string;
+  undoOfId: string | null;
+  action: string;
+  teamIds: string[];
+  rule: unknown;
+  cursor: string | null;
+  matched: number;
+  processed: number;
+  added: number;
+  removed: number;
+  startedById: string | null;
+  startedAt: Date | null;
+};
+
+export class SimulatedCrash extends Error {}
+
+export type ProcessOptions = {
+  batchSize?: number;
+  /** Stop (as if the process died) after this many batches: tests of resuming. */
+  crashAfterBatches?: number;
+};
+
+async function audit(tx: Tx, run: { workspaceId: string; startedById: string | null }, e: { action: string; targetId: string; targetName: string; after?: Prisma.InputJsonValue }) {
+  const actor = run.startedById ? await tx.user.findUnique({ where: { id: run.startedById }, select: { id: true, email: true } }) : null;
+  await tx.auditEvent.createMany({
+    data: { workspaceId: run.workspaceId, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null, action: e.action, targetType: "automation", targetId: e.targetId, targetName: e.targetName, after: e.after },
+  });
+}
+
+/**
+ * Works a run to its end in batches, each one transaction that locks the run row, applies the next slice of
+ * resources (ordered by id, after the stored cursor), records exactly what changed, and moves the cursor and
+ * counts. A crash loses at most the uncommitted batch; whoever picks the run up next continues after the cursor,
+ * and two workers on one run take turns on the row lock. Runs as the system, confined to the run's workspace.
+ */
+export async function processRun(runId: string, opts: ProcessOptions = {}): Promise<"done" | "missing"> {
+  const prisma = await db();
+  // About twenty batches a run (each one scan for the next slice), between 500 and 20,000 resources each.
+  let batchSize = opts.batchSize ?? 1000;
+  let batches = 0;
+  for (;;) {
+    const state = await prisma.$transaction(
+      async (tx) => {
+        const [run] = await tx.$queryRaw<RunRow[]>`
+          SELECT id, "workspaceId", "automationId", status, kind, "undoOfId", action, "teamIds"::text[] AS "teamIds", rule, cursor, matched, processed, added, removed, "startedById", "startedAt"
+            FROM "AutomationRun" WHERE id = ${runId}::uuid FOR UPDATE`;
+        if (!run) return "missing" as const;
+        if (run.status !== "queued" && run.status !== "running") return "done" as const;
+        const ws = run.workspaceId;
+        const automation = await tx.automation.findFirst({ where: { workspaceId: ws, id: run.automationId }, select: { id: true, name: true } });
+        if (!automation) return "missing" as const;
+        // The teams are re-checked in the run's own workspace on every batch: one deleted since is skipped.
+        const teams = (await tx.team.findMany({ where: { workspaceId: ws, id: { in: run.teamIds } }, select: { id: true } })).map((t) => t.id);
+        const fail = async (message: string) => {
+          await tx.automationRun.update({ where: { id: run.id }, data: { status: "failed", error: message, finishedAt: new Date(), heartbeatAt: new Date() } });
+          await audit(tx, run, { action: "automation.run.finish", targetId: automation.id, targetName: automation.name, after: { runId: run.id, status: "failed", error: message } });
+          return "done" as const;
+        };
+
+        if (run.status === "queued") {
+          let matched: number;
+          if (run.kind === "undo") {
+            matched = await tx.automationRunChange.count({ where: { workspaceId: ws, runId: run.undoOfId! } });
+          } else {
+            const parsed = ruleSchema.safeParse(run.rule);
+            if (!parsed.success) return fail("The rule is not valid.");
+            const [m] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM "Resource" r WHERE ${compileRule(ws, parsed.data)}`);
+            matched = m.n;
+          }
+          await tx.automationRun.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date(), heartbeatAt: new Date(), matched } });
+          await audit(tx, run, { action: run.kind === "undo" ? "automation.undo.start" : "automation.run.start", targetId: automation.id, targetName: automation.name, after: { runId: run.id, matched, trigger: run.kind } });
+          return "continue" as const;
+        }
+
+        if (!opts.batchSize) batchSize = Math.min(20_000, Math.max(500, Math.ceil(run.matched / 20)));
+        let n = 0;
+        let added = 0;
+        let removed = 0;
+        let cursor: string | null = run.cursor;
+        if (run.kind === "run") {
+          const rule = ruleSchema.parse(run.rule);
+          const cursorSql = run.cursor ? Prisma.sql`AND r.id > ${run.cursor}::uuid` : Prisma.empty;
+          const ids = (await tx.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT r.id FROM "Resource" r WHERE ${compileRule(ws, rule)} ${cursorSql} ORDER BY r.id LIMIT ${batchSize}`)).map((r) => r.id);
+          n = ids.length;
+          if (n && teams.length) {
+            if (run.action === "add") {
+              const [row] = await tx.$queryRaw<{ n: number }[]>`
+                WITH ins AS (
+                  INSERT INTO "TeamResource" ("workspaceId", "teamId", "resourceId", source, "automationId", "createdById")
+                  SELECT ${ws}::uuid, t.id, r.id, 'AUTOMATION', ${automation.id}::uuid, ${run.startedById}::uuid
+                    FROM unnest(${ids}::uuid[]) AS r(id) CROSS JOIN unnest(${teams}::uuid[]) AS t(id)
+                  ON CONFLICT DO NOTHING
+                  RETURNING "teamId", "resourceId"
+                ), rec AS (
+                  INSERT INTO "AutomationRunChange" ("workspaceId", "runId", "teamId", "resourceId", op)
+                  SELECT ${ws}::uuid, ${run.id}::uuid, "teamId", "resourceId", 'added' FROM ins
+                  ON CONFLICT DO NOTHING RETURNING 1
+                )
+                SELECT count(*)::int AS n FROM rec`;
+              added = row.n;
+            } else {
+              const [row] = await tx.$queryRaw<{ n: number }[]>`
+                WITH del AS (
+                  DELETE FROM "TeamResource" tr WHERE tr."workspaceId" = ${ws}::uuid AND tr."teamId" = ANY(${teams}::uuid[]) AND tr."resourceId" = ANY(${ids}::uuid[])
+                  RETURNING tr."teamId", tr."resourceId", tr.source, tr."automationId", tr."createdById", tr."createdAt"
+                ), rec AS (
+                  INSERT INTO "AutomationRunChange" ("workspaceId", "runId", "teamId", "resourceId", op, "prevSource", "prevAutomationId", "prevCreatedById", "prevCreatedAt")
+                  SELECT ${ws}::uuid, ${run.id}::uuid, "teamId", "resourceId", 'removed', source, "automationId", "createdById", "createdAt" FROM del
+                  ON CONFLICT DO NOTHING RETURNING 1
+                )
+                SELECT count(*)::int AS n FROM rec`;
+              removed = row.n;
+            }
+          }
+          cursor = n ? ids[n - 1] : cursor;
+        } else {
+          // Undo: walk the original run's changes in key order and revert each, if it still stands.
+          const [lastTeam, lastRes] = run.cursor ? run.cursor.split("|") : [null, null];
+          const cursorSql = lastTeam ? Prisma.sql`AND (c."teamId", c."resourceId") > (${lastTeam}::uuid, ${lastRes}::uuid)` : Prisma.empty;
+          const changes = await tx.$queryRaw<{ teamId: string; resourceId: string; op: string }[]>(Prisma.sql`
+            SELECT c."teamId", c."resourceId", c.op FROM "AutomationRunChange" c
+             WHERE c."workspaceId" = ${ws}::uuid AND c."runId" = ${run.undoOfId}::uuid ${cursorSql}
+             ORDER BY c."teamId", c."resourceId" LIMIT ${batchSize}`);
+          n = changes.length;
+          if (n) {
+            const last = changes[n - 1];
+            cursor = `${last.teamId}|${last.resourceId}`;
+            const [row] = await tx.$queryRaw<{ removed: number; added: number }[]>`
+              WITH batch AS (
+                SELECT c.* FROM "AutomationRunChange" c
+                 WHERE c."workspaceId" = ${ws}::uuid AND c."runId" = ${run.undoOfId}::uuid
+                   AND (c."teamId", c."resourceId") IN (SELECT * FROM unnest(${changes.map((c) => c.teamId)}::uuid[], ${changes.map((c) => c.resourceId)}::uuid[]))
+                   AND c."teamId" = ANY(${teams}::uuid[])
+              ), del AS (
+                DELETE FROM "TeamResource" tr USING batch b
+                 WHERE b.op = 'added' AND tr."workspaceId" = ${ws}::uuid AND tr."teamId" = b."teamId" AND tr."resourceId" = b."resourceId"
+                   AND tr.source = 'AUTOMATION' AND tr."automationId" = ${automation.id}::uuid
+                RETURNING tr."teamId", tr."resourceId"
+              ), ins AS (
+                INSERT INTO "TeamResource" ("workspaceId", "teamId", "resourceId", source, "automationId", "createdById", "createdAt")
+                SELECT ${ws}::uuid, b."teamId", b."resourceId", coalesce(b."prevSource", 'MANUAL'), b."prevAutomationId", b."prevCreatedById", coalesce(b."prevCreatedAt", now())
+                  FROM batch b JOIN "Resource" r ON r."workspaceId" = ${ws}::uuid AND r.id = b."resourceId"
+                 WHERE b.op = 'removed'
+                ON CONFLICT DO NOTHING
+                RETURNING "teamId", "resourceId"
+              ), rec AS (
+                INSERT INTO "AutomationRunChange" ("workspaceId", "runId", "teamId", "resourceId", op)
+                SELECT ${ws}::uuid, ${run.id}::uuid, "teamId", "resourceId", 'removed' FROM del
+                UNION ALL
+                SELECT ${ws}::uuid, ${run.id}::uuid, "teamId", "resourceId", 'added' FROM ins
+                ON CONFLICT DO NOTHING RETURNING op
+              )
+              SELECT count(*) FILTER (WHERE op = 'removed')::int AS removed, count(*) FILTER (WHERE op = 'added')::int AS added FROM rec`;
+            added = row.added;
+            removed = row.removed;
+          }
+        }
+
+        if (!n) {
+          await tx.automationRun.update({ where: { id: run.id }, data: { status: "succeeded", finishedAt: new Date(), heartbeatAt: new Date() } });
+          await audit(tx, run, {
+            action: run.kind === "undo" ? "automation.undo.finish" : "automation.run.finish",
+            targetId: automation.id,
+            targetName: automation.name,
+            after: { runId: run.id, status: "succeeded", matched: run.matched, added: run.added, removed: run.removed },
+          });
+          return "done" as const;
+        }
+        await tx.automationRun.update({
+          where: { id: run.id },
+          data: { cursor, processed: { increment: n }, added: { increment: added }, removed: { increment: removed }, heartbeatAt: new Date() },
+        });
+        return "continue" as const;
+      },
+      { maxWait: 30_000, timeout: 5 * 60_000 },
+    );
+    if (state !== "continue") return state;
+    batches++;
+    if (opts.crashAfterBatches !== undefined && batches >= opts.crashAfterBatches) throw new SimulatedCrash("Simulated crash");
+  }
+}
+
+/** Runs (queued or running) whose last heartbeat is older than staleMs: their worker is gone. */
+export async function staleRuns(staleMs: number): Promise<string[]> {
+  const prisma = await db();
+  const rows = await prisma.automationRun.findMany({
+    where: { status: { in: ["queued", "running"] }, heartbeatAt: { lt: new Date(Date.now() - staleMs) } },
+    select: { id: true },
+    take: 100,
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Scheduled automations that are due: each is claimed by moving its nextRunAt forward in the same statement
+ * (so two servers never both queue it) and gets a run. Returns the new run ids.
+ */
+export async function queueDueSchedules(now: Date = new Date()): Promise<string[]> {
+  const prisma = await db();
+  const due = await prisma.automation.findMany({ where: { trigger: "schedule", enabled: true, nextRunAt: { lte: now } }, select: { id: true, cron: true, nextRunAt: true }, take: 100 });
+  const out: string[] = [];
+  for (const a of due) {
+    const id = await prisma.$transaction(async (tx) => {
+      const next = a.cron ? nextRun(a.cron, now) : null;
+      const claimed = await tx.automation.updateMany({ where: { id: a.id, nextRunAt: a.nextRunAt }, data: { nextRunAt: next } });
+      if (!claimed.count) return null;
+      const full = await tx.automation.findUniqueOrThrow({ where: { id: a.id }, select: { id: true, workspaceId: true, rule: true, action: true, teamIds: true } });
+      return createRun(tx, full, { trigger: "schedule", startedById: null });
+    });
+    if (id) out.push(id);
+  }
+  return out;
+}
+
+/** After a successful sync: a run of every enabled after-sync automation of that integration. */
+export async function queueAfterSync(workspaceId: string, integrationId: string): Promise<string[]> {
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const list = await tx.automation.findMany({
+      where: { workspaceId, trigger: "after_sync", enabled: true, triggerIntegrationId: integrationId },
+      select: { id: true, workspaceId: true, rule: true, action: true, teamIds: true },
+    });
+    const ids: string[] = [];
+    for (const a of list) ids.push(await createRun(tx, a, { trigger: "after_sync", startedById: null }));
+    return ids;
+  });
+}

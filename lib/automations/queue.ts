@@ -1,0 +1,115 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import type { PGlite } from "@electric-sql/pglite";
+import { getConnection } from "@/lib/db/client";
+import { processRun, queueAfterSync, queueDueSchedules, staleRuns, type ProcessOptions } from "./engine";
+
+/**
+ * Automation runs go through pg-boss, a PostgreSQL-backed job queue. On a PostgreSQL server it opens its own
+ * small pool; on the embedded PGlite it talks to the same in-process instance through pg-boss's `db` option
+ * (executeSql): parameterised statements go to PGlite's query(), and pg-boss's parameterless multi-statement
+ * blocks (schema creation, locked maintenance) to exec(), whose results are flattened like node-postgres's.
+ *
+ * A job only names a run: the run row holds the cursor and counts, so a job that is retried, duplicated or
+ * picked up after a crash continues where the last committed batch left off (see processRun).
+ */
+export const RUN_QUEUE = "automation-run";
+export const TICK_QUEUE = "automation-tick";
+
+type State = { boss: PgBoss; started: Promise<void>; stopped: boolean; options: WorkerOptions };
+const g = globalThis as unknown as { __enclaveBoss?: State };
+
+export type WorkerOptions = {
+  /** How long a queued/running run may go without a heartbeat before another worker resumes it. */
+  staleMs?: number;
+  /** Polling interval of the run queue. */
+  pollSeconds?: number;
+  /** Passed to processRun (tests: crash after a batch). */
+  process?: ProcessOptions;
+  /** Schedule the minute tick (scheduled automations, stale runs). Off in tests, which call tick() themselves. */
+  schedule?: boolean;
+};
+
+function pgliteDb(lite: PGlite) {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      if (values?.length) return lite.query(text, values as unknown[]);
+      const results = await lite.exec(text);
+      return { rows: results.flatMap((r) => r.rows ?? []) };
+    },
+  };
+}
+
+export function workerRunning(): boolean {
+  return !!g.__enclaveBoss && !g.__enclaveBoss.stopped;
+}
+
+/** Starts the queue and its workers once per process (the server's instrumentation; tests explicitly). */
+export async function startAutomationWorker(options: WorkerOptions = {}): Promise<void> {
+  if (g.__enclaveBoss && !g.__enclaveBoss.stopped) return g.__enclaveBoss.started;
+  const conn = await getConnection();
+  const boss =
+    conn.engine === "pglite"
+      ? new PgBoss({ db: pgliteDb(conn.pglite!), schema: "pgboss", migrate: true, supervise: true, schedule: options.schedule ?? true })
+      : new PgBoss({ connectionString: conn.url!, max: 3, schema: "pgboss", supervise: true, schedule: options.schedule ?? true });
+  boss.on("error", (e) => console.error("[automations] queue:", e.message));
+  const state: State = { boss, stopped: false, options, started: Promise.resolve() };
+  g.__enclaveBoss = state;
+  state.started = (async () => {
+    await boss.start();
+    await boss.createQueue(RUN_QUEUE);
+    await boss.createQueue(TICK_QUEUE);
+    await boss.work<{ runId: string }>(RUN_QUEUE, { pollingIntervalSeconds: options.pollSeconds ?? 1, batchSize: 1 }, async ([job]) => {
+      await processRun(job.data.runId, options.process);
+    });
+    await boss.work(TICK_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+      await tick();
+    });
+    if (options.schedule ?? true) await boss.schedule(TICK_QUEUE, "* * * * *", {}, { tz: "UTC" });
+    // On the embedded database this is the only process (the folder is locked), so every unfinished run
+    // belongs to a worker that is gone: resume them now. On a server, only runs silent for staleMs.
+    await resumeStale(conn.engine === "pglite" ? 0 : (options.staleMs ?? 120_000), boss);
+  })();
+  try {
+    await state.started;
+  } catch (e) {
+    state.stopped = true;
+    throw e;
+  }
+}
+
+export async function stopAutomationWorker(): Promise<void> {
+  const s = g.__enclaveBoss;
+  if (!s || s.stopped) return;
+  s.stopped = true;
+  await s.started.catch(() => undefined);
+  await s.boss.stop({ graceful: false, wait: true, close: true, timeout: 5000 }).catch(() => undefined);
+  g.__enclaveBoss = undefined;
+}
+
+/** Puts a run on the queue. Without a worker in this process (scripts), the run waits for the next one. */
+export async function enqueueRun(runId: string): Promise<void> {
+  const s = g.__enclaveBoss;
+  if (!s || s.stopped) return;
+  await s.started;
+  await send(s.boss, runId);
+}
+
+const send = (boss: PgBoss, runId: string) => boss.send(RUN_QUEUE, { runId }, { retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 * 60 });
+
+async function resumeStale(staleMs: number, boss?: PgBoss): Promise<void> {
+  const b = boss ?? g.__enclaveBoss?.boss;
+  if (!b) return;
+  for (const id of await staleRuns(staleMs)) await send(b, id);
+}
+
+/** The minute tick: queue due scheduled automations and resume runs whose worker is gone. */
+export async function tick(now: Date = new Date()): Promise<void> {
+  for (const id of await queueDueSchedules(now)) await enqueueRun(id);
+  await resumeStale(g.__enclaveBoss?.options.staleMs ?? 120_000);
+}
+
+/** Called by a successful integration sync. */
+export async function onSyncSucceeded(workspaceId: string, integrationId: string): Promise<void> {
+  for (const id of await queueAfterSync(workspaceId, integrationId)) await enqueueRun(id);
+}

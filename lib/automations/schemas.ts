@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { ruleSchema } from "./rule";
+import { cronError } from "./cron";
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+export const uuid = z.string().uuid("Not a valid id.");
+
+export const AUTOMATION_SORTS = ["name", "trigger", "enabled", "updatedAt"] as const;
+export const automationsParams = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
+  sort: z.enum(AUTOMATION_SORTS).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  q: z.string().trim().max(200).catch(""),
+});
+export type AutomationsParams = z.infer<typeof automationsParams>;
+export function parseAutomationsParams(sp: Record<string, string | string[] | undefined>): AutomationsParams {
+  return automationsParams.parse({ page: one(sp.page), size: one(sp.size), sort: one(sp.sort), dir: one(sp.dir), q: one(sp.q) });
+}
+
+const teamIds = z.array(uuid).min(1, "Choose at least one team.").max(20, "At most 20 teams.");
+const action = z.enum(["add", "remove"], { error: "The action is add or remove." });
+
+/** What a preview needs: the rule, the action and its teams. */
+export const previewInput = z.object({ rule: ruleSchema, action, teamIds });
+
+export const automationInput = previewInput
+  .extend({
+    name: z.string({ error: "A name is required." }).trim().min(1, "A name is required.").max(80, "Names are at most 80 characters."),
+    trigger: z.enum(["manual", "after_sync", "schedule"], { error: "Choose when it runs." }),
+    integrationId: uuid.nullish(),
+    cron: z.string().trim().max(100, "A schedule is at most 100 characters.").nullish(),
+    enabled: z.boolean().default(true),
+  })
+  .superRefine((v, ctx) => {
+    if (v.trigger === "after_sync" && !v.integrationId) ctx.addIssue({ code: "custom", path: ["integrationId"], message: "Choose the integration whose syncs start it." });
+    if (v.trigger === "schedule") {
+      const err = v.cron ? cronError(v.cron) : "Give a schedule, e.g. 0 6 * * * for every day at 06:00.";
+      if (err) ctx.addIssue({ code: "custom", path: ["cron"], message: err });
+    }
+  });
+export type AutomationInput = z.infer<typeof automationInput>;
+
+export const createAutomationInput = automationInput;
+export const updateAutomationInput = z.intersection(z.object({ id: uuid }), automationInput);
+export const automationIdInput = z.object({ id: uuid });
+export const setEnabledInput = z.object({ id: uuid, enabled: z.boolean({ error: "enabled is true or false." }) });
+export const runIdInput = z.object({ runId: uuid });
