@@ -146,10 +146,10 @@ const bare = {
     await owner.query(
       `WITH roots AS (SELECT coalesce(array_agg(DISTINCT "resourceId"), '{}') AS ids FROM "TeamResource" WHERE "workspaceId" = $1 AND "teamId" = ANY($2::uuid[])),
        tops AS (
-         SELECT r.id, r.type, r.name, r.description, r.tags, r.meta, ${section} AS section FROM "Resource" r, roots
-          WHERE r."workspaceId" = $1 AND r."removedAt" IS NULL AND ${scoped ? `r."parentId" IS NULL` : `r.path && roots.ids AND (r."parentId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Resource" p WHERE p."workspaceId" = $1 AND p.id = r."parentId" AND p.path && roots.ids))`}),
+         SELECT r.id, r.type, r.name, r.description, r.tags, r.meta, ${section} AS section FROM "Resource" r
+          WHERE r."workspaceId" = $1 AND r."removedAt" IS NULL AND ${scoped ? `r."parentId" IS NULL` : `r.path && (SELECT ids FROM roots) AND (r."parentId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Resource" p WHERE p."workspaceId" = $1 AND p.id = r."parentId" AND p.path && (SELECT ids FROM roots)))`}),
        ranked AS (SELECT t.*, row_number() OVER (PARTITION BY section ORDER BY type, name, id) AS rn, count(*) OVER (PARTITION BY section) AS total FROM tops t)
-       SELECT ranked.*, (SELECT count(*) FROM "Resource" c, roots WHERE c."workspaceId" = $1 AND c."parentId" = ranked.id ${scoped ? "" : "AND c.path && roots.ids"}) AS children
+       SELECT ranked.*, (SELECT count(*) FROM "Resource" c WHERE c."workspaceId" = $1 AND c."parentId" = ranked.id ${scoped ? "" : "AND c.path && (SELECT ids FROM roots)"}) AS children
          FROM ranked WHERE rn <= 8`,
       [ws, v.memberTeamIds],
     );
