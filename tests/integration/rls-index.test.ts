@@ -14,6 +14,13 @@ describe("row-level security keeps the path index usable", () => {
     ]);
   });
 
+  it("states no policy as IN (SELECT unnest(helper())), which evaluates the helper while planning every statement", async () => {
+    const slow = await db.sql<{ tablename: string; policyname: string }>(
+      `SELECT tablename, policyname FROM pg_policies WHERE qual ILIKE '%unnest(%' OR with_check ILIKE '%unnest(%'`,
+    );
+    expect(slow).toEqual([]);
+  });
+
   it("still hides another client's resources from a guest (the policies are unchanged)", async () => {
     const ana = await db.viewer("ana@northwind.test");
     const globex = await db.sql<{ id: string }>(
