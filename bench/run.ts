@@ -324,23 +324,19 @@ log(`\n▸ Writes`);
 }
 
 // ---- SLOT: automation preview ------------------------------------------------------------------------------------
-// Runs once lib/automations exports a preview function (being built on another branch). Expected shape:
-// preview*(viewer, { rule, ... }) → anything; it is timed as the admin with a rule matching every table.
+// Runs once lib/automations/engine.ts exports `preview(tx, workspaceId, { rule, action, teamIds })` (the automations
+// branch); until then it prints "n/a". Timed as the admin, inside withViewer like the preview action: a rule matching
+// every table (about 47,000 at the default size) added to a client team.
 {
-  const name = "automation preview (tables → a client team)";
-  let found: ((...a: unknown[]) => Promise<unknown>) | undefined;
-  for (const m of ["queries", "preview", "index", "service"]) {
-    const file = path.join(root, "lib", "automations", `${m}.ts`);
-    if (!fs.existsSync(file)) continue;
-    const mod = (await import(file)) as Record<string, unknown>;
-    const key = Object.keys(mod).find((k) => /^preview/i.test(k) && typeof mod[k] === "function");
-    if (key) { found = mod[key] as never; break; }
-  }
-  if (!found) add({ section: "Writes", name, value: "n/a (automations not built)" });
+  const name = "automation preview: every table → a client team";
+  const file = path.join(root, "lib", "automations", "engine.ts");
+  type PreviewFn = (tx: unknown, workspaceId: string, input: unknown) => Promise<unknown>;
+  const mod = fs.existsSync(file) ? ((await import(file)) as { preview?: PreviewFn }) : {};
+  if (typeof mod.preview !== "function") add({ section: "Writes", name, value: "n/a (automations not built)" });
   else {
+    const input = { rule: { match: "all", conditions: [{ kind: "type", value: "TABLE" }] }, action: "add", teamIds: [clientTeam2] };
     try {
-      const input = { rule: { match: "all", conditions: [{ field: "type", op: "is", value: "TABLE" }] }, action: "add", teamIds: [clientTeam2] };
-      add({ section: "Writes", name, app: await measure(() => found!(admin, input), Math.min(RUNS, 10), 1) });
+      add({ section: "Writes", name, app: await measure(() => withViewer(admin, (tx) => mod.preview!(tx, ws, input)), Math.min(RUNS, 10), 1) });
     } catch (e) {
       add({ section: "Writes", name, value: `n/a (preview threw: ${(e as Error).message.slice(0, 80)}; adapt bench/run.ts)` });
     }
