@@ -170,8 +170,8 @@ const bare = {
     if (f.team) {
       params.push(f.team);
       const t = `$${params.length}::uuid`;
-      conds.push(`(EXISTS (SELECT 1 FROM "TeamMember" tm WHERE tm."workspaceId" = $1 AND tm."teamId" = ${t} AND tm."userId" = m."userId")
-        OR EXISTS (SELECT 1 FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId" WHERE tg."workspaceId" = $1 AND tg."teamId" = ${t} AND gm."userId" = m."userId")
+      conds.push(`(m."userId" IN (SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = $1 AND tm."teamId" = ${t}
+          UNION SELECT gm."userId" FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId" WHERE tg."workspaceId" = $1 AND tg."teamId" = ${t})
         ${f.general ? `OR m.role <> 'GUEST'` : ""})`);
     }
     const where = conds.join(" AND ");
