@@ -452,7 +452,7 @@ await owner.end();
 // ---- the table ------------------------------------------------------------------------------------------------
 
 const pgVersion = await (async () => { const c = new pg.Client({ connectionString: BENCH_SERVER }); await c.connect(); try { return (await c.query("SHOW server_version")).rows[0].server_version as string; } finally { await c.end(); } })();
-const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, PostgreSQL ${pgVersion}, Node ${process.version}`;
+const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, PostgreSQL ${pgVersion}, Node ${process.version}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min)`;
 const workspace = `${counts.Resource!.toLocaleString("en-US")} resources, ${counts.Membership!.toLocaleString("en-US")} members, ${counts.Team!.toLocaleString("en-US")} teams, ${counts.Group!.toLocaleString("en-US")} groups, ${counts.TeamResource!.toLocaleString("en-US")} assignments (generated in ${generation})`;
 const total = ((performance.now() - started) / 60_000).toFixed(1);
 let md = `Machine: ${machine}.  \nWorkspace: ${workspace}.  \nRun: \`npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}\`, ${RUNS} measured runs after 3 warm-ups, whole suite ${total} min, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.\n`;

@@ -172,6 +172,7 @@ function membersSql(viewer: Viewer, f: MemberFilters, team: { id: string; isDefa
           UNION SELECT gm."userId" FROM "GroupMember" gm WHERE gm."workspaceId" = ${ws}::uuid AND gm."groupId" = ANY(${team.groupIds}::uuid[])`
       : Prisma.sql`SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid AND tm."teamId" = ${team.id}::uuid`;
     const inTeam: Prisma.Sql[] = [Prisma.sql`m."userId" IN (${ids})`];
+    if (team.isDefault) inTeam.push(Prisma.sql`m.role <> 'GUEST'`);
     conds.push(Prisma.sql`(${Prisma.join(inTeam, " OR ")})`);
   }
   // The User row is needed only by a status or text filter; a bare count stays on Membership.
