@@ -47,16 +47,34 @@ export async function resourceScope(tx: Tx, viewer: Viewer): Promise<ResourceSco
   return { where: { workspaceId: viewer.workspaceId, path: { hasSome: roots } }, roots };
 }
 
-export type UserScopeContext = { generalTeamId: string | null; teamGroupIds: string[] };
+export type UserScopeContext = {
+  generalTeamId: string | null;
+  teamGroupIds: string[];
+  /**
+   * For a guest outside General: everyone it could possibly see (itself, its teams' direct members, the members
+   * of groups linked to its teams). userScope adds `id IN (these)` to the rules, which changes nothing about who
+   * is visible but gives PostgreSQL an indexable condition under row-level security (bench/README.md).
+   */
+  candidateIds?: string[] | null;
+};
 
 /** What a guest's user scope needs beyond the viewer: General's id and the groups linked to its teams. */
 export async function userScopeContext(tx: Tx, viewer: Viewer): Promise<UserScopeContext> {
   const general = await tx.team.findFirst({ where: { workspaceId: viewer.workspaceId, isDefault: true }, select: { id: true } });
-  const links =
-    viewer.role === "GUEST" && viewer.memberTeamIds.length
-      ? await tx.teamGroup.findMany({ where: { workspaceId: viewer.workspaceId, teamId: { in: viewer.memberTeamIds } }, select: { groupId: true } })
+  const guest = viewer.role === "GUEST" && viewer.memberTeamIds.length > 0;
+  const links = guest
+    ? await tx.teamGroup.findMany({ where: { workspaceId: viewer.workspaceId, teamId: { in: viewer.memberTeamIds } }, select: { groupId: true } })
+    : [];
+  const teamGroupIds = [...new Set(links.map((l) => l.groupId))];
+  let candidateIds: string[] | null = null;
+  if (guest && !(general && viewer.memberTeamIds.includes(general.id))) {
+    const direct = await tx.teamMember.findMany({ where: { workspaceId: viewer.workspaceId, teamId: { in: viewer.memberTeamIds } }, select: { userId: true } });
+    const viaGroups = teamGroupIds.length
+      ? await tx.groupMember.findMany({ where: { workspaceId: viewer.workspaceId, groupId: { in: teamGroupIds } }, select: { userId: true } })
       : [];
-  return { generalTeamId: general?.id ?? null, teamGroupIds: [...new Set(links.map((l) => l.groupId))] };
+    candidateIds = [...new Set([viewer.userId, ...direct.map((d) => d.userId), ...viaGroups.map((g) => g.userId)])];
+  }
+  return { generalTeamId: general?.id ?? null, teamGroupIds, candidateIds };
 }
 
 /** People the viewer may list: everyone for admins, the non-deactivated for internal people, a guest's team-mates. */
@@ -75,6 +93,10 @@ export function userScope(viewer: Viewer, ctx: UserScopeContext): Prisma.UserWhe
     shared.push({ memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } });
   }
   return {
-    AND: [inWorkspace, { OR: [{ id: viewer.userId }, { AND: [{ status: { not: "DEACTIVATED" } }, { OR: shared }] }] }],
+    AND: [
+      inWorkspace,
+      ...(ctx.candidateIds ? [{ id: { in: ctx.candidateIds } }] : []),
+      { OR: [{ id: viewer.userId }, { AND: [{ status: { not: "DEACTIVATED" } }, { OR: shared }] }] },
+    ],
   };
 }

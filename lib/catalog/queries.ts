@@ -161,6 +161,9 @@ function topsWhere(viewer: Viewer, scope: ResourceScope): Prisma.ResourceWhereIn
   return {
     AND: [
       scope.where,
+      // A visible resource whose parent is hidden is necessarily one of the roots (its path meets the roots only
+      // at itself): saying so turns the search for tops into a key lookup (3 s → ms at 1,000,000 resources).
+      { id: { in: scope.roots } },
       { removedAt: null },
       { OR: [{ parentId: null }, { NOT: { parent: { is: { path: { hasSome: scope.roots } } } } }] },
     ],

@@ -17,7 +17,9 @@ export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, 
     async (tx) => {
       // While an admin views as someone, the database itself refuses writes too (the actions already refuse).
       if (viewer.actingAdmin) await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
-      await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true)`;
+      // jit off: the policies' helper functions inflate cost estimates past jit_above_cost, and compiling a
+      // short OLTP query then costs 100-300 ms more than running it (bench/README.md, members and search).
+      await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true), set_config('jit', 'off', true)`;
       await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
       return fn(tx);
     },

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { can, type Role } from "@/lib/policy";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberFilters, MembersParams, MemberStatus } from "./schemas";
 
 export type MemberRow = {
@@ -27,7 +27,11 @@ function membersWhere(viewer: Viewer, f: MemberFilters, team: { id: string; isDe
   const and: Prisma.MembershipWhereInput[] = [{ workspaceId: ws }];
   if (f.role) and.push({ role: f.role });
   if (f.status) and.push({ user: { status: f.status } });
-  if (f.q) and.push({ user: { OR: [{ name: { contains: f.q, mode: "insensitive" } }, { email: { contains: f.q, mode: "insensitive" } }] } });
+  if (f.q) {
+    // Prisma passes `contains` into ILIKE as is: escape the wildcards so "_" means an underscore (as in listMembers).
+    const q = f.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    and.push({ user: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } });
+  }
   if (f.team) {
     if (!team) return { id: { in: [] } };
     const inTeam: Prisma.MembershipWhereInput[] = [
@@ -64,6 +68,7 @@ async function teamFilter(tx: Tx, viewer: Viewer, teamId: string | undefined) {
 }
 
 const memberSelect = {
+  id: true,
   role: true,
   createdAt: true,
   user: { select: { id: true, name: true, email: true, status: true, lastActiveAt: true } },
@@ -133,15 +138,71 @@ async function decorate(tx: Tx, viewer: Viewer, records: MemberRecord[]): Promis
   });
 }
 
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const ORDER: Record<MemberFilters["sort"], string> = {
+  name: `u.name`,
+  email: `u.email`,
+  role: `m.role`,
+  status: `u.status`,
+  joined: `m."createdAt"`,
+  lastActive: `u."lastActiveAt"`,
+};
+
+/**
+ * The members table's filters as one SQL condition over Membership m (and User u when a filter needs it).
+ * Same rules as membersWhere, stated for the database: the team filter is a semi-join on the team's people
+ * (direct members ∪ members of its groups, plus every non-guest for General) instead of Prisma's joins.
+ */
+function membersSql(viewer: Viewer, f: MemberFilters, team: { id: string; isDefault: boolean; groupIds: string[] } | null) {
+  const ws = viewer.workspaceId;
+  const conds: Prisma.Sql[] = [Prisma.sql`m."workspaceId" = ${ws}::uuid`];
+  if (f.role) conds.push(Prisma.sql`m.role = ${f.role}::"Role"`);
+  if (f.status) conds.push(Prisma.sql`u.status = ${f.status}::"UserStatus"`);
+  if (f.q) {
+    const like = likePattern(f.q);
+    conds.push(Prisma.sql`(u.name ILIKE ${like} OR u.email ILIKE ${like})`);
+  }
+  if (f.team) {
+    if (!team) return null;
+    // The team's people as one set (direct members ∪ members of its groups), probed once per membership: a
+    // semi-join on that set measured 15 ms at 100,000 members, per-row EXISTS probes 67 ms (bench/README.md).
+    const ids = team.groupIds.length
+      ? Prisma.sql`SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid AND tm."teamId" = ${team.id}::uuid
+          UNION SELECT gm."userId" FROM "GroupMember" gm WHERE gm."workspaceId" = ${ws}::uuid AND gm."groupId" = ANY(${team.groupIds}::uuid[])`
+      : Prisma.sql`SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid AND tm."teamId" = ${team.id}::uuid`;
+    const inTeam: Prisma.Sql[] = [Prisma.sql`m."userId" IN (${ids})`];
+    if (team.isDefault) inTeam.push(Prisma.sql`m.role <> 'GUEST'`);
+    conds.push(Prisma.sql`(${Prisma.join(inTeam, " OR ")})`);
+  }
+  // The User row is needed only by a status or text filter; a bare count stays on Membership.
+  const needsUser = Boolean(f.status || f.q);
+  return { where: Prisma.join(conds, " AND "), needsUser };
+}
+
 /** One page of the members table, or null for anyone who is not an admin. */
 export async function listMembers(viewer: Viewer, p: MembersParams): Promise<MembersPage | null> {
   if (!can(viewer.role, "members.manage")) return null;
   return withViewer(viewer, async (tx) => {
-    const where = membersWhere(viewer, p, await teamFilter(tx, viewer, p.team));
-    const total = await tx.membership.count({ where });
+    const cond = membersSql(viewer, p, await teamFilter(tx, viewer, p.team));
+    if (!cond) return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
+    const userJoin = Prisma.sql`JOIN "User" u ON u.id = m."userId"`;
+    const [{ total }] = await tx.$queryRaw<{ total: number }[]>(
+      Prisma.sql`SELECT count(*)::int AS total FROM "Membership" m ${cond.needsUser ? userJoin : Prisma.empty} WHERE ${cond.where}`,
+    );
     const pageCount = Math.max(1, Math.ceil(total / p.size));
     const page = Math.min(p.page, pageCount);
-    const records = await tx.membership.findMany({ where, select: memberSelect, orderBy: orderBy(p), skip: (page - 1) * p.size, take: p.size });
+    const dir = p.dir === "desc" ? "DESC" : "ASC";
+    const nulls = p.sort === "lastActive" ? " NULLS LAST" : "";
+    const order = Prisma.raw(`${ORDER[p.sort]} ${dir}${nulls}, u.email ASC, m.id ASC`);
+    const ids = total
+      ? await tx.$queryRaw<{ id: string }[]>(
+          Prisma.sql`SELECT m.id::text AS id FROM "Membership" m ${userJoin} WHERE ${cond.where} ORDER BY ${order} LIMIT ${p.size} OFFSET ${(page - 1) * p.size}`,
+        )
+      : [];
+    const found = ids.length ? await tx.membership.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: ids.map((r) => r.id) } }, select: memberSelect }) : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const records = ids.flatMap((r) => (byId.has(r.id) ? [byId.get(r.id)!] : []));
     return { rows: await decorate(tx, viewer, records), total, page, size: p.size, pageCount };
   });
 }

@@ -4,7 +4,7 @@ import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import { withViewer } from "@/lib/db/scoped";
 import { bulkAssignInput, moveInput, previewInput } from "./schemas";
-import { countDescendants, loadResources, loadTeams, remainingInherited } from "./assign";
+import { assignToTeams, countDescendants, loadResources, loadTeams, remainingInherited } from "./assign";
 
 const PATHS = ["/settings/resources", "/catalog"];
 
@@ -30,22 +30,7 @@ export const previewAssignment = authorizedAction({ input: previewInput, permiss
 
 /** Adds each resource to each team. Descendants are covered through the ancestor path, now and later. */
 export const assignResources = authorizedAction({ input: bulkAssignInput, permission: "assignments.manage" }, async ({ viewer, input }) => {
-  const out = await withViewer(viewer, async (tx) => {
-    const resources = await loadResources(tx, viewer, input.resourceIds);
-    const teams = await loadTeams(tx, viewer, input.teamIds);
-    const ids = resources.map((r) => r.id);
-    const existing = await tx.teamResource.findMany({ where: { workspaceId: viewer.workspaceId, teamId: { in: teams.map((t) => t.id) }, resourceId: { in: ids } }, select: { teamId: true, resourceId: true } });
-    const have = new Set(existing.map((e) => `${e.teamId}:${e.resourceId}`));
-    let added = 0;
-    for (const r of resources) {
-      const newTeams = teams.filter((t) => !have.has(`${t.id}:${r.id}`));
-      if (!newTeams.length) continue;
-      await tx.teamResource.createMany({ data: newTeams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, resourceId: r.id, source: "MANUAL" as const, createdById: viewer.userId })) });
-      added += newTeams.length;
-      await recordAudit(tx, viewer, { action: "resource.assign", targetType: "resource", targetId: r.id, targetName: r.name, after: { teams: newTeams.map((t) => t.name) } });
-    }
-    return { added, descendants: await countDescendants(tx, viewer, ids) };
-  });
+  const out = await withViewer(viewer, (tx) => assignToTeams(tx, viewer, input));
   refresh(...PATHS);
   return out;
 });

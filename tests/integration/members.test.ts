@@ -350,6 +350,11 @@ describe(`the members table and its export on ${db.engine}`, () => {
     expect(globex!.rows.find((r) => r.email === "cara@globex.test")!.teams.map((t) => t.name)).toEqual(["Globex"]);
     const general = await listMembers(a, parseMembersParams({ team: await teamId("General") }));
     expect(general!.rows.every((r) => r.role !== "GUEST")).toBe(true);
+    // General holds every non-guest (through the role), plus any guest added to it directly or through a group.
+    const [{ n: internal }] = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Membership" WHERE role <> 'GUEST'`);
+    expect(general!.total).toBe(internal);
+    const editors = await listMembers(a, parseMembersParams({ team: await teamId("General"), role: "EDITOR" }));
+    expect(editors!.rows.map((r) => r.email)).toEqual(["editor@acme.test"]);
     const q = await listMembers(a, parseMembersParams({ q: "NORTHWIND" }));
     expect(q!.rows.map((r) => r.email).sort()).toEqual(["ana@northwind.test", "ben@northwind.test"]);
     const invited = await listMembers(a, parseMembersParams({ status: "INVITED" }));

@@ -1,0 +1,183 @@
+// The large-workspace generator: a fresh PostgreSQL database, migrated by the project's own runner (so row-level
+// security, the path trigger and the indexes are the real ones), then filled with COPY from the pure rows of
+// bench/lib/workspace.ts. Reproducible from --seed.
+//
+//   npx tsx --tsconfig bench/tsconfig.json bench/generate.ts [--db enclave_bench] [--seed 1] [--resources 1000000]
+//     [--members 100000] [--teams 2000] [--groups 5000] [--clients 50] [--guests 20] [--big-columns 100000]
+//
+// The server comes from BENCH_PG (default postgres://enclave:enclave@127.0.0.1:5432/postgres); the database named
+// by --db is dropped and created again. While loading, triggers and foreign-key checks are off
+// (session_replication_role = replica) and Resource's non-unique indexes are dropped; the paths are computed
+// here exactly as the trigger would (parent's path + own id), the indexes are re-created from their own
+// definitions, and a check compares every path and depth with its parent's before the run counts as done.
+import { pathToFileURL } from "node:url";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import bcrypt from "bcryptjs";
+import { applyMigrations } from "@/lib/db/migrate";
+import {
+  BENCH_PASSWORD,
+  DEFAULT_SIZES,
+  copyLine,
+  emptyPicks,
+  generateAssignments,
+  generatePeople,
+  generateResources,
+  type Sizes,
+} from "./lib/workspace";
+
+export const BENCH_SERVER = process.env.BENCH_PG ?? "postgres://enclave:enclave@127.0.0.1:5432/postgres";
+
+export function dbUrl(name: string, server = BENCH_SERVER): string {
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** One bcrypt hash for every generated account (fixed salt: the database is the same from one run to the next). */
+export const PASSWORD_HASH = bcrypt.hashSync(BENCH_PASSWORD, "$2b$10$benchbenchbenchbenchbe");
+
+/** Joins short lines into ~256 kB chunks: COPY is then limited by the server, not by stream overhead. */
+function* chunked(lines: Iterable<string>): Generator<string> {
+  let buf = "";
+  for (const l of lines) {
+    buf += l;
+    if (buf.length > 256_000) {
+      yield buf;
+      buf = "";
+    }
+  }
+  if (buf) yield buf;
+}
+
+async function copy(client: pg.Client, table: string, columns: string[], lines: Iterable<string>): Promise<void> {
+  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
+  await pipeline(Readable.from(chunked(lines)), stream);
+}
+
+export type Generated = { url: string; seconds: number; counts: Record<string, number>; sizes: Sizes };
+
+export async function generate(sizes: Sizes, name: string, log: (s: string) => void = console.log): Promise<Generated> {
+  if (!/^enclave_bench[a-z0-9_]*$/.test(name)) throw new Error(`Refusing to (re)create ${name}: bench databases are named enclave_bench*.`);
+  const t0 = performance.now();
+  const lap = (what: string) => log(`  ${what.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
+  const admin = new pg.Client({ connectionString: BENCH_SERVER });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = dbUrl(name);
+  await applyMigrations({ url });
+  lap("created and migrated");
+
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`SET session_replication_role = replica`); // no triggers, no FK checks while loading
+    await c.query(`SET maintenance_work_mem = '512MB'`);
+    const { rows: idx } = await c.query<{ indexname: string; indexdef: string }>(
+      `SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_class x ON x.relname = i.indexname JOIN pg_index ix ON ix.indexrelid = x.oid
+        WHERE i.tablename = 'Resource' AND NOT ix.indisunique`,
+    );
+    for (const i of idx) await c.query(`DROP INDEX "${i.indexname}"`);
+
+    const people = generatePeople(sizes);
+    const ws = people.workspace.id;
+    const adminId = people.users[0]!.id;
+    await copy(c, "Workspace", ["id", "name", "slug"], [copyLine([ws, people.workspace.name, people.workspace.slug])]);
+    await copy(c, "User", ["id", "email", "name", "passwordHash", "status", "createdAt", "lastActiveAt"],
+      people.users.map((u) => copyLine([u.id, u.email, u.name, PASSWORD_HASH, u.status, u.createdAt, u.lastActiveAt])));
+    await copy(c, "Membership", ["id", "workspaceId", "userId", "role", "createdAt"], people.memberships.map((m) => copyLine([m.id, ws, m.userId, m.role, m.createdAt])));
+    await copy(c, "Team", ["id", "workspaceId", "name", "slug", "description", "visibility", "isDefault"],
+      people.teams.map((t) => copyLine([t.id, ws, t.name, t.slug, t.description, t.visibility, t.isDefault])));
+    await copy(c, "Group", ["id", "workspaceId", "name", "description"], people.groups.map((g) => copyLine([g.id, ws, g.name, g.description])));
+    await copy(c, "TeamMember", ["workspaceId", "teamId", "userId"], people.teamMembers.map((x) => copyLine([ws, x.teamId, x.userId])));
+    await copy(c, "GroupMember", ["workspaceId", "groupId", "userId"], people.groupMembers.map((x) => copyLine([ws, x.groupId, x.userId])));
+    await copy(c, "TeamGroup", ["workspaceId", "teamId", "groupId"], people.teamGroups.map((x) => copyLine([ws, x.teamId, x.groupId])));
+    lap(`people: ${people.users.length.toLocaleString("en-US")} members, ${people.teams.length} teams, ${people.groups.length} groups`);
+
+    const picks = emptyPicks();
+    let n = 0;
+    const resourceLines = function* () {
+      for (const r of generateResources(sizes, picks)) {
+        n++;
+        yield copyLine([r.id, ws, r.type, r.name, r.description, r.parentId, r.path, r.path.length - 1, r.externalKey, JSON.stringify(r.meta), r.createdAt, r.createdAt]);
+      }
+    };
+    await copy(c, "Resource", ["id", "workspaceId", "type", "name", "description", "parentId", "path", "depth", "externalKey", "meta", "createdAt", "updatedAt"], resourceLines());
+    lap(`resources: ${n.toLocaleString("en-US")} copied`);
+    const assignments = generateAssignments(sizes, people, picks);
+    await copy(c, "TeamResource", ["workspaceId", "teamId", "resourceId", "source", "createdById"],
+      assignments.map((a) => copyLine([ws, a.teamId, a.resourceId, "MANUAL", adminId])));
+    for (const i of idx) await c.query(i.indexdef);
+    lap(`${assignments.length.toLocaleString("en-US")} assignments; Resource indexes re-created`);
+    await c.query(`RESET session_replication_role`);
+
+    // The trigger's rule, checked on every row: path = parent's path + own id, depth = path length - 1, and
+    // every parent exists in the workspace (foreign keys were not checked while loading).
+    const { rows: [bad] } = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Resource" r LEFT JOIN "Resource" p ON p.id = r."parentId" AND p."workspaceId" = r."workspaceId"
+        WHERE r.path IS DISTINCT FROM (CASE WHEN r."parentId" IS NULL THEN ARRAY[r.id] ELSE p.path || r.id END)
+           OR r.depth <> array_length(r.path, 1) - 1`,
+    );
+    if (bad!.n) throw new Error(`${bad!.n} resources have a path the trigger would not have computed`);
+    const { rows: [orphans] } = await c.query<{ n: number }>(
+      `SELECT ((SELECT count(*) FROM "TeamResource" tr WHERE NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = tr."resourceId"))
+             + (SELECT count(*) FROM "Membership" m WHERE NOT EXISTS (SELECT 1 FROM "User" u WHERE u.id = m."userId")))::int AS n`,
+    );
+    if (orphans!.n) throw new Error(`${orphans!.n} rows point at nothing`);
+    lap("paths and references checked");
+    await c.query(`VACUUM ANALYZE`);
+    lap("vacuum analyze");
+    const counts: Record<string, number> = {};
+    for (const t of ["User", "Membership", "Team", "Group", "TeamMember", "GroupMember", "TeamGroup", "Resource", "TeamResource"]) {
+      counts[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0]!.n;
+    }
+    return { url, seconds: (performance.now() - t0) / 1000, counts, sizes };
+  } finally {
+    await c.end();
+  }
+}
+
+export function parseSizes(argv: string[]): Sizes & { db: string } {
+  const arg = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const num = (name: string, d: number) => {
+    const v = arg(name);
+    if (v === undefined) return d;
+    const n = Number(v.replace(/_/g, ""));
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} takes a whole number, not ${v}`);
+    return n;
+  };
+  return {
+    db: arg("db") ?? "enclave_bench",
+    seed: num("seed", DEFAULT_SIZES.seed),
+    resources: num("resources", DEFAULT_SIZES.resources),
+    members: num("members", DEFAULT_SIZES.members),
+    teams: num("teams", DEFAULT_SIZES.teams),
+    groups: num("groups", DEFAULT_SIZES.groups),
+    clients: num("clients", DEFAULT_SIZES.clients),
+    guestsPerClient: num("guests", DEFAULT_SIZES.guestsPerClient),
+    bigColumns: num("big-columns", DEFAULT_SIZES.bigColumns),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { db, ...sizes } = parseSizes(process.argv.slice(2));
+  console.log(`Generating ${db}: ${JSON.stringify(sizes)}`);
+  generate(sizes, db)
+    .then((g) => {
+      console.log(`Done in ${g.seconds.toFixed(1)} s: ${JSON.stringify(g.counts)}\nDATABASE_URL=${g.url}`);
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,478 @@
+// `npm run bench`: the scale suite of issue #10. Generates the large workspace (or reuses it), times the app's
+// query functions next to the bare SQL that answers the same question, replays the app's own SQL with row-level
+// security on and off, times an assignment of a 100,000-column database and a sync of 100,000 columns, then starts
+// the production build against the same database and measures pages over HTTP (signed in as an admin and as a
+// guest) and a 60 s load of guest searches with autocannon. Prints the table and writes it into bench/README.md.
+//
+//   npm run bench -- [--reuse] [--db enclave_bench] [--runs 20] [--load-seconds 60] [--connections 50]
+//                    [--no-http] [--no-load] [--no-write] [generator sizes: --resources 1000000 --members 100000 …]
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
+import pg from "pg";
+import autocannon from "autocannon";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { setConnection } from "@/lib/db/client";
+import { withViewer } from "@/lib/db/scoped";
+import { resolveViewer, type Viewer } from "@/lib/auth/resolve-viewer";
+import { search } from "@/lib/search/queries";
+import { catalogOverview, getResourceDetail, listChildren } from "@/lib/catalog/queries";
+import { listMembers } from "@/lib/members/queries";
+import { parseMembersParams } from "@/lib/members/schemas";
+import { listTeamsTable } from "@/lib/teams/queries";
+import { parseTeamsParams } from "@/lib/teams/schemas";
+import { listAdminResources } from "@/lib/resources/queries";
+import { parseAdminResourceParams } from "@/lib/resources/schemas";
+import { parseChildrenParams, SECTIONS } from "@/lib/catalog/schemas";
+import { assignToTeams } from "@/lib/resources/assign";
+import { readPostgresCatalog } from "@/lib/integrations/postgres";
+import { applyCatalog } from "@/lib/integrations/sync";
+import { BENCH_SERVER, dbUrl, generate, parseSizes } from "./generate";
+import { ADMIN_EMAIL, ARCHIVE_DB, BENCH_PASSWORD, GUEST_EMAIL, SEARCH_TERM, clientName } from "./lib/workspace";
+import { fmt, measure, replay, replayable, stats, type Stats } from "./lib/measure";
+
+const argv = process.argv.slice(2);
+const flag = (n: string) => argv.includes(`--${n}`);
+const opt = (n: string, d: number) => {
+  const i = argv.indexOf(`--${n}`);
+  return i >= 0 ? Number(argv[i + 1]) : d;
+};
+const { db: DB, ...sizes } = parseSizes(argv);
+const RUNS = opt("runs", 20);
+const LOAD_S = opt("load-seconds", 60);
+const CONNS = opt("connections", 50);
+const PORT = opt("port", Number(process.env.BENCH_PORT ?? 3104));
+const BASE = `http://127.0.0.1:${PORT}`;
+const root = process.cwd();
+const started = performance.now();
+const log = (s: string) => console.log(s);
+
+type Row = { section: string; name: string; app?: Stats; bare?: Stats; value?: string; target?: string; ok?: boolean };
+const rows: Row[] = [];
+const add = (r: Row) => {
+  rows.push(r);
+  const ratio = r.app && r.bare ? ` ×${(r.app.p50 / r.bare.p50).toFixed(1)} bare` : "";
+  log(`  ${r.name.padEnd(58)} ${r.value ?? (r.app ? `p50 ${fmt(r.app.p50)} p95 ${fmt(r.app.p95)} p99 ${fmt(r.app.p99)} ms` : "")}${r.bare ? ` | bare p50 ${fmt(r.bare.p50)} ms${ratio}` : ""}`);
+};
+
+// ---- the database ---------------------------------------------------------------------------------------------
+
+async function exists(name: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: BENCH_SERVER });
+  await c.connect();
+  try {
+    return (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+  } finally {
+    await c.end();
+  }
+}
+
+let generation = "reused";
+const url = dbUrl(DB);
+if (!flag("reuse") || !(await exists(DB))) {
+  log(`▸ Generating ${DB} ${JSON.stringify(sizes)}`);
+  const g = await generate(sizes, DB);
+  generation = `${g.seconds.toFixed(0)} s`;
+  log(`  ${JSON.stringify(g.counts)}`);
+} else log(`▸ Reusing ${DB}`);
+
+const owner = new pg.Pool({ connectionString: url, max: 4 });
+const counts = Object.fromEntries(
+  await Promise.all(["Resource", "Membership", "Team", "Group", "TeamResource"].map(async (t) => [t, (await owner.query(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0].n as number])),
+) as Record<string, number>;
+
+// Two Prisma clients: one for timing, one that logs its SQL (the RLS on/off replay).
+const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+const events: { query: string; params: string }[] = [];
+(logging as unknown as { $on: (e: "query", cb: (e: { query: string; params: string }) => void) => void }).$on("query", (e) => events.push(e));
+const useTiming = () => setConnection({ prisma, engine: "postgres", close: () => prisma.$disconnect() });
+const useLogging = () => setConnection({ prisma: logging, engine: "postgres", close: () => logging.$disconnect() });
+useTiming();
+
+async function viewerOf(email: string): Promise<Viewer> {
+  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
+  return (await resolveViewer(prisma, u.id, u.sessionVersion))!;
+}
+const admin = await viewerOf(ADMIN_EMAIL);
+const guest = await viewerOf(GUEST_EMAIL);
+const ws = admin.workspaceId;
+const one = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await owner.query<T>(sql, params)).rows[0]!;
+const guestTable = (await one<{ id: string }>(
+  `SELECT r.id FROM "TeamResource" tr JOIN "Resource" r ON r.id = tr."resourceId" WHERE tr."teamId" = ANY($1::uuid[]) AND r.type = 'TABLE' ORDER BY r.name LIMIT 1`,
+  [guest.memberTeamIds],
+)).id;
+const archive = (await one<{ id: string }>(`SELECT id FROM "Resource" WHERE "workspaceId" = $1 AND type = 'DATABASE' AND name = $2`, [ws, ARCHIVE_DB])).id;
+const archiveSize = (await one<{ n: number }>(`SELECT count(*)::int AS n FROM "Resource" WHERE path @> ARRAY[$1::uuid] AND type = 'COLUMN'`, [archive])).n;
+const internalTeam = (await one<{ id: string }>(
+  `SELECT t.id FROM "Team" t WHERE t."workspaceId" = $1 AND NOT t."isDefault" AND t.visibility = 'PUBLIC' ORDER BY (SELECT count(*) FROM "TeamMember" tm WHERE tm."teamId" = t.id) DESC LIMIT 1`, [ws],
+)).id;
+const general = (await one<{ id: string }>(`SELECT id FROM "Team" WHERE "workspaceId" = $1 AND "isDefault"`, [ws])).id;
+const clientTeam2 = (await one<{ id: string }>(`SELECT id FROM "Team" WHERE "workspaceId" = $1 AND name = $2`, [ws, clientName(1)])).id;
+const like = `%${SEARCH_TERM}%`;
+
+// ---- bare SQL: the same questions, asked directly as the owner ------------------------------------------------
+
+const bare = {
+  async search(v: Viewer) {
+    const c = await owner.connect();
+    try {
+      if (v.role === "ADMIN") {
+        await c.query(`SELECT id, type, name, description FROM "Resource" WHERE "workspaceId" = $1 AND "removedAt" IS NULL AND (name ILIKE $2 OR description ILIKE $2) ORDER BY name LIMIT 50`, [ws, like]);
+        await c.query(`SELECT u.id, u.name, u.email FROM "User" u WHERE u.id IN (SELECT "userId" FROM "Membership" WHERE "workspaceId" = $1) AND (u.name ILIKE $2 OR u.email ILIKE $2) LIMIT 10`, [ws, like]);
+        await c.query(`SELECT id, slug, name, description FROM "Team" WHERE "workspaceId" = $1 AND name ILIKE $2 LIMIT 10`, [ws, like]);
+      } else {
+        await c.query(
+          `SELECT id, type, name, description FROM "Resource" WHERE "workspaceId" = $1 AND "removedAt" IS NULL
+              AND path && (SELECT array_agg(DISTINCT "resourceId") FROM "TeamResource" WHERE "workspaceId" = $1 AND "teamId" = ANY($3::uuid[]))
+              AND (name ILIKE $2 OR description ILIKE $2) ORDER BY name LIMIT 50`, [ws, like, v.memberTeamIds]);
+        await c.query(
+          `SELECT u.id, u.name, u.email FROM "User" u WHERE u.status <> 'DEACTIVATED' AND (u.name ILIKE $2 OR u.email ILIKE $2)
+              AND (u.id IN (SELECT "userId" FROM "TeamMember" WHERE "workspaceId" = $1 AND "teamId" = ANY($3::uuid[]))
+                OR u.id IN (SELECT gm."userId" FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
+                             WHERE tg."workspaceId" = $1 AND tg."teamId" = ANY($3::uuid[]))) LIMIT 10`, [ws, like, v.memberTeamIds]);
+        await c.query(`SELECT id, slug, name, description FROM "Team" WHERE "workspaceId" = $1 AND id = ANY($3::uuid[]) AND name ILIKE $2 LIMIT 10`, [ws, like, v.memberTeamIds]);
+      }
+    } finally {
+      c.release();
+    }
+  },
+  /** The catalog home: each section's count and first 8 tops, with their visible child counts, in one statement. */
+  async catalog(v: Viewer) {
+    const section = `CASE ${Object.entries(SECTIONS).map(([k, s]) => `WHEN r.type IN (${s.types.map((t) => `'${t}'`).join(", ")}) THEN '${k}'`).join(" ")} END`;
+    const scoped = v.role === "ADMIN";
+    await owner.query(
+      `WITH roots AS (SELECT coalesce(array_agg(DISTINCT "resourceId"), '{}') AS ids FROM "TeamResource" WHERE "workspaceId" = $1 AND "teamId" = ANY($2::uuid[])),
+       tops AS (
+         SELECT r.id, r.type, r.name, r.description, r.tags, r.meta, ${section} AS section FROM "Resource" r
+          WHERE r."workspaceId" = $1 AND r."removedAt" IS NULL AND ${scoped ? `r."parentId" IS NULL` : `r.path && (SELECT ids FROM roots) AND (r."parentId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Resource" p WHERE p."workspaceId" = $1 AND p.id = r."parentId" AND p.path && (SELECT ids FROM roots)))`}),
+       ranked AS (SELECT t.*, row_number() OVER (PARTITION BY section ORDER BY type, name, id) AS rn, count(*) OVER (PARTITION BY section) AS total FROM tops t)
+       SELECT ranked.*, (SELECT count(*) FROM "Resource" c WHERE c."workspaceId" = $1 AND c."parentId" = ranked.id ${scoped ? "" : "AND c.path && (SELECT ids FROM roots)"}) AS children
+         FROM ranked WHERE rn <= 8`,
+      [ws, v.memberTeamIds],
+    );
+  },
+  async resource(v: Viewer, id: string) {
+    const roots = v.role === "ADMIN" ? null : (await owner.query(`SELECT array_agg(DISTINCT "resourceId") AS ids FROM "TeamResource" WHERE "workspaceId" = $1 AND "teamId" = ANY($2::uuid[])`, [ws, v.memberTeamIds])).rows[0].ids;
+    const scope = roots ? `AND path && $3::uuid[]` : "";
+    const p = roots ? [ws, id, roots] : [ws, id];
+    await owner.query(`SELECT r.*, (SELECT json_agg(a) FROM "Resource" a WHERE a.id = ANY(r.path) ${scope.replace("path", "a.path")}) AS ancestors FROM "Resource" r WHERE "workspaceId" = $1 AND id = $2 ${scope}`, p);
+    await owner.query(`SELECT count(*) FROM "Resource" WHERE "workspaceId" = $1 AND "parentId" = $2 ${scope}`, p);
+    await owner.query(`SELECT id, type, name, description FROM "Resource" WHERE "workspaceId" = $1 AND "parentId" = $2 ${scope} ORDER BY name, id LIMIT 25`, p);
+  },
+  async members(f: { sort: string; dir: string; page: number; q?: string; role?: string; team?: string; general?: boolean }) {
+    const conds = [`m."workspaceId" = $1`];
+    const params: unknown[] = [ws];
+    if (f.role) { params.push(f.role); conds.push(`m.role = $${params.length}::"Role"`); }
+    if (f.q) { params.push(`%${f.q}%`); conds.push(`(u.name ILIKE $${params.length} OR u.email ILIKE $${params.length})`); }
+    if (f.team) {
+      params.push(f.team);
+      const t = `$${params.length}::uuid`;
+      conds.push(`(m."userId" IN (SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = $1 AND tm."teamId" = ${t}
+          UNION SELECT gm."userId" FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId" WHERE tg."workspaceId" = $1 AND tg."teamId" = ${t})
+        ${f.general ? `OR m.role <> 'GUEST'` : ""})`);
+    }
+    const where = conds.join(" AND ");
+    await owner.query(`SELECT count(*) FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE ${where}`, params);
+    await owner.query(`SELECT m.id, u.name, u.email, m.role, u.status, m."createdAt", u."lastActiveAt" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE ${where}
+      ORDER BY u.${f.sort} ${f.dir}, u.email, m.id LIMIT 25 OFFSET ${(f.page - 1) * 25}`, params);
+  },
+  async teams() {
+    await owner.query(
+      `WITH eff AS (
+         SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = $1
+         UNION SELECT tg."teamId", gm."userId" FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId" WHERE tg."workspaceId" = $1
+         UNION SELECT t.id, m."userId" FROM "Team" t JOIN "Membership" m ON m."workspaceId" = t."workspaceId" AND m.role <> 'GUEST' WHERE t."workspaceId" = $1 AND t."isDefault")
+       SELECT t.id, t.name, (SELECT count(*) FROM eff WHERE eff.tid = t.id) AS members,
+              (SELECT count(*) FROM "TeamGroup" tg WHERE tg."teamId" = t.id) AS groups,
+              (SELECT count(*) FROM "TeamResource" tr WHERE tr."teamId" = t.id) AS resources
+         FROM "Team" t WHERE t."workspaceId" = $1 ORDER BY members DESC, lower(name), id LIMIT 25`, [ws]);
+  },
+  async resources(f: { q?: string; type?: string; sort: string; dir: string; team?: string }) {
+    const conds = [`"workspaceId" = $1`];
+    const params: unknown[] = [ws];
+    if (f.q) { params.push(`%${f.q}%`); conds.push(`name ILIKE $${params.length}`); }
+    if (f.type) { params.push(f.type); conds.push(`type = $${params.length}::"ResourceType"`); }
+    if (f.team) { params.push(f.team); conds.push(`path && (SELECT array_agg("resourceId") FROM "TeamResource" WHERE "workspaceId" = $1 AND "teamId" = $${params.length}::uuid)`); }
+    const where = conds.join(" AND ");
+    await owner.query(`SELECT count(*) FROM "Resource" WHERE ${where}`, params);
+    await owner.query(`SELECT id, type, name, path FROM "Resource" WHERE ${where} ORDER BY "${f.sort}" ${f.dir}, id LIMIT 25`, params);
+  },
+};
+
+// ---- in-process: the app's query functions next to the bare SQL ----------------------------------------------
+
+log(`\n▸ Query functions (server time), ${RUNS} runs after 3 warm-ups`);
+const S = "Query functions vs bare SQL";
+add({ section: S, name: `search(guest, "${SEARCH_TERM}")`, app: await measure(() => search(guest, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(guest), RUNS), target: "p95 ≤ 50 ms, ≤ 2× bare" });
+add({ section: S, name: `search(admin, "${SEARCH_TERM}")`, app: await measure(() => search(admin, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(admin), RUNS) });
+add({ section: S, name: "catalogOverview(guest)", app: await measure(() => catalogOverview(guest, 8), RUNS), bare: await measure(() => bare.catalog(guest), RUNS) });
+add({ section: S, name: "catalogOverview(admin)", app: await measure(() => catalogOverview(admin, 8), RUNS), bare: await measure(() => bare.catalog(admin), RUNS) });
+const childParams = parseChildrenParams({});
+add({ section: S, name: "resource detail + children page (guest, a table)", app: await measure(async () => { await getResourceDetail(guest, guestTable); await listChildren(guest, guestTable, childParams); }, RUNS), bare: await measure(() => bare.resource(guest, guestTable), RUNS) });
+add({ section: S, name: "resource detail + children page (admin, same table)", app: await measure(async () => { await getResourceDetail(admin, guestTable); await listChildren(admin, guestTable, childParams); }, RUNS), bare: await measure(() => bare.resource(admin, guestTable), RUNS) });
+
+const memberScenarios: [string, Record<string, string>, Parameters<typeof bare.members>[0]][] = [
+  ["members: name asc, page 1", { sort: "name" }, { sort: "name", dir: "asc", page: 1 }],
+  ["members: name desc, page 1000", { sort: "name", dir: "desc", page: "1000" }, { sort: "name", dir: "desc", page: 1000 }],
+  ["members: text filter 'olga'", { q: "olga" }, { sort: "name", dir: "asc", page: 1, q: "olga" }],
+  ["members: role Guest", { role: "GUEST" }, { sort: "name", dir: "asc", page: 1, role: "GUEST" }],
+  ["members: team filter (largest internal team)", { team: internalTeam }, { sort: "name", dir: "asc", page: 1, team: internalTeam }],
+  ["members: team General + role Editor", { team: general, role: "EDITOR" }, { sort: "name", dir: "asc", page: 1, team: general, role: "EDITOR", general: true }],
+  ["members: last active desc", { sort: "lastActive", dir: "desc" }, { sort: `"lastActiveAt"`, dir: "desc NULLS LAST", page: 1 }],
+];
+for (const [name, sp, b] of memberScenarios) {
+  const p = parseMembersParams(sp);
+  add({ section: S, name, app: await measure(() => listMembers(admin, p), RUNS), bare: await measure(() => bare.members(b), RUNS), target: "p95 < 100 ms" });
+}
+add({ section: S, name: "teams table: sorted by members desc", app: await measure(() => listTeamsTable(admin, parseTeamsParams({ sort: "members", dir: "desc" })), RUNS), bare: await measure(() => bare.teams(), RUNS) });
+const resourceScenarios: [string, Record<string, string>, Parameters<typeof bare.resources>[0]][] = [
+  ["resources table: name asc, page 1", {}, { sort: "name", dir: "asc" }],
+  [`resources table: text filter '${SEARCH_TERM}'`, { q: SEARCH_TERM }, { sort: "name", dir: "asc", q: SEARCH_TERM }],
+  ["resources table: type Table, updated desc", { type: "TABLE", sort: "updatedAt", dir: "desc" }, { sort: "updatedAt", dir: "desc", type: "TABLE" }],
+  ["resources table: in the guest's client team", { team: guest.memberTeamIds[0]! }, { sort: "name", dir: "asc", team: guest.memberTeamIds[0]! }],
+];
+for (const [name, sp, b] of resourceScenarios) {
+  const p = parseAdminResourceParams(sp);
+  add({ section: S, name, app: await measure(() => listAdminResources(admin, p), RUNS), bare: await measure(() => bare.resources(b), RUNS) });
+}
+
+// ---- RLS on/off: the app's own SQL, replayed as the viewer (RLS on) and as the owner (RLS bypassed) ----------
+
+log(`\n▸ Row-level security on/off (the app's captured SQL replayed)`);
+async function capture(fn: () => Promise<unknown>) {
+  useLogging();
+  events.length = 0;
+  await fn();
+  useTiming();
+  return replayable(events);
+}
+for (const [name, v, fn] of [
+  [`search(guest, "${SEARCH_TERM}")`, guest, () => search(guest, SEARCH_TERM)],
+  [`search(admin, "${SEARCH_TERM}")`, admin, () => search(admin, SEARCH_TERM)],
+  ["catalogOverview(guest)", guest, () => catalogOverview(guest, 8)],
+  ["catalogOverview(admin)", admin, () => catalogOverview(admin, 8)],
+] as const) {
+  const statements = await capture(fn);
+  const c = await owner.connect();
+  try {
+    const on = await measure(() => replay(c, statements, { userId: v.userId, workspaceId: ws, rls: true }), RUNS);
+    const off = await measure(() => replay(c, statements, { userId: v.userId, workspaceId: ws, rls: false }), RUNS);
+    add({ section: "Row-level security on/off", name: `${name}: ${statements.length} statements, RLS on vs off`, app: on, bare: off });
+  } finally {
+    c.release();
+  }
+}
+
+// ---- writes ----------------------------------------------------------------------------------------------------
+
+log(`\n▸ Writes`);
+{
+  const xs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const out = await withViewer(admin, (tx) => assignToTeams(tx, admin, { resourceIds: [archive], teamIds: [clientTeam2] }));
+    xs.push(performance.now() - t);
+    if (out.added !== 1) throw new Error("the archive was already in the team");
+    await owner.query(`DELETE FROM "TeamResource" WHERE "teamId" = $1 AND "resourceId" = $2`, [clientTeam2, archive]);
+    await owner.query(`DELETE FROM "AuditEvent" WHERE "targetId" = $1`, [archive]);
+  }
+  add({ section: "Writes", name: `assign a database of ${archiveSize.toLocaleString("en-US")} columns to a client team`, app: stats(xs), target: "≤ 1 s" });
+}
+{
+  // A source database of 1,000 tables × 100 columns, kept between runs; synced into a new integration inside a
+  // transaction that is rolled back, so the workspace stays as generated.
+  const srcName = "enclave_bench_src";
+  const srcUrl = dbUrl(srcName);
+  if (!(await exists(srcName))) {
+    const a = new pg.Client({ connectionString: BENCH_SERVER });
+    await a.connect();
+    await a.query(`CREATE DATABASE ${srcName}`);
+    await a.end();
+    const s = new pg.Client({ connectionString: srcUrl });
+    await s.connect();
+    const cols = Array.from({ length: 100 }, (_, i) => `c${i} ${i % 3 ? "text" : "integer"}`).join(", ");
+    await s.query(`CREATE SCHEMA bench; DO $$ BEGIN FOR i IN 1..1000 LOOP EXECUTE format('CREATE TABLE bench.t%s (${cols})', i); END LOOP; END $$;`);
+    await s.end();
+  }
+  let t = performance.now();
+  const nodes = await readPostgresCatalog(srcUrl);
+  const read = performance.now() - t;
+  let first = 0;
+  let again = 0;
+  let added = 0;
+  class Rollback extends Error {}
+  try {
+    await withViewer(admin, async (tx) => {
+      const integ = await tx.resource.create({ data: { workspaceId: ws, type: "INTEGRATION", name: "Bench sync", meta: { kind: "postgres" } }, select: { id: true } });
+      t = performance.now();
+      added = (await applyCatalog(tx, admin, integ.id, nodes)).added;
+      first = performance.now() - t;
+      t = performance.now();
+      await applyCatalog(tx, admin, integ.id, nodes);
+      again = performance.now() - t;
+      throw new Rollback();
+    }, { timeout: 30 * 60_000 });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  add({ section: "Writes", name: `sync: read a source catalog of ${nodes.length.toLocaleString("en-US")} items`, value: `${fmt(read)} ms` });
+  add({ section: "Writes", name: `sync: first apply, ${added.toLocaleString("en-US")} new resources`, value: `${fmt(first)} ms` });
+  add({ section: "Writes", name: "sync: re-sync, nothing changed", value: `${fmt(again)} ms` });
+}
+
+// ---- SLOT: automation preview ------------------------------------------------------------------------------------
+// Runs once lib/automations/engine.ts exports `preview(tx, workspaceId, { rule, action, teamIds })` (the automations
+// branch); until then it prints "n/a". Timed as the admin, inside withViewer like the preview action: a rule matching
+// every table (about 47,000 at the default size) added to a client team.
+{
+  const name = "automation preview: every table → a client team";
+  const file = path.join(root, "lib", "automations", "engine.ts");
+  type PreviewFn = (tx: unknown, workspaceId: string, input: unknown) => Promise<unknown>;
+  const mod = fs.existsSync(file) ? ((await import(file)) as { preview?: PreviewFn }) : {};
+  if (typeof mod.preview !== "function") add({ section: "Writes", name, value: "n/a (automations not built)" });
+  else {
+    const input = { rule: { match: "all", conditions: [{ kind: "type", value: "TABLE" }] }, action: "add", teamIds: [clientTeam2] };
+    try {
+      add({ section: "Writes", name, app: await measure(() => withViewer(admin, (tx) => mod.preview!(tx, ws, input)), Math.min(RUNS, 10), 1) });
+    } catch (e) {
+      add({ section: "Writes", name, value: `n/a (preview threw: ${(e as Error).message.slice(0, 80)}; adapt bench/run.ts)` });
+    }
+  }
+}
+await prisma.$disconnect();
+await logging.$disconnect();
+
+// ---- HTTP against the production build ---------------------------------------------------------------------------
+
+let server: ChildProcess | undefined;
+function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const visit = (p: number) => {
+    for (const t of fs.readdirSync(`/proc/${p}/task`, { withFileTypes: true })) {
+      const kids = fs.readFileSync(`/proc/${p}/task/${t.name}/children`, "utf8").trim();
+      for (const k of kids ? kids.split(/\s+/).map(Number) : []) { out.push(k); visit(k); }
+    }
+  };
+  try { visit(pid); } catch { /* gone */ }
+  return out;
+}
+/** Resident memory of the Next.js server: its process tree minus the wrappers (tsx, scripts/start.ts). */
+function serverRssMb(): number {
+  if (!server?.pid) return NaN;
+  let kb = 0;
+  for (const p of descendants(server.pid)) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${p}/cmdline`, "utf8");
+      if (/tsx|scripts\/start/.test(cmd)) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch { /* exited */ }
+  }
+  return kb / 1024;
+}
+
+async function signIn(email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => { for (const c of res.headers.getSetCookie()) { const [kv] = c.split(";"); const i = kv!.indexOf("="); jar.set(kv!.slice(0, i), kv!.slice(i + 1)); } };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, callbackUrl: `${BASE}/catalog`, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${res.status})`);
+  return cookie();
+}
+
+async function get(pathname: string, cookie: string): Promise<void> {
+  const res = await fetch(`${BASE}${pathname}`, { headers: { cookie }, redirect: "manual" });
+  await res.text(); // time to last byte
+  if (res.status !== 200) throw new Error(`GET ${pathname} answered ${res.status}`);
+}
+
+let load: { rps: number; p99: number; errors: number; non2xx: number; rss: number; total: number } | undefined;
+if (!flag("no-http")) {
+  log(`\n▸ Production server on :${PORT} (DATABASE_URL=${DB})`);
+  // scripts/start.ts: migrations (already applied), `next build` when the sources are newer than the build, `next start`.
+  const env = { ...process.env, DATABASE_URL: url, PORT: String(PORT), NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret", NEXT_TELEMETRY_DISABLED: "1", ENCLAVE_SEED_DEMO: "" };
+  server = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"], detached: true });
+  server.stdout!.on("data", (d: Buffer) => { if (/Building|error/i.test(d.toString())) process.stdout.write(d); });
+  const stop = () => { try { if (server?.pid) process.kill(-server.pid, "SIGTERM"); } catch { /* gone */ } };
+  process.on("exit", stop);
+  try {
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error("the server exited");
+      try { if ((await fetch(`${BASE}/login`)).status === 200) break; } catch { /* starting */ }
+      if (i > 1200) throw new Error("the server did not start in 5 minutes");
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const adminCookie = await signIn(ADMIN_EMAIL);
+    const guestCookie = await signIn(GUEST_EMAIL);
+    const H = "HTTP, time to last byte";
+    const pages: [string, string, string, (() => Promise<unknown>) | null, string?][] = [
+      ["catalog page (guest)", "/catalog", guestCookie, () => bare.catalog(guest), "TTFB p95 ≤ 150 ms"],
+      ["catalog page (admin)", "/catalog", adminCookie, () => bare.catalog(admin), "TTFB p95 ≤ 150 ms"],
+      ["resource page, a table (guest)", `/resources/${guestTable}`, guestCookie, () => bare.resource(guest, guestTable)],
+      ["resource page, same table (admin)", `/resources/${guestTable}`, adminCookie, () => bare.resource(admin, guestTable)],
+      [`search '${SEARCH_TERM}' (guest)`, `/search?q=${SEARCH_TERM}`, guestCookie, () => bare.search(guest)],
+      [`search '${SEARCH_TERM}' (admin)`, `/search?q=${SEARCH_TERM}`, adminCookie, () => bare.search(admin)],
+      ["settings/members, name asc", "/settings/members?sort=name", adminCookie, () => bare.members({ sort: "name", dir: "asc", page: 1 })],
+      ["settings/members, text filter 'olga'", "/settings/members?q=olga", adminCookie, () => bare.members({ sort: "name", dir: "asc", page: 1, q: "olga" })],
+      ["settings/members, team filter", `/settings/members?team=${internalTeam}`, adminCookie, () => bare.members({ sort: "name", dir: "asc", page: 1, team: internalTeam })],
+      ["settings/teams, members desc", "/settings/teams?sort=members&dir=desc", adminCookie, () => bare.teams()],
+      [`settings/resources, text filter '${SEARCH_TERM}'`, `/settings/resources?q=${SEARCH_TERM}`, adminCookie, () => bare.resources({ sort: "name", dir: "asc", q: SEARCH_TERM })],
+      ["settings/resources, type Table, updated desc", "/settings/resources?type=TABLE&sort=updatedAt&dir=desc", adminCookie, () => bare.resources({ sort: "updatedAt", dir: "desc", type: "TABLE" })],
+    ];
+    for (const [name, p, cookie, b, target] of pages) {
+      add({ section: H, name, app: await measure(() => get(p, cookie), RUNS), bare: b ? await measure(b, RUNS) : undefined, target });
+    }
+
+    if (!flag("no-load")) {
+      log(`\n▸ Load: ${CONNS} connections × ${LOAD_S} s of guest searches`);
+      let rss = serverRssMb();
+      const sampler = setInterval(() => { rss = Math.max(rss, serverRssMb()); }, 1000);
+      const r = await autocannon({ url: `${BASE}/search?q=${SEARCH_TERM}`, connections: CONNS, duration: LOAD_S, headers: { cookie: guestCookie } });
+      clearInterval(sampler);
+      load = { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, rss, total: r.requests.total };
+      add({ section: "Load", name: `guest searches, ${CONNS} connections, ${LOAD_S} s`, value: `${load.rps.toFixed(0)} req/s, p99 ${load.p99} ms, ${load.total.toLocaleString("en-US")} requests, ${load.errors} errors, ${load.non2xx} non-2xx, server RSS max ${load.rss.toFixed(0)} MB`, target: "≥ 300 req/s, 0 errors" });
+    }
+  } finally {
+    stop();
+  }
+}
+await owner.end();
+
+// ---- the table ------------------------------------------------------------------------------------------------
+
+const pgVersion = await (async () => { const c = new pg.Client({ connectionString: BENCH_SERVER }); await c.connect(); try { return (await c.query("SHOW server_version")).rows[0].server_version as string; } finally { await c.end(); } })();
+const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, PostgreSQL ${pgVersion}, Node ${process.version}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min)`;
+const workspace = `${counts.Resource!.toLocaleString("en-US")} resources, ${counts.Membership!.toLocaleString("en-US")} members, ${counts.Team!.toLocaleString("en-US")} teams, ${counts.Group!.toLocaleString("en-US")} groups, ${counts.TeamResource!.toLocaleString("en-US")} assignments (generated in ${generation})`;
+const total = ((performance.now() - started) / 60_000).toFixed(1);
+let md = `Machine: ${machine}.  \nWorkspace: ${workspace}.  \nRun: \`npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}\`, ${RUNS} measured runs after 3 warm-ups, whole suite ${total} min, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.\n`;
+for (const section of [...new Set(rows.map((r) => r.section))]) {
+  const rs = rows.filter((r) => r.section === section);
+  const rls = section.startsWith("Row-level");
+  md += `\n**${section}**\n\n| measure | p50 ms | p95 ms | p99 ms | ${rls ? "RLS off p50 ms | on/off" : "bare SQL p50 ms | ratio"} | target |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |\n`;
+  for (const r of rs) {
+    if (r.value) { md += `| ${r.name} | ${r.value} | | | | | ${r.target ?? ""} |\n`; continue; }
+    md += `| ${r.name} | ${fmt(r.app!.p50)} | ${fmt(r.app!.p95)} | ${fmt(r.app!.p99)} | ${r.bare ? fmt(r.bare.p50) : ""} | ${r.bare ? `${(r.app!.p50 / r.bare.p50).toFixed(1)}×` : ""} | ${r.target ?? ""} |\n`;
+  }
+}
+console.log(`\n${md}`);
+if (!flag("no-write")) {
+  const readme = path.join(root, "bench", "README.md");
+  const text = fs.readFileSync(readme, "utf8");
+  const [a, b] = ["<!-- bench:results -->", "<!-- /bench:results -->"];
+  if (text.includes(a) && text.includes(b)) {
+    fs.writeFileSync(readme, `${text.slice(0, text.indexOf(a) + a.length)}\n${md}\n${text.slice(text.indexOf(b))}`);
+    log(`▸ Wrote the table into bench/README.md`);
+  }
+}
+process.exit(0);
