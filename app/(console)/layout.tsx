@@ -1,6 +1,7 @@
 import { requireViewer } from "@/lib/auth/viewer";
 import { listVisibleTeams } from "@/lib/teams/queries";
 import { Sidebar } from "@/components/shell/sidebar";
+import { CommandPalette } from "@/components/search/command-palette";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
@@ -11,6 +12,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <main className="min-w-0 flex-1">
         <div className="mx-auto max-w-6xl px-8 py-8">{children}</div>
       </main>
+      <CommandPalette />
     </div>
   );
 }

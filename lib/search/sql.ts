@@ -135,15 +135,16 @@ function parts(input: SearchScope & SearchFilters & { q: string }, p: Params): P
   const contains = q.length >= 3 ? p.add(`%${likeEscape(q)}%`) : null;
   const match: string[] = [`lower(r.name) = ${exact}`];
   if (contains) match.push(`r.name ILIKE ${contains} ESCAPE '\\'`);
-  if (tq) {
-    if (!roots) match.push(`r.search @@ sq.tq`);
-    else
-      match.push(
-        `(r.search @@ sq.tq AND (${own} @@ sq.tq OR r.path[1] = ANY(${roots}::uuid[]) OR (${own} || setweight(to_tsvector('simple', coalesce((` +
-          `SELECT string_agg(search_words(a.name), ' ') FROM "Resource" a WHERE a."workspaceId" = ${ws}::uuid AND a.id = ANY(r.path) AND a.id <> r.id AND a.path && ${roots}::uuid[]` +
-          `), '')), 'C')) @@ sq.tq))`,
-      );
-  }
+  // Words matched in the resource's own name and description, or in its ancestors' names, where for a
+  // non-admin only a visible ancestor (one at or below a root on the path) may supply a word.
+  const words = !tq
+    ? null
+    : !roots
+      ? `r.search @@ sq.tq`
+      : `(r.search @@ sq.tq AND (${own} @@ sq.tq OR r.path[1] = ANY(${roots}::uuid[]) OR (${own} || setweight(to_tsvector('simple', coalesce((` +
+        `SELECT string_agg(search_words(a.name), ' ') FROM "Resource" a WHERE a."workspaceId" = ${ws}::uuid AND a.id = ANY(r.path) AND a.id <> r.id AND a.path && ${roots}::uuid[]` +
+        `), '')), 'C')) @@ sq.tq))`;
+  if (words) match.push(words);
   where.push(`(${match.join(" OR ")})`);
 
   const filters: Parts["filters"] = { type: null, integration: null, team: null };
@@ -171,7 +172,7 @@ function parts(input: SearchScope & SearchFilters & { q: string }, p: Params): P
   const tier = [
     `CASE WHEN lower(r.name) = ${exact} THEN 0`,
     `WHEN lower(r.name) LIKE ${prefix} ESCAPE '\\' THEN 1`,
-    tq ? `WHEN ${own} @@ sq.tq THEN 2` : "",
+    words ? `WHEN ${words} THEN 2` : "",
     contains ? `WHEN r.name ILIKE ${contains} ESCAPE '\\' THEN 3` : "",
     `ELSE 4 END`,
   ]
