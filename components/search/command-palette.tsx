@@ -56,6 +56,7 @@ export function CommandPalette() {
 
   useEffect(() => {
     if (open) {
+      setQ("");
       setActive(0);
       requestAnimationFrame(() => inputRef.current?.select());
     }
@@ -92,6 +93,7 @@ export function CommandPalette() {
   const items: Item[] = useMemo(() => {
     if (!term) return recent.map((r) => ({ key: `recent:${r}`, kind: "recent" as const, q: r }));
     if (answered !== term) return [];
+    if (!hits.length) return [];
     return [
       ...hits.map((h) => ({ key: `${h.kind}:${h.id}`, kind: "hit" as const, hit: h, href: hrefOf(h) })),
       { key: "all", kind: "all" as const, q: term, href: `/search?q=${encodeURIComponent(term)}` },
