@@ -210,7 +210,10 @@ function PaletteRow({ item, q }: { item: Item; q: string }) {
         <TypeIcon type={h.type} size="sm" />
         <span className="min-w-0 flex-1 truncate">
           <Highlight text={h.name} q={q} className="font-medium" />
-          <span className="ml-2 text-xs text-slate-400">{TYPE_LABELS[h.type]}</span>
+          <span className="ml-2 text-xs text-slate-400">
+            {TYPE_LABELS[h.type]}
+            {h.parent ? ` · in ${h.parent}` : ""}
+          </span>
         </span>
       </>
     );

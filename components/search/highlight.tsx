@@ -7,7 +7,7 @@ export function Highlight({ text, q, className }: { text: string; q: string; cla
     <span className={className}>
       {pieces.map((p, i) =>
         p.mark ? (
-          <mark key={i} className="rounded-[3px] bg-amber-100 px-0.5 text-inherit">
+          <mark key={i} className="rounded-sm bg-amber-100 text-inherit">
             {p.text}
           </mark>
         ) : (

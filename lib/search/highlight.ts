@@ -56,3 +56,15 @@ export function highlightPieces(text: string, q: string): { text: string; mark: 
   if (at < text.length) out.push({ text: text.slice(at), mark: false });
   return out;
 }
+
+/** A description as one line of plain text for a result: markdown emphasis, code and heading marks removed. */
+export function plainText(md: string): string {
+  return md
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|`)/g, "")
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 300);
+}

@@ -7,6 +7,7 @@ import { buildResourceFacets, buildResourceSearch, type SearchFilters, type Sear
 import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
 import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchHit, SearchResult, SearchResourceType, TeamHit } from "./types";
 import { TYPE_LABELS } from "@/lib/catalog/types";
+import { plainText } from "./highlight";
 
 export type { SearchHit, SearchResult, SearchFacets } from "./types";
 
@@ -32,7 +33,7 @@ export async function searchScope(tx: Tx, viewer: Viewer): Promise<SearchScope> 
   return { workspaceId: viewer.workspaceId, roots: rows.map((r) => r.resourceId), teams };
 }
 
-type Row = { id: string; type: SearchResourceType; name: string; description: string; total: bigint | number };
+type Row = { id: string; type: SearchResourceType; name: string; description: string; parent: string | null; total: bigint | number };
 
 async function resourcePage(tx: Tx, scope: SearchScope, q: string, f: SearchFilters, page: number, size: number): Promise<{ rows: ResourceHit[]; total: number }> {
   const run = async (p: number) => {
@@ -47,7 +48,7 @@ async function resourcePage(tx: Tx, scope: SearchScope, q: string, f: SearchFilt
     total = first.length ? Number(first[0].total) : 0;
     rows = [];
   }
-  return { rows: rows.map((r) => ({ kind: "resource", id: r.id, type: r.type, name: r.name, description: r.description })), total };
+  return { rows: rows.map((r) => ({ kind: "resource", id: r.id, type: r.type, name: r.name, description: plainText(r.description), parent: r.parent })), total };
 }
 
 function order<T extends { name: string }>(xs: T[], q: string, alt?: (x: T) => string): T[] {

@@ -189,20 +189,29 @@ function whereOf(pt: Parts, skip?: keyof Parts["filters"]): string {
   return [...pt.where, ...extra].join("\n   AND ");
 }
 
-/** Rows: id, type, name, description, tier, score, total (the scoped count of every match, same filters). */
+/**
+ * Rows: id, type, name, description, tier, score, total (the scoped count of every match, same filters) and
+ * parent (the parent's name if the viewer can see the parent, else null).
+ */
 export function buildResourceSearch(input: ResourceSearchInput): SqlStatement {
   const p = new Params();
   const pt = parts(input, p);
   const limit = p.add(Math.max(1, Math.min(100, Math.trunc(input.limit))));
   const offset = p.add(Math.max(0, Math.min(100_000, Math.trunc(input.offset))));
-  const text = `SELECT r.id::text AS id, r.type::text AS type, r.name, r.description,
+  // The page is cut first; only its rows then look up their parent's name (when the viewer can see it).
+  const text = `SELECT s.id, s.type, s.name, s.description, s.tier, s.score, s.total,
+       (SELECT p.name FROM "Resource" p WHERE p.id = s.parent_id AND p."workspaceId" = ${pt.ws}::uuid${pt.roots ? ` AND p.path && ${pt.roots}::uuid[]` : ""}) AS parent
+  FROM (
+SELECT r.id::text AS id, r.type::text AS type, r.name, r.description, r."parentId" AS parent_id,
        ${pt.tier} AS tier,
        ${pt.rank} AS score,
        count(*) OVER () AS total
   FROM ${pt.from}
  WHERE ${whereOf(pt)}
  ORDER BY tier, score DESC, length(r.name), lower(r.name), r.id
- LIMIT ${limit} OFFSET ${offset}`;
+ LIMIT ${limit} OFFSET ${offset}
+       ) s
+ ORDER BY s.tier, s.score DESC, length(s.name), lower(s.name), s.id`;
   return p.finish(text);
 }
 

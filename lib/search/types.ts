@@ -6,7 +6,7 @@ export const RESOURCE_TYPES = Object.values(ResourceType) as SearchResourceType[
 /** [start, end) character ranges of a text to highlight. */
 export type Range = [number, number];
 
-export type ResourceHit = { kind: "resource"; id: string; type: SearchResourceType; name: string; description: string };
+export type ResourceHit = { kind: "resource"; id: string; type: SearchResourceType; name: string; description: string; /** The parent's name, when the viewer can see the parent. */ parent: string | null };
 export type PersonHit = { kind: "person"; id: string; name: string; email: string };
 export type TeamHit = { kind: "team"; id: string; slug: string; name: string; description: string };
 export type SearchHit = ResourceHit | PersonHit | TeamHit;

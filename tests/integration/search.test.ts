@@ -114,6 +114,16 @@ describe(`search on ${db.engine}: nothing hidden is revealed`, () => {
     expect(names((await allHits(admin, "analytics freight")).hits)).toContain("freight");
   });
 
+  it("a hit names its parent only when the viewer can see the parent", async () => {
+    const ana = await db.viewer("ana@northwind.test");
+    const admin = await db.viewer("admin@acme.test");
+    const find = async (v: Viewer, q: string, type: string) => (await search(v, q, { others: 0 })).resources.find((h) => h.name === q && h.type === type)!;
+    expect((await find(ana, "orders", "TABLE")).parent).toBe("northwind");
+    expect((await find(ana, "northwind", "SCHEMA")).parent).toBeNull(); // its parent, analytics, is hidden from her
+    expect((await find(admin, "northwind", "SCHEMA")).parent).toBe("analytics");
+    expect((await find(ana, "northwind", "SCHEMA")).description).not.toContain("**");
+  });
+
   it("facets count only what the viewer can open, and name only what it can see", async () => {
     const ana = await db.viewer("ana@northwind.test");
     const f = await searchFacets(ana, "id");

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { buildResourceFacets, buildResourceSearch, likeEscape, queryTerms, tsPrefix, MAX_TERMS } from "@/lib/search/sql";
-import { highlightPieces, highlightRanges } from "@/lib/search/highlight";
+import { highlightPieces, highlightRanges, plainText } from "@/lib/search/highlight";
 import { parseSearchParams, searchHref } from "@/lib/search/schemas";
 
 const WS = "11111111-1111-4111-8111-111111111111";
@@ -147,6 +147,12 @@ describe("highlight ranges", () => {
         for (let i = 1; i < ranges.length; i++) expect(ranges[i][0]).toBeGreaterThan(ranges[i - 1][1] - 1);
       }),
     );
+  });
+
+  it("turns a markdown description into one plain line", () => {
+    expect(plainText("Orders of the **Northwind Traders** account.")).toBe("Orders of the Northwind Traders account.");
+    expect(plainText("# Title\n\n- one `code`\n- [a link](http://x)")).toBe("Title one code a link");
+    expect(plainText("customer__id stays")).toBe("customer__id stays");
   });
 
   it("treats markup in names as text", () => {

@@ -92,7 +92,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                         <div className="min-w-0 pt-0.5">
                           <div className="text-sm font-medium text-slate-900">
                             <Highlight text={h.name} q={p.q} />
-                            <span className="ml-2 text-xs font-normal text-slate-400">{TYPE_LABELS[h.type]}</span>
+                            <span className="ml-2 text-xs font-normal text-slate-400">
+                              {TYPE_LABELS[h.type]}
+                              {h.parent ? <> · in <span className="text-slate-500">{h.parent}</span></> : null}
+                            </span>
                           </div>
                           {h.description ? <p className="truncate text-sm text-slate-500"><Highlight text={h.description} q={p.q} /></p> : null}
                         </div>
