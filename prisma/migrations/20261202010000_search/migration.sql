@@ -46,14 +46,24 @@ CREATE OR REPLACE FUNCTION search_words(t text) RETURNS text LANGUAGE sql IMMUTA
            '[[:space:][:punct:]]+', ' ', 'g'))
 $$;
 
+-- Ancestors are read one by one by primary key: a set-based form lets a planner with stale statistics (a
+-- first large sync into a new workspace) pick a workspace-wide scan per inserted row.
 CREATE OR REPLACE FUNCTION resource_search_vector(ws uuid, rid uuid, rpath uuid[], rname text, rdescription text)
-RETURNS tsvector LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT setweight(to_tsvector('simple'::regconfig, search_words(rname)), 'A')
+RETURNS tsvector LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  anc text := '';
+  n text;
+  i int;
+BEGIN
+  FOR i IN 1 .. coalesce(array_length(rpath, 1), 0) LOOP
+    CONTINUE WHEN rpath[i] = rid;
+    SELECT a.name INTO n FROM "Resource" a WHERE a.id = rpath[i] AND a."workspaceId" = ws;
+    IF n IS NOT NULL THEN anc := anc || ' ' || search_words(n); END IF;
+  END LOOP;
+  RETURN setweight(to_tsvector('simple'::regconfig, search_words(rname)), 'A')
       || setweight(to_tsvector('simple'::regconfig, search_words(rdescription)), 'B')
-      || setweight(to_tsvector('simple'::regconfig, coalesce(
-           (SELECT string_agg(search_words(a.name), ' ') FROM "Resource" a
-             WHERE a."workspaceId" = ws AND a.id = ANY(rpath) AND a.id <> rid), '')), 'C')
-$$;
+      || setweight(to_tsvector('simple'::regconfig, anc), 'C');
+END $$;
 
 CREATE OR REPLACE FUNCTION resource_search_refresh() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
