@@ -13,9 +13,12 @@ function initechTable() {
 }
 
 async function openPalette(page: Page) {
-  await page.keyboard.press("Control+k");
   const palette = page.getByTestId("command-palette");
-  await expect(palette).toBeVisible();
+  // The shortcut is listened for once the page has hydrated: press again until it has.
+  await expect(async () => {
+    if (!(await palette.isVisible())) await page.keyboard.press("Control+k");
+    await expect(palette).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   return palette;
 }
 
