@@ -67,7 +67,7 @@ for (const v of VIEWERS) {
           break;
         case "search":
           for (const f of foreign) for (const term of [f.team.name, f.group.name, ...f.users.map((u) => u.name.split(" ")[0]), ...f.resources.filter((r) => r.type !== "COLUMN").map((r) => r.name)])
-            targets.push({ url: `/search?q=${encodeURIComponent(term)}`, expect404: false, forbidden: forbiddenIds });
+            targets.push({ url: `${route.pattern}?q=${encodeURIComponent(term)}`, expect404: false, forbidden: forbiddenIds });
           break;
         case "resource":
           for (const f of foreign) for (const r of f.resources) targets.push({ url: route.pattern.replace("[id]", r.id), expect404: true, forbidden });

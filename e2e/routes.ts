@@ -38,4 +38,5 @@ export const CONSOLE_ROUTES: { pattern: string; kind: RouteKind }[] = [
 export const API_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/api/audit/export", kind: "admin" },
   { pattern: "/api/members/export", kind: "admin" },
+  { pattern: "/api/search", kind: "search" },
 ];

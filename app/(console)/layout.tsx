@@ -3,6 +3,7 @@ import { listVisibleTeams } from "@/lib/teams/queries";
 import { ROLE_LABELS } from "@/lib/policy";
 import { Sidebar } from "@/components/shell/sidebar";
 import { ViewAsBanner } from "@/components/view-as/view-as-banner";
+import { CommandPalette } from "@/components/search/command-palette";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
@@ -16,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         ) : null}
         <div className="mx-auto max-w-6xl px-8 py-8">{children}</div>
       </main>
+      <CommandPalette />
     </div>
   );
 }

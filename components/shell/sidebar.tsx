@@ -6,6 +6,7 @@ import { ROLE_LABELS } from "@/lib/policy";
 import { navFor } from "./nav";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
+import { PaletteButton } from "@/components/search/palette-button";
 
 export function Sidebar({ viewer, myTeams }: { viewer: Viewer; myTeams: TeamSummary[] }) {
   const sections = navFor(viewer.role);
@@ -20,6 +21,9 @@ export function Sidebar({ viewer, myTeams }: { viewer: Viewer; myTeams: TeamSumm
           <div className="text-sm font-semibold leading-tight">Enclave</div>
           <div className="truncate text-xs text-slate-500">{viewer.workspaceName}</div>
         </div>
+      </div>
+      <div className="px-3 pb-4">
+        <PaletteButton />
       </div>
       <nav className="flex-1 space-y-6 overflow-y-auto px-3 pb-4" aria-label="Main">
         {sections.map((s, i) => (

@@ -1,54 +1,162 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
-import { withViewer } from "@/lib/db/scoped";
-import { resourceScope, teamScope, userScope, userScopeContext } from "@/lib/access/scope";
-import type { ResourceType } from "@/lib/generated/prisma/enums";
+import { withViewer, type Tx } from "@/lib/db/scoped";
+import { teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { buildResourceFacets, buildResourceSearch, type SearchFilters, type SearchScope } from "./sql";
+import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
+import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchHit, SearchResult, SearchResourceType, TeamHit } from "./types";
+import { TYPE_LABELS } from "@/lib/catalog/types";
+import { plainText } from "./highlight";
 
-export type SearchHit =
-  | { kind: "resource"; id: string; type: ResourceType; name: string; description: string }
-  | { kind: "person"; id: string; name: string; email: string }
-  | { kind: "team"; id: string; slug: string; name: string; description: string };
+export type { SearchHit, SearchResult, SearchFacets } from "./types";
 
-export type SearchResult = { q: string; hits: SearchHit[] };
-
-function rank(name: string, q: string): number {
-  const n = name.toLowerCase();
-  const t = q.toLowerCase();
-  if (n === t) return 0;
-  if (n.startsWith(t)) return 1;
-  return 2;
-}
+export type SearchOptions = SearchFilters & {
+  page?: number;
+  size?: number;
+  /** How many people and teams to include (page 1 only); 0 leaves them out. */
+  others?: number;
+  /** Old name of size, kept for callers that asked for "take". */
+  take?: number;
+};
 
 /**
- * Resources, people and teams matching q, each scoped by the policy inside its query. Ordering (exact,
- * prefix, contains) is applied to the already-scoped rows only.
+ * The viewer's scope as the search SQL needs it: the resources assigned to its visible teams, and those
+ * teams. Admins see the whole workspace. Read inside the same transaction as the search.
  */
-export async function search(viewer: Viewer, q: string, opts: { take?: number } = {}): Promise<SearchResult> {
+export async function searchScope(tx: Tx, viewer: Viewer): Promise<SearchScope> {
+  if (viewer.role === "ADMIN") return { workspaceId: viewer.workspaceId, roots: "all", teams: "all" };
+  const teams = await visibleTeamIds(tx, viewer);
+  const rows = teams.length
+    ? await tx.teamResource.findMany({ where: { workspaceId: viewer.workspaceId, teamId: { in: teams } }, select: { resourceId: true }, distinct: ["resourceId"] })
+    : [];
+  return { workspaceId: viewer.workspaceId, roots: rows.map((r) => r.resourceId), teams };
+}
+
+type Row = { id: string; type: SearchResourceType; name: string; description: string; parent: string | null; total: bigint | number };
+
+async function resourcePage(tx: Tx, scope: SearchScope, q: string, f: SearchFilters, page: number, size: number): Promise<{ rows: ResourceHit[]; total: number }> {
+  const run = async (p: number) => {
+    const stmt = buildResourceSearch({ ...scope, ...f, q, limit: size, offset: (p - 1) * size });
+    return tx.$queryRawUnsafe<Row[]>(stmt.text, ...stmt.values);
+  };
+  let rows = await run(page);
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && page > 1) {
+    // Past the end: the count comes from the first page, the rows stay empty.
+    const first = await run(1);
+    total = first.length ? Number(first[0].total) : 0;
+    rows = [];
+  }
+  return { rows: rows.map((r) => ({ kind: "resource", id: r.id, type: r.type, name: r.name, description: plainText(r.description), parent: r.parent })), total };
+}
+
+function order<T extends { name: string }>(xs: T[], q: string, alt?: (x: T) => string): T[] {
+  const t = q.toLowerCase();
+  const tier = (x: T) => {
+    const names = [x.name.toLowerCase(), ...(alt ? [alt(x).toLowerCase()] : [])];
+    if (names.some((n) => n === t)) return 0;
+    if (names.some((n) => n.startsWith(t))) return 1;
+    if (names.some((n) => n.split(/[\s@._-]+/).some((w) => w.startsWith(t)))) return 2;
+    return 3;
+  };
+  return [...xs].sort((a, b) => tier(a) - tier(b) || a.name.localeCompare(b.name));
+}
+
+/** People matching q (name or e-mail), within userScope: the policy is in the where, not applied afterwards. */
+async function people(tx: Tx, viewer: Viewer, q: string, take: number): Promise<PersonHit[]> {
+  const scope = userScope(viewer, await userScopeContext(tx, viewer));
+  const sel = { id: true, name: true, email: true } as const;
+  const find = (m: Prisma.UserWhereInput) => tx.user.findMany({ where: { AND: [scope, m] }, select: sel, orderBy: { name: "asc" }, take });
+  const starts = await find({ OR: [{ name: { startsWith: q, mode: "insensitive" } }, { email: { startsWith: q, mode: "insensitive" } }] });
+  const contains = starts.length >= take ? [] : await find({ OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] });
+  const all = [...new Map([...starts, ...contains].map((u) => [u.id, u])).values()];
+  return order(all, q, (u) => u.email).slice(0, take).map((u) => ({ kind: "person", ...u }));
+}
+
+/** Teams matching q, within teamScope. */
+async function teams(tx: Tx, viewer: Viewer, q: string, take: number): Promise<TeamHit[]> {
+  const sel = { id: true, slug: true, name: true, description: true } as const;
+  const find = (m: Prisma.TeamWhereInput) => tx.team.findMany({ where: { AND: [teamScope(viewer), m] }, select: sel, orderBy: { name: "asc" }, take });
+  const starts = await find({ name: { startsWith: q, mode: "insensitive" } });
+  const contains = starts.length >= take ? [] : await find({ name: { contains: q, mode: "insensitive" } });
+  const all = [...new Map([...starts, ...contains].map((t) => [t.id, t])).values()];
+  return order(all, q).slice(0, take).map((t) => ({ kind: "team", ...t }));
+}
+
+async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope, q: string, opts: SearchOptions): Promise<SearchResult> {
+  const size = Math.max(1, Math.min(100, opts.size ?? opts.take ?? SEARCH_PAGE_SIZE));
+  const page = Math.max(1, Math.trunc(opts.page ?? 1));
+  const others = page === 1 && !opts.type && !opts.integrationId && !opts.teamId ? opts.others ?? 5 : 0;
+  const { rows, total } = await resourcePage(tx, scope, q, opts, page, size);
+  const ps = others ? await people(tx, viewer, q, others) : [];
+  const ts = others ? await teams(tx, viewer, q, others) : [];
+  return {
+    q,
+    hits: [...ts, ...ps, ...rows],
+    resources: rows,
+    people: ps,
+    teams: ts,
+    total,
+    page,
+    size,
+    pageCount: Math.max(1, Math.ceil(total / size)),
+  };
+}
+
+const empty = (q: string, size = SEARCH_PAGE_SIZE): SearchResult => ({ q, hits: [], resources: [], people: [], teams: [], total: 0, page: 1, size, pageCount: 1 });
+
+/**
+ * Resources (ranked: exact name, prefix, full text; type boosts), people and teams matching q, each scoped by
+ * the policy inside its SQL. Resources come from the one statement of lib/search/sql.ts.
+ */
+export async function search(viewer: Viewer, q: string, opts: SearchOptions = {}): Promise<SearchResult> {
   const term = q.trim();
-  if (!term) return { q: term, hits: [] };
-  const take = opts.take ?? 50;
+  if (!term) return empty(term, opts.size);
+  return withViewer(viewer, async (tx) => runSearch(tx, viewer, await searchScope(tx, viewer), term, opts));
+}
+
+function facetsOf(rows: { facet: string; key: string; label: string | null; n: number }[]): SearchFacets {
+  const pick = (facet: string): FacetValue[] =>
+    rows
+      .filter((r) => r.facet === facet)
+      .map((r) => ({ key: r.key, label: r.label ?? (TYPE_LABELS as Record<string, string>)[r.key] ?? r.key, count: Number(r.n) }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return { type: pick("type"), integration: pick("integration"), team: pick("team") };
+}
+
+/** Facet counts of a search: types, visible integrations, visible teams; only what the viewer can open counts. */
+export async function searchFacets(viewer: Viewer, q: string, filters: SearchFilters = {}): Promise<SearchFacets> {
+  const term = q.trim();
+  if (!term) return { type: [], integration: [], team: [] };
   return withViewer(viewer, async (tx) => {
-    const scope = await resourceScope(tx, viewer);
-    const like = { contains: term, mode: "insensitive" as const };
-    // One connection per transaction: the three reads run one after the other.
-    const resources = await tx.resource.findMany({
-        where: { AND: [scope.where, { removedAt: null }, { OR: [{ name: like }, { description: like }] }] },
-        select: { id: true, type: true, name: true, description: true },
-        orderBy: { name: "asc" },
-        take,
-      });
-    const people = await tx.user.findMany({
-        where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { OR: [{ name: like }, { email: like }] }] },
-        select: { id: true, name: true, email: true },
-        take: 10,
-      });
-    const teams = await tx.team.findMany({ where: { AND: [teamScope(viewer), { name: like }] }, select: { id: true, slug: true, name: true, description: true }, take: 10 });
-    const hits: SearchHit[] = [
-      ...teams.map((t) => ({ kind: "team" as const, ...t })),
-      ...people.map((p) => ({ kind: "person" as const, ...p })),
-      ...resources.map((r) => ({ kind: "resource" as const, ...r })),
-    ];
-    hits.sort((a, b) => rank(a.name, term) - rank(b.name, term));
-    return { q: term, hits };
+    const stmt = buildResourceFacets({ ...(await searchScope(tx, viewer)), ...filters, q: term });
+    return facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));
+  });
+}
+
+/** /search: the page of results and the facets, in one transaction. */
+export async function searchPage(viewer: Viewer, q: string, opts: SearchOptions = {}): Promise<{ result: SearchResult; facets: SearchFacets }> {
+  const term = q.trim();
+  if (!term) return { result: empty(term, opts.size), facets: { type: [], integration: [], team: [] } };
+  return withViewer(viewer, async (tx) => {
+    const scope = await searchScope(tx, viewer);
+    const result = await runSearch(tx, viewer, scope, term, opts);
+    const stmt = buildResourceFacets({ ...scope, type: opts.type, integrationId: opts.integrationId, teamId: opts.teamId, q: term });
+    const facets = facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));
+    return { result, facets };
+  });
+}
+
+/** The viewer's own last searches, newest first (RLS allows no one else's). */
+export async function listRecentSearches(viewer: Viewer): Promise<string[]> {
+  return withViewer(viewer, async (tx) => {
+    const rows = await tx.recentSearch.findMany({
+      where: { workspaceId: viewer.workspaceId, userId: viewer.userId },
+      select: { q: true },
+      orderBy: { createdAt: "desc" },
+      take: RECENT_MAX,
+    });
+    return rows.map((r) => r.q);
   });
 }

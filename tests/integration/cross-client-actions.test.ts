@@ -77,6 +77,8 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
 const SELF_ONLY: Record<string, string> = {
   changePassword: "acts on the caller's own password only",
   renameSelf: "acts on the caller's own name only",
+  recordSearch: "records a search in the caller's own recent searches (RLS: own rows only; tests/integration/search.test.ts)",
+  clearRecentSearches: "clears the caller's own recent searches; takes no input",
   stopViewAs: "ends the caller's own view-as; takes no input",
   acceptInvitation: "public; the single-use token is the only handle (tests/integration/members.test.ts)",
 };

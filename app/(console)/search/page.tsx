@@ -1,78 +1,172 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Search as SearchIcon, UserRound, UsersRound } from "lucide-react";
-import { z } from "zod";
+import { ChevronLeft, ChevronRight, Search as SearchIcon, UserRound, UsersRound, X } from "lucide-react";
 import { requireViewer } from "@/lib/auth/viewer";
-import { search } from "@/lib/search/queries";
+import { searchPage } from "@/lib/search/queries";
+import { parseSearchParams, searchHref, SEARCH_PAGE_SIZE, type SearchParams } from "@/lib/search/schemas";
+import type { FacetValue } from "@/lib/search/types";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { cn } from "@/components/ui/cn";
 import { TypeIcon } from "@/components/catalog/type-icon";
+import { Highlight } from "@/components/search/highlight";
+import { SearchForm } from "@/components/search/search-form";
 
 export const metadata: Metadata = { title: "Search" };
 
-const query = z.string().trim().max(200).catch("");
-
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
-  const sp = await searchParams;
-  const q = query.parse(Array.isArray(sp.q) ? sp.q[0] : sp.q ?? "");
-  const result = await search(viewer, q);
+  const p = parseSearchParams(await searchParams);
+  const { result, facets } = await searchPage(viewer, p.q, { type: p.type, integrationId: p.integration, teamId: p.team, page: p.page, size: SEARCH_PAGE_SIZE });
+  const filtered = !!(p.type || p.integration || p.team);
+  const nothing = result.total === 0 && !result.people.length && !result.teams.length;
   return (
     <>
       <PageHeader title="Search" description="Resources, people and teams you have access to." />
-      <form action="/search" className="mb-6">
-        <label className="relative block max-w-2xl">
-          <span className="sr-only">Search</span>
-          <SearchIcon className="pointer-events-none absolute left-3 top-3 h-4 w-4 text-slate-400" aria-hidden />
-          <input name="q" defaultValue={q} autoFocus placeholder="Search tables, columns, dashboards, people…"
-            className="w-full rounded-xl border border-slate-300 bg-white py-2.5 pl-9 pr-3 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
-        </label>
-      </form>
-      {q ? (
+      <SearchForm key={p.q} q={p.q} />
+      {!p.q ? (
         <Card>
-          {result.hits.length === 0 ? (
-            <EmptyState icon={<SearchIcon className="h-8 w-8" />} title={`No results for “${q}”`}>Try a shorter or different word.</EmptyState>
-          ) : (
-            <ul className="divide-y divide-slate-100" data-testid="search-results">
-              {result.hits.map((h) => (
-                <li key={`${h.kind}:${h.id}`}>
-                  {h.kind === "resource" ? (
-                    <Link href={`/resources/${h.id}`} className="flex items-center gap-3 px-5 py-3 hover:bg-slate-50">
-                      <TypeIcon type={h.type} />
-                      <div className="min-w-0">
-                        <div className="text-sm font-medium">{h.name} <span className="ml-1 text-xs font-normal text-slate-400">{TYPE_LABELS[h.type]}</span></div>
-                        {h.description ? <p className="truncate text-sm text-slate-500">{h.description}</p> : null}
-                      </div>
-                    </Link>
-                  ) : h.kind === "person" ? (
-                    <div className="flex items-center gap-3 px-5 py-3">
-                      <span className="flex h-8 w-8 items-center justify-center rounded-md bg-slate-100 text-slate-600"><UserRound className="h-4 w-4" /></span>
-                      <div>
-                        <div className="text-sm font-medium">{h.name}</div>
-                        <div className="text-sm text-slate-500">{h.email}</div>
-                      </div>
-                    </div>
-                  ) : (
-                    <Link href={`/teams/${h.slug}`} className="flex items-center gap-3 px-5 py-3 hover:bg-slate-50">
-                      <span className="flex h-8 w-8 items-center justify-center rounded-md bg-slate-100 text-slate-600"><UsersRound className="h-4 w-4" /></span>
-                      <div>
-                        <div className="text-sm font-medium">{h.name} <span className="ml-1 text-xs font-normal text-slate-400">Team</span></div>
-                        {h.description ? <p className="text-sm text-slate-500">{h.description}</p> : null}
-                      </div>
-                    </Link>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <EmptyState icon={<SearchIcon className="h-8 w-8" />} title="Search the catalog">
+            Type a name: a table, a column, a dashboard, a person or a team. Press <kbd className="rounded border border-slate-200 px-1 text-xs">Ctrl K</kbd> anywhere to search without leaving the page.
+          </EmptyState>
+        </Card>
+      ) : nothing && !filtered ? (
+        <Card>
+          <EmptyState icon={<SearchIcon className="h-8 w-8" />} title={`No results for “${p.q}”`}>Try a shorter or different word.</EmptyState>
         </Card>
       ) : (
-        <Card>
-          <EmptyState icon={<SearchIcon className="h-8 w-8" />} title="Search the catalog">Type a name: a table, a column, a dashboard, a person or a team.</EmptyState>
-        </Card>
+        <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
+          <aside aria-label="Filters" className="space-y-5" data-testid="search-facets">
+            <Facet title="Type" param="type" p={p} values={facets.type} />
+            <Facet title="Integration" param="integration" p={p} values={facets.integration} />
+            <Facet title="Team" param="team" p={p} values={facets.team} />
+          </aside>
+          <div className="min-w-0 space-y-6">
+            {result.teams.length || result.people.length ? (
+              <Card>
+                <ul className="divide-y divide-slate-100" data-testid="search-others">
+                  {result.teams.map((t) => (
+                    <li key={t.id}>
+                      <Link href={`/teams/${t.slug}`} className="flex items-center gap-3 px-5 py-3 hover:bg-slate-50">
+                        <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-slate-100 text-slate-600"><UsersRound className="h-4 w-4" aria-hidden /></span>
+                        <div className="min-w-0">
+                          <div className="text-sm font-medium"><Highlight text={t.name} q={p.q} /> <span className="ml-1 text-xs font-normal text-slate-400">Team</span></div>
+                          {t.description ? <p className="truncate text-sm text-slate-500">{t.description}</p> : null}
+                        </div>
+                      </Link>
+                    </li>
+                  ))}
+                  {result.people.map((u) => (
+                    <li key={u.id} className="flex items-center gap-3 px-5 py-3">
+                      <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-md bg-slate-100 text-slate-600"><UserRound className="h-4 w-4" aria-hidden /></span>
+                      <div className="min-w-0">
+                        <div className="text-sm font-medium"><Highlight text={u.name} q={p.q} /> <span className="ml-1 text-xs font-normal text-slate-400">Person</span></div>
+                        <div className="truncate text-sm text-slate-500"><Highlight text={u.email} q={p.q} /></div>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            ) : null}
+            <Card>
+              <div className="flex items-center justify-between gap-4 border-b border-slate-100 px-5 py-3">
+                <h2 className="text-sm font-semibold text-slate-900" data-testid="search-total">
+                  {result.total === 1 ? "1 resource" : `${result.total.toLocaleString("en-US")} resources`}
+                </h2>
+                {filtered ? (
+                  <Link href={searchHref({ q: p.q })} className="text-sm text-brand-700 hover:underline">Clear filters</Link>
+                ) : null}
+              </div>
+              {result.resources.length === 0 ? (
+                <EmptyState icon={<SearchIcon className="h-8 w-8" />} title={filtered ? "No resources match these filters" : `No resources for “${p.q}”`}>
+                  {filtered ? "Clear a filter to see more." : "Try a shorter or different word."}
+                </EmptyState>
+              ) : (
+                <ul className="divide-y divide-slate-100" data-testid="search-results">
+                  {result.resources.map((h) => (
+                    <li key={h.id}>
+                      <Link href={`/resources/${h.id}`} className="flex items-start gap-3 px-5 py-3 hover:bg-slate-50">
+                        <TypeIcon type={h.type} />
+                        <div className="min-w-0 pt-0.5">
+                          <div className="text-sm font-medium text-slate-900">
+                            <Highlight text={h.name} q={p.q} />
+                            <span className="ml-2 text-xs font-normal text-slate-400">
+                              {TYPE_LABELS[h.type]}
+                              {h.parent ? <> · in <span className="text-slate-500">{h.parent}</span></> : null}
+                            </span>
+                          </div>
+                          {h.description ? <p className="truncate text-sm text-slate-500"><Highlight text={h.description} q={p.q} /></p> : null}
+                        </div>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {result.pageCount > 1 ? (
+                <nav aria-label="Pages" className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
+                  <span>Page {result.page} of {result.pageCount}</span>
+                  <div className="flex gap-2">
+                    <PageLink p={p} page={result.page - 1} disabled={result.page <= 1} label="Previous"><ChevronLeft className="h-4 w-4" aria-hidden /></PageLink>
+                    <PageLink p={p} page={result.page + 1} disabled={result.page >= result.pageCount} label="Next"><ChevronRight className="h-4 w-4" aria-hidden /></PageLink>
+                  </div>
+                </nav>
+              ) : null}
+            </Card>
+          </div>
+        </div>
       )}
     </>
+  );
+}
+
+function PageLink({ p, page, disabled, label, children }: { p: SearchParams; page: number; disabled: boolean; label: string; children: React.ReactNode }) {
+  const cls = "inline-flex items-center gap-1 rounded-lg border border-slate-200 px-2.5 py-1 text-sm";
+  if (disabled) return <span className={cn(cls, "text-slate-300")} aria-disabled="true">{label === "Previous" ? children : null}{label}{label === "Next" ? children : null}</span>;
+  return (
+    <Link href={searchHref({ ...p, page })} className={cn(cls, "bg-white text-slate-700 hover:bg-slate-50")} rel={label === "Next" ? "next" : "prev"}>
+      {label === "Previous" ? children : null}
+      {label}
+      {label === "Next" ? children : null}
+    </Link>
+  );
+}
+
+function Facet({ title, param, p, values }: { title: string; param: "type" | "integration" | "team"; p: SearchParams; values: FacetValue[] }) {
+  const current = p[param];
+  if (!values.length && !current) return null;
+  return (
+    <section data-facet={param}>
+      <h3 className="mb-1.5 px-2 text-xs font-semibold uppercase tracking-wide text-slate-400">{title}</h3>
+      <ul className="space-y-0.5">
+        {values.map((v) => {
+          const active = current === v.key;
+          return (
+            <li key={v.key}>
+              <Link
+                href={searchHref({ ...p, [param]: active ? null : v.key, page: 1 })}
+                aria-current={active ? "true" : undefined}
+                className={cn(
+                  "flex items-center gap-2 rounded-lg px-2 py-1 text-sm",
+                  active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+                )}
+              >
+                <span className="min-w-0 flex-1 truncate">{v.label}</span>
+                {active ? <X className="h-3.5 w-3.5" aria-label="Remove filter" /> : <span className="text-xs tabular-nums text-slate-400">{v.count.toLocaleString("en-US")}</span>}
+              </Link>
+            </li>
+          );
+        })}
+        {current && !values.some((v) => v.key === current) ? (
+          <li>
+            <Link href={searchHref({ ...p, [param]: null, page: 1 })} className="flex items-center gap-2 rounded-lg bg-brand-50 px-2 py-1 text-sm font-medium text-brand-700">
+              <span className="min-w-0 flex-1 truncate">Remove this filter</span>
+              <X className="h-3.5 w-3.5" aria-hidden />
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,245 @@
+// The resource search as ONE parametrised SQL statement, built by pure functions (no database, no viewer
+// object): lib/search/queries.ts runs it inside withViewer, the benchmark runs the same text bare, and the unit
+// tests read it. Nothing from the user is ever spliced into the text: q, ids and filters are parameters; the
+// only interpolations are whitelisted enum values and parameter numbers.
+import { RESOURCE_TYPES, type SearchResourceType } from "./types";
+
+/** The viewer's scope, already resolved: "all" for admins, else the resources assigned to a visible team. */
+export type SearchScope = {
+  workspaceId: string;
+  /** Resources assigned to the viewer's visible teams ("all" for admins): visible = path && roots. */
+  roots: string[] | "all";
+  /** The teams the viewer can see ("all" for admins): the only teams a team filter or facet may name. */
+  teams: string[] | "all";
+};
+
+export type SearchFilters = { type?: SearchResourceType | null; integrationId?: string | null; teamId?: string | null };
+
+export type ResourceSearchInput = SearchScope & SearchFilters & { q: string; limit: number; offset: number };
+
+export type SqlStatement = { text: string; values: unknown[] };
+
+export const MAX_TERMS = 8;
+export const MAX_Q = 200;
+
+/**
+ * The words of a query, as the database splits names into words (search_words() in the migration):
+ * whitespace and ASCII punctuation separate, camelCase splits, everything is lower-cased. tsquery's own
+ * operators (& | ! ( ) : * ' \) are punctuation, so they can never reach to_tsquery as syntax.
+ */
+export function queryTerms(q: string): string[] {
+  const words = q
+    .slice(0, MAX_Q)
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[\s!-/:-@[-`{-~]+/u)
+    .map((w) => w.toLowerCase())
+    .filter(Boolean);
+  return [...new Set(words)].slice(0, MAX_TERMS);
+}
+
+/** One term as a tsquery prefix operand: quoted, with ' and \ escaped (defence in depth; terms have none). */
+export function tsPrefix(term: string): string {
+  return `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}':*`;
+}
+
+/** A LIKE pattern matching s literally: % _ and \ escaped (used with ESCAPE '\'). */
+export function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Types ranked above others at equal relevance: tables and dashboards before their columns and charts. */
+export const TYPE_BOOST: Record<SearchResourceType, number> = {
+  TABLE: 1.6,
+  VIEW: 1.5,
+  DASHBOARD: 1.6,
+  SCHEMA: 1.4,
+  DATABASE: 1.3,
+  INTEGRATION: 1.3,
+  DOCUMENT: 1.3,
+  TERM: 1.3,
+  METRIC: 1.3,
+  CHART: 1.0,
+  COLUMN: 0.8,
+};
+
+const boostSql = `CASE r.type ${RESOURCE_TYPES.map((t) => `WHEN '${t}' THEN ${TYPE_BOOST[t].toFixed(2)}`).join(" ")} ELSE 1 END`;
+
+/**
+ * Parameters as placeholders, numbered at the end in order of first use: a parameter the final text does not
+ * use is dropped (PostgreSQL refuses a parameter whose type it cannot infer).
+ */
+class Params {
+  private vals: unknown[] = [];
+  add(v: unknown): string {
+    this.vals.push(v);
+    return `\u0000${this.vals.length - 1}\u0000`;
+  }
+  finish(text: string): SqlStatement {
+    const order = new Map<number, number>();
+    const values: unknown[] = [];
+    const out = text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => {
+      const k = Number(i);
+      if (!order.has(k)) {
+        values.push(this.vals[k]);
+        order.set(k, values.length);
+      }
+      return `$${order.get(k)}`;
+    });
+    return { text: out, values };
+  }
+}
+
+type Parts = {
+  /** FROM/WHERE of the scoped, matched, filtered rows (alias r, joined with the query alias sq). */
+  from: string;
+  where: string[];
+  /** Extra predicates per filter, so facets can leave their own filter out. */
+  filters: { type: string | null; integration: string | null; team: string | null };
+  /** Expressions for ranking. */
+  tier: string;
+  rank: string;
+  /** Parameter references of the workspace, the roots and the visible teams (null for "all"). */
+  ws: string;
+  roots: string | null;
+  teams: string | null;
+};
+
+function assertScope(s: SearchScope) {
+  if (!/^[0-9a-f-]{36}$/i.test(s.workspaceId)) throw new Error("workspaceId must be a uuid");
+}
+
+/**
+ * The shared core: scope (path && roots for everyone but admins), the match, the filters. The match is the
+ * full-text vector (prefix terms, each either as typed or stemmed in English), the name as a substring
+ * (3+ characters, trigram index) or the name exactly. For a non-admin, a word matched only in an ancestor's
+ * name counts when that ancestor is visible to the viewer: else the result would confirm a hidden name.
+ */
+function parts(input: SearchScope & SearchFilters & { q: string }, p: Params): Parts {
+  assertScope(input);
+  const q = input.q.trim().slice(0, MAX_Q);
+  const terms = queryTerms(q);
+  const ws = p.add(input.workspaceId);
+  const roots = input.roots === "all" ? null : p.add(input.roots);
+  const where = [`r."workspaceId" = ${ws}::uuid`, `r."removedAt" IS NULL`];
+  if (roots) where.push(`r.path && ${roots}::uuid[]`);
+
+  const exact = p.add(q.toLowerCase());
+  const prefix = p.add(`${likeEscape(q.toLowerCase())}%`);
+  const tq = terms.length
+    ? terms.map((t) => {
+        const x = p.add(tsPrefix(t));
+        return `(to_tsquery('simple', ${x}) || to_tsquery('english', ${x}))`;
+      }).join(" && ")
+    : null;
+  const own = `ts_filter(r.search, '{a,b}')`;
+  const contains = q.length >= 3 ? p.add(`%${likeEscape(q)}%`) : null;
+  const match: string[] = [`lower(r.name) = ${exact}`];
+  if (contains) match.push(`r.name ILIKE ${contains} ESCAPE '\\'`);
+  // Words matched in the resource's own name and description, or in its ancestors' names, where for a
+  // non-admin only a visible ancestor (one at or below a root on the path) may supply a word.
+  const words = !tq
+    ? null
+    : !roots
+      ? `r.search @@ sq.tq`
+      : `(r.search @@ sq.tq AND (${own} @@ sq.tq OR r.path[1] = ANY(${roots}::uuid[]) OR (${own} || setweight(to_tsvector('simple', coalesce((` +
+        `SELECT string_agg(search_words(a.name), ' ') FROM "Resource" a WHERE a."workspaceId" = ${ws}::uuid AND a.id = ANY(r.path) AND a.id <> r.id AND a.path && ${roots}::uuid[]` +
+        `), '')), 'C')) @@ sq.tq))`;
+  if (words) match.push(words);
+  where.push(`(${match.join(" OR ")})`);
+
+  const filters: Parts["filters"] = { type: null, integration: null, team: null };
+  if (input.type) {
+    if (!RESOURCE_TYPES.includes(input.type)) throw new Error("unknown resource type");
+    filters.type = `r.type = '${input.type}'`;
+  }
+  if (input.integrationId) {
+    const i = p.add(input.integrationId);
+    // Only an integration the viewer can see filters anything; another one matches nothing.
+    filters.integration =
+      `r.path[1] = ${i}::uuid AND EXISTS (SELECT 1 FROM "Resource" i WHERE i.id = ${i}::uuid AND i."workspaceId" = ${ws}::uuid AND i.type = 'INTEGRATION'` +
+      (roots ? ` AND i.path && ${roots}::uuid[]` : "") +
+      `)`;
+  }
+  const teams = input.teams === "all" ? null : p.add(input.teams);
+  if (input.teamId) {
+    const t = p.add(input.teamId);
+    filters.team =
+      `r.path && (SELECT coalesce(array_agg(tr."resourceId"), '{}'::uuid[]) FROM "TeamResource" tr WHERE tr."workspaceId" = ${ws}::uuid AND tr."teamId" = ${t}::uuid` +
+      (teams ? ` AND tr."teamId" = ANY(${teams}::uuid[])` : "") +
+      `)`;
+  }
+
+  const tier = [
+    `CASE WHEN lower(r.name) = ${exact} THEN 0`,
+    `WHEN lower(r.name) LIKE ${prefix} ESCAPE '\\' THEN 1`,
+    words ? `WHEN ${words} THEN 2` : "",
+    contains ? `WHEN r.name ILIKE ${contains} ESCAPE '\\' THEN 3` : "",
+    `ELSE 4 END`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  // The rank reads only the resource's own words (A, B): never an ancestor's, visible or not.
+  const rank = tq ? `(${boostSql}) * (0.05 + ts_rank(${own}, sq.tq))` : `(${boostSql})`;
+  const from = `"Resource" r CROSS JOIN (SELECT ${tq ?? "NULL::tsquery"} AS tq) sq`;
+  return { from, where, filters, tier, rank, ws, roots, teams };
+}
+
+function whereOf(pt: Parts, skip?: keyof Parts["filters"]): string {
+  const extra = (Object.keys(pt.filters) as (keyof Parts["filters"])[]).filter((k) => k !== skip && pt.filters[k]).map((k) => pt.filters[k]!);
+  return [...pt.where, ...extra].join("\n   AND ");
+}
+
+/**
+ * Rows: id, type, name, description, tier, score, total (the scoped count of every match, same filters) and
+ * parent (the parent's name if the viewer can see the parent, else null).
+ */
+export function buildResourceSearch(input: ResourceSearchInput): SqlStatement {
+  const p = new Params();
+  const pt = parts(input, p);
+  const limit = p.add(Math.max(1, Math.min(100, Math.trunc(input.limit))));
+  const offset = p.add(Math.max(0, Math.min(100_000, Math.trunc(input.offset))));
+  // The page is cut first; only its rows then look up their parent's name (when the viewer can see it).
+  const text = `SELECT s.id, s.type, s.name, s.description, s.tier, s.score, s.total,
+       (SELECT p.name FROM "Resource" p WHERE p.id = s.parent_id AND p."workspaceId" = ${pt.ws}::uuid${pt.roots ? ` AND p.path && ${pt.roots}::uuid[]` : ""}) AS parent
+  FROM (
+SELECT r.id::text AS id, r.type::text AS type, r.name, r.description, r."parentId" AS parent_id,
+       ${pt.tier} AS tier,
+       ${pt.rank} AS score,
+       count(*) OVER () AS total
+  FROM ${pt.from}
+ WHERE ${whereOf(pt)}
+ ORDER BY tier, score DESC, length(r.name), lower(r.name), r.id
+ LIMIT ${limit} OFFSET ${offset}
+       ) s
+ ORDER BY s.tier, s.score DESC, length(s.name), lower(s.name), s.id`;
+  return p.finish(text);
+}
+
+/**
+ * Facet counts of the same search, one row per (facet, key): 'type', 'integration' (a visible integration's
+ * id and name) and 'team' (a visible team's id and name). Each facet applies the other facets' filters but not
+ * its own, so its values stay choosable. Only rows in the viewer's scope are counted.
+ */
+export function buildResourceFacets(input: SearchScope & SearchFilters & { q: string }): SqlStatement {
+  const p = new Params();
+  const pt = parts(input, p);
+  const { ws, roots, teams } = pt;
+  const text = `SELECT 'type' AS facet, r.type::text AS key, NULL::text AS label, count(*)::int AS n
+  FROM ${pt.from}
+ WHERE ${whereOf(pt, "type")}
+ GROUP BY r.type
+UNION ALL
+SELECT 'integration', i.id::text, i.name, count(*)::int
+  FROM ${pt.from}
+  JOIN "Resource" i ON i.id = r.path[1] AND i."workspaceId" = ${ws}::uuid AND i.type = 'INTEGRATION'${roots ? ` AND i.path && ${roots}::uuid[]` : ""}
+ WHERE ${whereOf(pt, "integration")}
+ GROUP BY i.id, i.name
+UNION ALL
+SELECT 'team', t.id::text, t.name, count(DISTINCT r.id)::int
+  FROM ${pt.from}
+  JOIN "TeamResource" tr ON tr."workspaceId" = ${ws}::uuid AND tr."resourceId" = ANY(r.path)
+  JOIN "Team" t ON t.id = tr."teamId" AND t."workspaceId" = ${ws}::uuid${teams ? ` AND t.id = ANY(${teams}::uuid[])` : ""}
+ WHERE ${whereOf(pt, "team")}
+ GROUP BY t.id, t.name`;
+  return p.finish(text);
+}
