@@ -9,6 +9,7 @@ import { createAutomation, previewAutomation, updateAutomation } from "@/lib/aut
 import { Button } from "@/components/ui/button";
 import { ErrorNote, inputClass } from "@/components/ui/dialog";
 import { cronInWords, cronError } from "@/lib/automations/cron";
+import { IconButton } from "@/components/ui/icon-button";
 
 const KINDS: { kind: Condition["kind"]; label: string }[] = [
   { kind: "type", label: "Resource type is" },
@@ -176,9 +177,9 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
                 />
               )}
               {conds.length > 1 ? (
-                <button type="button" onClick={() => { setConds(conds.filter((_, j) => j !== i)); dirty(); }} aria-label={`Remove condition ${i + 1}`} className="rounded-md p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700">
+                <IconButton onClick={() => { setConds(conds.filter((_, j) => j !== i)); dirty(); }} label={`Remove condition ${i + 1}`}>
                   <X className="h-4 w-4" />
-                </button>
+                </IconButton>
               ) : null}
             </li>
           ))}

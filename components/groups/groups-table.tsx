@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { GroupRow } from "@/lib/groups/queries";
 import { DeleteGroupDialog, GroupFormDialog } from "./group-dialogs";
+import { IconButton } from "@/components/ui/icon-button";
 
 const col = createColumnHelper<ServerTableFeatures, GroupRow>();
 
@@ -58,9 +59,9 @@ export function GroupsTable({ rows, page }: { rows: GroupRow[]; page: ServerPage
       enableSorting: false,
       cell: (info) => (
         <div className="flex justify-end">
-          <button type="button" onClick={() => setDeleting(info.row.original)} className="rounded-md p-1.5 text-slate-400 hover:bg-rose-50 hover:text-rose-600" aria-label={`Delete ${info.row.original.name}`} title="Delete">
+          <IconButton tone="danger" onClick={() => setDeleting(info.row.original)} label={`Delete ${info.row.original.name}`} title="Delete">
             <Trash2 className="h-4 w-4" />
-          </button>
+          </IconButton>
         </div>
       ),
     }),

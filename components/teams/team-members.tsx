@@ -12,6 +12,7 @@ import { addTeamMembers, removeTeamMembers } from "@/lib/teams/actions";
 import type { TeamMemberRow } from "@/lib/teams/queries";
 import { type PickablePerson } from "./person-picker";
 import { AddPeopleDialog } from "./add-people-dialog";
+import { IconButton } from "@/components/ui/icon-button";
 
 type Team = { id: string; name: string; isDefault: boolean; visibility: "PUBLIC" | "PRIVATE" };
 const col = createColumnHelper<ServerTableFeatures, TeamMemberRow>();
@@ -61,9 +62,9 @@ export function TeamMembers({ team, rows, page, canManage, showSource, candidate
         cell: (info) => {
           const m = info.row.original;
           return m.direct ? (
-            <button type="button" onClick={() => setRemoving([m])} className="rounded-md p-1.5 text-slate-400 hover:bg-rose-50 hover:text-rose-600" aria-label={`Remove ${m.name}`} title="Remove from team">
+            <IconButton tone="danger" onClick={() => setRemoving([m])} label={`Remove ${m.name}`} title="Remove from team">
               <UserMinus className="h-4 w-4" />
-            </button>
+            </IconButton>
           ) : null;
         },
       }),

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { TeamRow } from "@/lib/teams/queries";
 import { DeleteTeamDialog, TeamFormDialog } from "./team-dialogs";
+import { IconButton } from "@/components/ui/icon-button";
 
 const col = createColumnHelper<ServerTableFeatures, TeamRow>();
 const num = (n: number) => <span className="tabular-nums text-slate-700">{n.toLocaleString("en-US")}</span>;
@@ -53,15 +54,15 @@ export function TeamsTable({ rows, page }: { rows: TeamRow[]; page: ServerPage }
         const t = info.row.original;
         return (
           <div className="flex justify-end gap-1">
-            <button type="button" onClick={() => setEditing(t)} className="rounded-md p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700" aria-label={`Edit ${t.name}`} title="Edit">
+            <IconButton onClick={() => setEditing(t)} label={`Edit ${t.name}`} title="Edit">
               <Pencil className="h-4 w-4" />
-            </button>
+            </IconButton>
             {t.isDefault ? (
               <span className="w-7" aria-hidden />
             ) : (
-              <button type="button" onClick={() => setDeleting(t)} className="rounded-md p-1.5 text-slate-400 hover:bg-rose-50 hover:text-rose-600" aria-label={`Delete ${t.name}`} title="Delete">
+              <IconButton tone="danger" onClick={() => setDeleting(t)} label={`Delete ${t.name}`} title="Delete">
                 <Trash2 className="h-4 w-4" />
-              </button>
+              </IconButton>
             )}
           </div>
         );
