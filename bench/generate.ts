@@ -114,6 +114,18 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
     const assignments = generateAssignments(sizes, people, picks);
     await copy(c, "TeamResource", ["workspaceId", "teamId", "resourceId", "source", "createdById"],
       assignments.map((a) => copyLine([ws, a.teamId, a.resourceId, "MANUAL", adminId])));
+    // The search vector, as the (disabled) trigger would have written it, in one set-based pass before the GIN
+    // indexes come back: the words of the name (A), the description (B) and the ancestors' names in path order (C).
+    await c.query(
+      `UPDATE "Resource" r SET search =
+          setweight(to_tsvector('simple', search_words(r.name)), 'A')
+       || setweight(to_tsvector('simple', search_words(r.description)), 'B')
+       || setweight(to_tsvector('simple', coalesce((
+            SELECT string_agg(search_words(a.name), ' ' ORDER BY p.ord)
+              FROM unnest(r.path) WITH ORDINALITY AS p(aid, ord) JOIN "Resource" a ON a.id = p.aid AND a."workspaceId" = r."workspaceId"
+             WHERE p.aid <> r.id), '')), 'C')`,
+    );
+    lap("search vectors computed");
     for (const i of idx) await c.query(i.indexdef);
     lap(`${assignments.length.toLocaleString("en-US")} assignments; Resource indexes re-created`);
     await c.query(`RESET session_replication_role`);
@@ -126,6 +138,11 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
            OR r.depth <> array_length(r.path, 1) - 1`,
     );
     if (bad!.n) throw new Error(`${bad!.n} resources have a path the trigger would not have computed`);
+    const { rows: [badSearch] } = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT * FROM "Resource" TABLESAMPLE BERNOULLI (0.2) REPEATABLE (1)) r
+        WHERE r.search IS DISTINCT FROM resource_search_vector(r."workspaceId", r.id, r.path, r.name, r.description)`,
+    );
+    if (badSearch!.n) throw new Error(`${badSearch!.n} sampled resources have a search vector the trigger would not have computed`);
     const { rows: [orphans] } = await c.query<{ n: number }>(
       `SELECT ((SELECT count(*) FROM "TeamResource" tr WHERE NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = tr."resourceId"))
              + (SELECT count(*) FROM "Membership" m WHERE NOT EXISTS (SELECT 1 FROM "User" u WHERE u.id = m."userId")))::int AS n`,
