@@ -91,6 +91,7 @@ test("viewing as Priya (an editor), editing a description is refused on the serv
 
 test("who can see northwind.orders: Ana through group Northwind people, with the full chain", async ({ page }) => {
   await page.goto(`/resources/${ordersId()}`);
+  await page.getByRole("link", { name: "Show who can see this" }).click();
   const group = page.getByTestId("audience-group").filter({ hasText: "Northwind through group Northwind people" });
   await expect(group).toContainText("2 people");
   await group.getByRole("link", { name: "Ana Souza" }).click();

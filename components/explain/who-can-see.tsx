@@ -137,3 +137,31 @@ export function WhoCanSeePanel({ data, who }: { data: WhoCanSee; who: string }) 
     </Card>
   );
 }
+
+/**
+ * Admins only, before the question is asked: counting everyone who can see a resource is a workspace-wide read
+ * (seconds at 100,000 members), so it runs when asked, not on every visit of the page.
+ */
+export function WhoCanSeePrompt() {
+  return (
+    <Card>
+      <div id="who-can-see" className="scroll-mt-6" />
+      <CardHeader
+        title={<span className="inline-flex items-center gap-1.5"><Users className="h-4 w-4 text-slate-400" aria-hidden />Who can see this?</span>}
+        description="Everyone who can see this resource, grouped by the path that lets them in, or why one person can or cannot. Only admins see this panel."
+      />
+      <div className="flex flex-wrap items-center gap-2 px-5 py-4">
+        <Link href="?audience=1#who-can-see" scroll={false} className={buttonClass("secondary")}>Show who can see this</Link>
+        <form method="get" action="#who-can-see" className="flex min-w-0 flex-1 gap-2" role="search" aria-label="Explain access for a person">
+          <label className="relative min-w-0 flex-1">
+            <span className="sr-only">Name or email</span>
+            <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-slate-400" aria-hidden />
+            <input name="who" maxLength={320} placeholder="Or explain one person: name or email…"
+              className="w-full rounded-lg border border-slate-300 py-2 pl-8 pr-3 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none" />
+          </label>
+          <button type="submit" className={buttonClass("secondary")}>Explain</button>
+        </form>
+      </div>
+    </Card>
+  );
+}

@@ -15,7 +15,7 @@ import { EditableDescription, EditableTags } from "@/components/catalog/resource
 import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
-import { WhoCanSeePanel } from "@/components/explain/who-can-see";
+import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,7 +39,8 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const childParams = parseChildrenParams(sp);
   const who = (Array.isArray(sp.who) ? sp.who[0] : sp.who)?.slice(0, 320) ?? "";
-  const audience = viewer.role === "ADMIN" ? await whoCanSee(viewer, r.id, { who }) : null;
+  const asked = !!who || sp.audience === "1";
+  const audience = viewer.role === "ADMIN" && asked ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
   const integration = r.type === "INTEGRATION" && viewer.role === "ADMIN" ? await getIntegration(viewer, r.id) : null;
   const facts = Object.entries(r.meta).filter(([k]) => ["dataType", "nullable", "kind", "rowCount"].includes(k));
@@ -111,7 +112,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
               </dl>
             </Card>
           )}
-          {audience ? <WhoCanSeePanel data={audience} who={who} /> : null}
+          {audience ? <WhoCanSeePanel data={audience} who={who} /> : viewer.role === "ADMIN" ? <WhoCanSeePrompt /> : null}
         </div>
         <aside className="space-y-6">
           <Card>
