@@ -43,6 +43,9 @@ export function CommandPalette() {
       if ((e.metaKey || e.ctrlKey) && !e.altKey && e.key.toLowerCase() === "k") {
         e.preventDefault();
         setOpen((o) => !o);
+      } else if (e.key === "Escape") {
+        // Wherever the focus is (the input may not have it yet): Esc closes.
+        setOpen(false);
       }
     };
     const onOpen = () => setOpen(true);
