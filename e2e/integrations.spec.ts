@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { test, expect } from "@playwright/test";
 import pg from "pg";
-import { PASSWORD, STATES } from "./users";
+import { STATES, signIn } from "./users";
 
 const SERVER = process.env.SOURCE_PG_URL ?? "postgres://enclave:enclave@127.0.0.1:5432/postgres";
 const name = `enclave_e2e_${crypto.randomBytes(4).toString("hex")}`;
@@ -61,12 +61,7 @@ test("an admin syncs a PostgreSQL database, gives one table to Initech, and Eve 
     await dialog.getByRole("button", { name: /Confirm/ }).click();
     await expect(page.getByRole("status")).toContainText("Added 1 assignment; 2 descendants come along");
 
-    const eve = await (await browser.newContext({ storageState: undefined })).newPage();
-    await eve.goto("/login");
-    await eve.fill('input[name="email"]', "eve@initech.test");
-    await eve.fill('input[name="password"]', PASSWORD);
-    await eve.click('button[type="submit"]');
-    await eve.waitForURL("**/catalog");
+    const eve = await signIn(browser, "eve@initech.test");
     await eve.getByRole("link", { name: /items/ }).click();
     await expect(eve.getByRole("heading", { name: "items" })).toBeVisible();
     const itemsUrl = eve.url();

@@ -1,19 +1,8 @@
 // Members settings end to end: the table's URL state, an invitation from the admin to a new Globex guest who
 // signs up through the link, a promotion and a deactivation that apply at the person's next navigation, and
 // a guest who finds neither the page nor its export.
-import { test, expect, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, STATES } from "./users";
-
-async function signIn(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await page.goto("/login");
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL("**/catalog");
-  return page;
-}
+import { test, expect, type Page } from "@playwright/test";
+import { PASSWORD, STATES, signIn } from "./users";
 
 async function manage(admin: Page, q: string, name: string) {
   await admin.goto(`/settings/members?q=${encodeURIComponent(q)}`);

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { PASSWORD } from "./users";
+import { PASSWORD, signIn, submitSignIn } from "./users";
 
 test("a signed-out visit goes to the sign-in page and comes back after it", async ({ page }) => {
   await page.goto("/search?q=orders");
@@ -35,18 +35,9 @@ test("sign-out ends the session", async ({ page }) => {
 });
 
 test("a password change ends every open session at its next request; the new password signs in", async ({ browser }) => {
-  const signIn = async (password: string) => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto("/login");
-    await page.fill('input[name="email"]', "finn@initech.test");
-    await page.fill('input[name="password"]', password);
-    await page.click('button[type="submit"]');
-    return page;
-  };
-  const laptop = await signIn(PASSWORD);
-  await laptop.waitForURL("**/catalog");
-  const phone = await signIn(PASSWORD);
-  await phone.waitForURL("**/catalog");
+
+  const laptop = await signIn(browser, "finn@initech.test");
+  const phone = await signIn(browser, "finn@initech.test");
 
   await laptop.getByRole("link", { name: /Finn Walsh/ }).click();
   await expect(laptop.getByRole("heading", { name: "Your account" })).toBeVisible();
@@ -62,8 +53,7 @@ test("a password change ends every open session at its next request; the new pas
 
   await phone.goto("/my-team");
   await expect(phone).toHaveURL(/\/login\?callbackUrl=/);
-  const old = await signIn(PASSWORD);
+  const old = await submitSignIn(browser, "finn@initech.test");
   await expect(old.getByTestId("login-error")).toHaveText("Wrong email or password.");
-  const fresh = await signIn("finn-new-password");
-  await fresh.waitForURL("**/catalog");
+  await signIn(browser, "finn@initech.test", "finn-new-password");
 });

@@ -1,24 +1,13 @@
 // Teams and groups end to end: the admin invites a new guest, Uma, and builds a private client team "Umbrella"
 // around her through the UI (a group "Umbrella people" holding her, added to the team); Uma sees Umbrella and
 // nothing else; Ana sees nothing of Umbrella anywhere; the guardrail dialogs appear before anything risky happens.
-import { test, expect, type Page, type Browser } from "@playwright/test";
-import { PASSWORD, STATES } from "./users";
+import { test, expect, type Page } from "@playwright/test";
+import { PASSWORD, STATES, signIn } from "./users";
 
 test.describe.configure({ mode: "serial" });
 
 const ids: { initechPeople?: string; umbrellaPeople?: string; invite?: string } = {};
 const UMA = { email: "uma@umbrella.test", name: "Uma Becker", password: "umbrella-pass-1" };
-
-async function signIn(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await page.goto("/login");
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL("**/catalog");
-  return page;
-}
 
 /**
  * The page is a 404 naming nothing. The RSC variant is answered by Next 16 with a redirect to `?_rsc` and then

@@ -1,3 +1,5 @@
+import type { Browser, Page } from "@playwright/test";
+
 export const PASSWORD = "enclave-demo";
 
 /** One signed-in state per role, saved by auth.setup.ts. */
@@ -10,3 +12,20 @@ export const STATES = {
 } as const;
 
 export const FOREIGN_TO_NORTHWIND = ["Globex", "Initech", "Cara", "Dan Okafor", "Eve Larsen", "Finn Walsh", "globex.test", "initech.test", "finance", "Finance"];
+
+/** A fresh browser context that submits the sign-in form; the caller checks where it lands. */
+export async function submitSignIn(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  return page;
+}
+
+/** A fresh browser context signed in through the form, on the catalog. */
+export async function signIn(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
+  const page = await submitSignIn(browser, email, password);
+  await page.waitForURL("**/catalog");
+  return page;
+}
