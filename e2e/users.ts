@@ -13,9 +13,12 @@ export const STATES = {
 
 export const FOREIGN_TO_NORTHWIND = ["Globex", "Initech", "Cara", "Dan Okafor", "Eve Larsen", "Finn Walsh", "globex.test", "initech.test", "finance", "Finance"];
 
-/** A fresh browser context that submits the sign-in form; the caller checks where it lands. */
+/**
+ * A fresh, signed-out browser context that submits the sign-in form; the caller checks where it lands. (A spec's
+ * `test.use({ storageState })` would otherwise reach this context too.)
+ */
 export async function submitSignIn(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await page.goto("/login");
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
