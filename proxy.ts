@@ -18,5 +18,6 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!login|invite|api/auth|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // /api/v1 is called with tokens (no cookie): it answers 401 in problem+json itself, never with a redirect.
+  matcher: ["/((?!login|invite|api/auth|api/v1|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

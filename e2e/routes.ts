@@ -39,4 +39,44 @@ export const API_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/api/audit/export", kind: "admin" },
   { pattern: "/api/members/export", kind: "admin" },
   { pattern: "/api/search", kind: "search" },
+  { pattern: "/api/docs", kind: "static" },
+];
+
+/**
+ * What an endpoint of the REST API (/api/v1) is addressed by, for the token probes of e2e/api-cross-client.spec.ts.
+ * tests/unit/api-registry.test.ts fails when an endpoint of lib/api/endpoints.ts is missing here.
+ */
+export type ApiKind =
+  | "list" // no id: must name nothing foreign
+  | "search" // ?q=: searched for each foreign name
+  | "resource" // {id} of a resource
+  | "team" // {id} of a team
+  | "team-user" // {id} of a team, {userId} of a person
+  | "team-resource" // {id} of a team, {resourceId} of a resource
+  | "admin" // admins only, no id: a 404 for everyone else
+  | "admin-integration" // admins only, {id} of an integration
+  | "admin-run" // admins only, {id} of an integration, {runId} of a run
+  | "session" // a signed-in browser only: a token is refused
+  | "public"; // the OpenAPI document
+
+export const API_V1_ROUTES: { pattern: string; methods: ("GET" | "POST" | "PATCH" | "DELETE")[]; kind: ApiKind }[] = [
+  { pattern: "/api/v1/me", methods: ["GET"], kind: "list" },
+  { pattern: "/api/v1/tokens", methods: ["POST"], kind: "session" },
+  { pattern: "/api/v1/resources", methods: ["GET"], kind: "list" },
+  { pattern: "/api/v1/resources/[id]", methods: ["GET", "PATCH"], kind: "resource" },
+  { pattern: "/api/v1/search", methods: ["GET"], kind: "search" },
+  { pattern: "/api/v1/users", methods: ["GET"], kind: "list" },
+  { pattern: "/api/v1/teams", methods: ["GET", "POST"], kind: "list" },
+  { pattern: "/api/v1/teams/[id]", methods: ["GET"], kind: "team" },
+  { pattern: "/api/v1/teams/[id]/members", methods: ["GET", "POST"], kind: "team" },
+  { pattern: "/api/v1/teams/[id]/members/[userId]", methods: ["DELETE"], kind: "team-user" },
+  { pattern: "/api/v1/teams/[id]/resources", methods: ["POST"], kind: "team" },
+  { pattern: "/api/v1/teams/[id]/resources/[resourceId]", methods: ["DELETE"], kind: "team-resource" },
+  { pattern: "/api/v1/teams/[id]/tokens", methods: ["POST"], kind: "team" },
+  { pattern: "/api/v1/groups", methods: ["GET"], kind: "list" },
+  { pattern: "/api/v1/invitations", methods: ["POST"], kind: "admin" },
+  { pattern: "/api/v1/integrations", methods: ["GET", "POST"], kind: "admin" },
+  { pattern: "/api/v1/integrations/[id]/sync", methods: ["POST"], kind: "admin-integration" },
+  { pattern: "/api/v1/integrations/[id]/runs/[runId]", methods: ["GET"], kind: "admin-run" },
+  { pattern: "/api/v1/openapi.json", methods: ["GET"], kind: "public" },
 ];

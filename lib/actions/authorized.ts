@@ -53,24 +53,46 @@ export function authorizedAction<S extends z.ZodType, T>(
   opts: { input: S; permission?: Permission; write?: boolean; public?: true; whileViewingAs?: "allow" },
   handler: Handler<S, T> | PublicHandler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
-  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const viewer = await getViewer();
-    if (!viewer && !opts.public) return { ok: false, error: "Your session has ended. Sign in again." };
-    if (viewer?.actingAdmin && opts.whileViewingAs !== "allow") return { ok: false, error: viewAsRefusal(viewer) };
+  const run = async (viewer: Viewer | null, raw: unknown): Promise<ActionOutcome<T>> => {
+    if (!viewer && !opts.public) return { ok: false, error: "Your session has ended. Sign in again.", reason: "unauthenticated" };
+    if (viewer?.actingAdmin && opts.whileViewingAs !== "allow") return { ok: false, error: viewAsRefusal(viewer), reason: "forbidden" };
     const parsed = opts.input.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
-    if (opts.permission && (!viewer || !can(viewer.role, opts.permission))) return { ok: false, error: "You do not have permission to do this." };
+    if (!parsed.success) return { ok: false, error: firstIssue(parsed.error), reason: "invalid", field: parsed.error.issues[0]?.path.join(".") || undefined };
+    if (opts.permission && (!viewer || !can(viewer.role, opts.permission))) return { ok: false, error: "You do not have permission to do this.", reason: "forbidden" };
     try {
       return { ok: true, data: await (handler as PublicHandler<S, T>)({ viewer, input: parsed.data }) };
     } catch (e) {
-      if (e instanceof UserError) return { ok: false, error: e.message };
+      if (e instanceof UserError) return { ok: false, error: e.message, reason: e instanceof NotFoundError || e.message === "Not found." ? "not-found" : "refused" };
       const code = (e as { code?: string }).code;
-      if (code === "P2025" || code === "42501") return { ok: false, error: "Not found." };
-      if (code === "P2002") return { ok: false, error: "That name is already taken." };
+      if (code === "P2025" || code === "42501") return { ok: false, error: "Not found.", reason: "not-found" };
+      if (code === "P2002") return { ok: false, error: "That name is already taken.", reason: "conflict" };
       console.error("[action]", e);
-      return { ok: false, error: "Something went wrong. Nothing was changed." };
+      return { ok: false, error: "Something went wrong. Nothing was changed.", reason: "error" };
     }
   };
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const out = await run(await getViewer(), raw);
+    // The browser gets the message only, as before.
+    return out.ok ? out : { ok: false, error: out.error };
+  };
   (action as { __authorized?: true }).__authorized = true;
+  (action as unknown as { __run: ActionRunner<T> }).__run = run;
   return action;
+}
+
+/** Why an action refused, for callers that map it onto a status (the REST API). */
+export type ActionOutcome<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; reason: "unauthenticated" | "forbidden" | "invalid" | "not-found" | "refused" | "conflict" | "error"; field?: string };
+
+type ActionRunner<T> = (viewer: Viewer | null, raw: unknown) => Promise<ActionOutcome<T>>;
+
+/**
+ * Runs a console action for a viewer resolved elsewhere (the REST API's token): the very same validation,
+ * permission check, handler and error mapping as when the browser calls it, with that viewer.
+ */
+export async function invokeAction<T>(action: (raw: never) => Promise<ActionResult<T>>, viewer: Viewer, raw: unknown): Promise<ActionOutcome<T>> {
+  const run = (action as unknown as { __run?: ActionRunner<T> }).__run;
+  if (!run) throw new Error("invokeAction: not an authorizedAction");
+  return run(viewer, raw);
 }

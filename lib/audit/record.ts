@@ -27,6 +27,7 @@ export async function recordAudit(tx: Tx, viewer: Viewer, e: AuditInput): Promis
       targetName: e.targetName ?? null,
       before: e.before ?? undefined,
       after: e.after ?? undefined,
+      apiTokenId: viewer.apiToken?.id ?? null,
     },
   });
 }

@@ -15,6 +15,12 @@ export type Viewer = {
    * read runs as the person above; every write is refused (lib/actions/authorized.ts).
    */
   actingAdmin?: { userId: string; name: string; email: string };
+  /**
+   * Set when the request came with an API token (lib/api/tokens.ts). A personal token's viewer is its owner,
+   * resolved here like a session; a team token's (teamId set) is "a Guest of that team", with a userId that is
+   * nobody, and row-level security reads the team from the token row itself (app.team_token_id).
+   */
+  apiToken?: { id: string; scope: "read" | "write"; teamId: string | null };
 };
 
 /**
@@ -61,6 +67,11 @@ async function resolve(prisma: PrismaClient, userId: string, sessionVersion: num
     workspaceName: membership.workspace.name,
     memberTeamIds: teams.map((t) => t.id),
   };
+}
+
+/** The owner of a personal API token, resolved exactly as a session is (its current role, teams and status). */
+export async function resolveTokenOwner(prisma: PrismaClient, userId: string): Promise<Viewer | null> {
+  return resolve(prisma, userId, null);
 }
 
 /**

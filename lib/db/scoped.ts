@@ -19,7 +19,9 @@ export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, 
       if (viewer.actingAdmin) await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
       // jit off: the policies' helper functions inflate cost estimates past jit_above_cost, and compiling a
       // short OLTP query then costs 100-300 ms more than running it (bench/README.md, members and search).
-      await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true), set_config('jit', 'off', true)`;
+      // A team token's viewer: row-level security reads its team from the token row (migration *_api_tokens_rls).
+      const teamToken = viewer.apiToken?.teamId ? viewer.apiToken.id : "";
+      await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true), set_config('app.team_token_id', ${teamToken}, true), set_config('jit', 'off', true)`;
       await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
       return fn(tx);
     },

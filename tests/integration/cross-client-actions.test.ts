@@ -15,7 +15,7 @@ const actions = new Map<string, Action>();
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.set(name, fn as Action);
 
 /** The ids an attacker aims at: none of them visible to it. */
-type Foreign = { team: string; group: string; user: string; invited: string; resource: string; integration: string; automation: string; run: string };
+type Foreign = { team: string; group: string; user: string; invited: string; resource: string; integration: string; automation: string; run: string; token: string };
 
 /**
  * Inputs per action; `ids: false` marks inputs that carry no id (only a role check stands between a non-admin
@@ -71,6 +71,8 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   previewSavedAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   runAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   undoAutomationRun: { ids: true, inputs: (f) => [{ runId: f.run }] },
+  createTeamApiToken: { ids: true, inputs: (f) => [{ teamId: f.team, name: "Exfil", expiresInDays: 30 }] },
+  revokeApiToken: { ids: true, inputs: (f) => [{ tokenId: f.token }] },
 };
 
 /** Actions that name no one else's ids by design: they act on the caller's own account or on a token. */
@@ -81,6 +83,7 @@ const SELF_ONLY: Record<string, string> = {
   clearRecentSearches: "clears the caller's own recent searches; takes no input",
   stopViewAs: "ends the caller's own view-as; takes no input",
   acceptInvitation: "public; the single-use token is the only handle (tests/integration/members.test.ts)",
+  createMyToken: "creates a token of the caller's own, acting as the caller (tests/integration/api.test.ts)",
 };
 
 const db = await setupTestDb();
@@ -119,25 +122,38 @@ const here = await automation(ws, "Globex");
 const otherWs = (await db.sql<{ id: string }>(`SELECT id FROM "Workspace" WHERE id <> $1`, [ws]))[0].id;
 const there = await automation(otherWs, "Northwind");
 
+// An API token in each client (a person's and a team's), and one in the other workspace, for revoke to aim at.
+async function token(workspaceId: string, owner: { userId?: string; teamName?: string }): Promise<string> {
+  const p = db.conn.prisma;
+  const teamId = owner.teamName ? (await p.team.findFirstOrThrow({ where: { workspaceId, name: owner.teamName } })).id : null;
+  const t = await p.apiToken.create({
+    data: { workspaceId, userId: owner.userId ?? null, teamId, name: "probe", scope: "read", tokenHash: crypto.randomUUID(), prefix: "enc_probe", expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return t.id;
+}
+const globexToken = await token(ws, { userId: await user("cara@globex.test") });
+const northwindToken = await token(ws, { teamName: "Northwind" });
+const otherWsToken = await token(otherWs, { teamName: "Globex" });
+
 const ATTACKERS: { email: string; foreign: Foreign; names: string[]; skipIdless?: boolean }[] = [
   {
     email: "ana@northwind.test",
-    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("cara@globex.test"), invited: globexInvite, resource: await resource("globex"), integration: warehouse, ...here },
+    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("cara@globex.test"), invited: globexInvite, resource: await resource("globex"), integration: warehouse, ...here, token: globexToken },
     names: ["Globex", "Cara", "globex", "Warehouse"],
   },
   {
     email: "cara@globex.test",
-    foreign: { team: await team("Northwind"), group: await group("Northwind people"), user: await user("ana@northwind.test"), invited: northwindInvite, resource: await resource("Northwind Sales Overview"), integration: warehouse, ...here },
+    foreign: { team: await team("Northwind"), group: await group("Northwind people"), user: await user("ana@northwind.test"), invited: northwindInvite, resource: await resource("Northwind Sales Overview"), integration: warehouse, ...here, token: northwindToken },
     names: ["Northwind", "Ana", "northwind", "Warehouse"],
   },
   {
     email: "viewer@acme.test",
-    foreign: { team: await team("Initech"), group: await group("Initech people"), user: await user("eve@initech.test"), invited: globexInvite, resource: await resource("finance"), integration: warehouse, ...here },
+    foreign: { team: await team("Initech"), group: await group("Initech people"), user: await user("eve@initech.test"), invited: globexInvite, resource: await resource("finance"), integration: warehouse, ...here, token: globexToken },
     names: ["Initech", "Eve", "finance"],
   },
   {
     email: "editor@acme.test",
-    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("dan@globex.test"), invited: globexInvite, resource: await resource("revenue"), integration: warehouse, ...here },
+    foreign: { team: await team("Globex"), group: await group("Globex people"), user: await user("dan@globex.test"), invited: globexInvite, resource: await resource("revenue"), integration: warehouse, ...here, token: northwindToken },
     names: ["Globex", "Dan", "revenue"],
   },
   {
@@ -150,6 +166,7 @@ const ATTACKERS: { email: string; foreign: Foreign; names: string[]; skipIdless?
       resource: await resource("northwind", true),
       integration: await resource("Warehouse", true),
       ...there,
+      token: otherWsToken,
     },
     names: [],
     skipIdless: true,

@@ -54,13 +54,14 @@ describe("authorized wrappers", () => {
     expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
 
-  it("every route handler is built with authorizedRoute(...)", () => {
+  it("every route handler is built with authorizedRoute(...) (or, under /api/v1, apiRoute(...))", () => {
     const offenders: string[] = [];
     for (const f of sources.filter((p) => /\/route\.ts$/.test(p))) {
       const rel = path.relative(ROOT, f);
       if (ALLOWED_RAW_ROUTES.has(rel)) continue;
       const src = fs.readFileSync(f, "utf8");
-      for (const name of unwrappedExports(src, /^\s*=\s*authorizedRoute\(/)) {
+      const wrapper = rel.startsWith("app/api/v1/") ? /^\s*=\s*apiRoute\(/ : /^\s*=\s*authorizedRoute\(/;
+      for (const name of unwrappedExports(src, wrapper)) {
         if (["dynamic", "runtime", "revalidate"].includes(name)) continue;
         offenders.push(`${rel}: ${name}`);
       }

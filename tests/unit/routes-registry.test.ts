@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { API_ROUTES, CONSOLE_ROUTES } from "../../e2e/routes";
+import { API_ROUTES, API_V1_ROUTES, CONSOLE_ROUTES } from "../../e2e/routes";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -30,7 +30,7 @@ describe("console routes registry", () => {
     const routes = pages(path.join(ROOT, "app", "api"), "route.ts")
       .map((f) => "/api/" + path.relative(path.join(ROOT, "app", "api"), path.dirname(f)).split(path.sep).join("/"))
       .filter((r) => !r.startsWith("/api/auth/"));
-    const registered = new Set(API_ROUTES.map((r) => r.pattern));
+    const registered = new Set([...API_ROUTES, ...API_V1_ROUTES].map((r) => r.pattern));
     expect(routes.filter((r) => !registered.has(r))).toEqual([]);
     expect([...registered].filter((r) => !routes.includes(r))).toEqual([]);
   });

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { withViewer } from "@/lib/db/scoped";
+import { teamScope, userScope, userScopeContext } from "@/lib/access/scope";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/policy";
+import type { PersonSummary } from "./queries";
+
+// People as the REST API lists them: keyset pages (by id) of exactly the directory the viewer has in the console.
+
+const select = (ws: string) => ({ id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: { role: true } } }) as const;
+
+function toPerson(u: { id: string; name: string; email: string; status: PersonSummary["status"]; memberships: { role: string }[] }): PersonSummary {
+  return { id: u.id, name: u.name, email: u.email, status: u.status, role: (u.memberships[0]?.role ?? "GUEST") as Role };
+}
+
+export async function listPeoplePage(viewer: Viewer, f: { q?: string; after?: string; limit: number }): Promise<{ rows: PersonSummary[]; hasMore: boolean }> {
+  return withViewer(viewer, async (tx) => {
+    const q = f.q?.trim();
+    const users = await tx.user.findMany({
+      where: {
+        AND: [
+          userScope(viewer, await userScopeContext(tx, viewer)),
+          q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {},
+          f.after ? { id: { gt: f.after } } : {},
+        ],
+      },
+      select: select(viewer.workspaceId),
+      orderBy: { id: "asc" },
+      take: f.limit + 1,
+    });
+    return { rows: users.slice(0, f.limit).map(toPerson), hasMore: users.length > f.limit };
+  });
+}
+
+/** A team's people as the viewer may see them, or null when the team is out of its sight. */
+export async function listTeamPeoplePage(viewer: Viewer, teamId: string, f: { after?: string; limit: number }): Promise<{ rows: PersonSummary[]; hasMore: boolean } | null> {
+  return withViewer(viewer, async (tx) => {
+    const team = await tx.team.findFirst({ where: { AND: [teamScope(viewer), { id: teamId }] }, select: { id: true, isDefault: true } });
+    if (!team) return null;
+    const ws = viewer.workspaceId;
+    const links = await tx.teamGroup.findMany({ where: { workspaceId: ws, teamId }, select: { groupId: true } });
+    const inTeam: Prisma.UserWhereInput[] = [
+      { teamMembers: { some: { workspaceId: ws, teamId } } },
+      { groupMembers: { some: { workspaceId: ws, groupId: { in: links.map((l) => l.groupId) } } } },
+    ];
+    if (team.isDefault) inTeam.push({ memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } });
+    const users = await tx.user.findMany({
+      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { OR: inTeam }, f.after ? { id: { gt: f.after } } : {}] },
+      select: select(ws),
+      orderBy: { id: "asc" },
+      take: f.limit + 1,
+    });
+    return { rows: users.slice(0, f.limit).map(toPerson), hasMore: users.length > f.limit };
+  });
+}
