@@ -5,7 +5,7 @@ import { teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/ac
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildResourceFacets, buildResourceSearch, type SearchFilters, type SearchScope } from "./sql";
 import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
-import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchHit, SearchResult, SearchResourceType, TeamHit } from "./types";
+import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchResult, SearchResourceType, TeamHit } from "./types";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import { plainText } from "./highlight";
 
