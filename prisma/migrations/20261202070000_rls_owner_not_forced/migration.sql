@@ -4,7 +4,8 @@
 -- tables the policies guard) then re-entered the policies without end: "stack depth limit exceeded" as soon as
 -- the owner was not a superuser (a superuser skips row-level security, FORCE or not). The owner's own reads
 -- were allowed everything by the system_all policies anyway, so FORCE protected nothing. The early migrations
--- no longer FORCE (so that a fresh database migrates without a superuser); this brings existing ones level.
+-- no longer FORCE (so that a fresh database migrates without a superuser); this brings existing ones level,
+-- and un-FORCEs LineageEdge (20261202060100), which is harmless there but keeps one rule for every table.
 DO $$
 DECLARE t record;
 BEGIN
