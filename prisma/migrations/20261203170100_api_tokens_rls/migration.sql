@@ -51,7 +51,6 @@ END $$;
 GRANT EXECUTE ON FUNCTION app_team_token_id(), app_token_team_id() TO enclave_app;
 
 ALTER TABLE "ApiToken" ENABLE ROW LEVEL SECURITY;
-ALTER TABLE "ApiToken" FORCE ROW LEVEL SECURITY;
 CREATE POLICY system_all ON "ApiToken" USING (current_user <> 'enclave_app') WITH CHECK (current_user <> 'enclave_app');
 -- A person sees and revokes their own tokens; an admin every token of the workspace. A team token sees none.
 CREATE POLICY app_select ON "ApiToken" FOR SELECT TO enclave_app
@@ -69,6 +68,6 @@ CREATE POLICY app_insert ON "ApiToken" FOR INSERT TO enclave_app
                    OR ("userId" IS NULL AND "teamId" IS NOT NULL AND (SELECT app_is_admin()))));
 
 -- Rate-limit counters: the server's own bookkeeping, written as the owner; the app role has no policy (denied).
+-- (Not FORCEd, like every table: see 20261202070000_rls_owner_not_forced.)
 ALTER TABLE "ApiRateLimit" ENABLE ROW LEVEL SECURITY;
-ALTER TABLE "ApiRateLimit" FORCE ROW LEVEL SECURITY;
 CREATE POLICY system_all ON "ApiRateLimit" USING (current_user <> 'enclave_app') WITH CHECK (current_user <> 'enclave_app');
