@@ -10,7 +10,7 @@ const database = [
 ];
 
 export default defineConfig([
-  globalIgnores([".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts", "public/vendor/**"]),
   ...nextVitals,
   ...nextTs,
   {

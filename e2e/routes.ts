@@ -64,6 +64,7 @@ export const API_V1_ROUTES: { pattern: string; methods: ("GET" | "POST" | "PATCH
   { pattern: "/api/v1/tokens", methods: ["POST"], kind: "session" },
   { pattern: "/api/v1/resources", methods: ["GET"], kind: "list" },
   { pattern: "/api/v1/resources/[id]", methods: ["GET", "PATCH"], kind: "resource" },
+  { pattern: "/api/v1/resources/[id]/lineage", methods: ["GET"], kind: "resource" },
   { pattern: "/api/v1/search", methods: ["GET"], kind: "search" },
   { pattern: "/api/v1/users", methods: ["GET"], kind: "list" },
   { pattern: "/api/v1/teams", methods: ["GET", "POST"], kind: "list" },

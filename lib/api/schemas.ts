@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ResourceType } from "@/lib/generated/prisma/enums";
 import { DESCRIPTION_MAX, TAG_MAX, TAGS_MAX } from "@/lib/catalog/schemas";
 import { createTokenInput } from "@/lib/tokens/schemas";
+import { lineageOptionsSchema } from "@/lib/lineage/schemas";
 import { pageQuery } from "./cursor";
 
 // The zod schemas of /api/v1: they validate each request (lib/api/route.ts) and are the OpenAPI document
@@ -32,10 +33,8 @@ export const queries = {
   search: z.object({ ...pageQuery, q: q.min(1, "q is required."), type: resourceTypeParam.optional() }),
   users: z.object({ ...pageQuery, q: q.optional() }),
   teams: z.object({ ...pageQuery, q: q.optional() }),
-  lineage: z.object({
-    direction: z.enum(["up", "down", "both"], { error: "direction is up, down or both." }).default("both"),
-    depth: z.coerce.number({ error: "depth is a whole number from 1 to 5." }).int("depth is a whole number from 1 to 5.").min(1, "depth is a whole number from 1 to 5.").max(5, "depth is a whole number from 1 to 5.").default(1),
-  }),
+  // The lineage query's own options schema (lib/lineage/schemas.ts): one definition for the page and the API.
+  lineage: z.object({ direction: lineageOptionsSchema.shape.direction, depth: lineageOptionsSchema.shape.depth }),
 };
 
 // ---- bodies -----------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON answers, read as the tests assert them */
 // Calls the REST API's route handlers in-process, as Next would: a NextRequest with the bearer token (or the
 // session of tests/helpers/mock-viewer.ts for `auth: "session"`) and the path's params.
 import { NextRequest } from "next/server";

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON answers, read as the tests assert them */
 // The REST API is the console's access layer with the viewer taken from a token: a token of Ana lists, searches
 // and opens only Northwind's resources and people; every Globex or Initech id is the same 404 as a random uuid; a
 // Northwind team token sees what Ana sees and cannot write; a read token's PATCH is 403 and changes nothing; a
@@ -13,6 +14,7 @@ import { authenticateToken } from "@/lib/tokens/authenticate";
 import { listVisibleResourceIds } from "@/lib/catalog/queries";
 import { listVisibleUserIds } from "@/lib/people/queries";
 import { withViewer } from "@/lib/db/scoped";
+import { lineageOf } from "@/lib/lineage/queries";
 
 const db = await setupTestDb();
 const ws = db.workspaceId;
@@ -56,6 +58,14 @@ describe(`REST API with tokens, on ${db.engine}`, () => {
     const schema = resources.find((r) => r.name === "northwind" && r.type === "schema");
     expect(schema.parentId).toBeNull(); // its parent (the database) is not Ana's to see, so it is not named
     expect((await api("GET", `/resources/${orders.id}`, { token: ana })).body).toEqual(orders);
+    // Lineage is lib/lineage's walk for the token's viewer: the same graph, only Northwind's nodes.
+    const lineage = await api("GET", `/resources/${orders.id}/lineage?direction=both&depth=5`, { token: ana });
+    expect(lineage.status).toBe(200);
+    const expected = (await lineageOf(anaViewer, orders.id, { direction: "both", depth: 5 }))!;
+    expect(lineage.body.nodes.map((n: any) => n.id).sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+    expect(lineage.body.edges).toEqual(expected.edges);
+    for (const n of lineage.body.nodes) expect(northwind).toContain(n.id);
+    expect((await api("GET", `/resources/${orders.id}/lineage?depth=9`, { token: ana })).body.field).toBe("depth");
 
     for (const q of ["orders", "invoices", "tps", "revenue", "customers", "Globex", "accounts"]) {
       const hits = await all(`/search?q=${q}`, ana);
@@ -79,7 +89,7 @@ describe(`REST API with tokens, on ${db.engine}`, () => {
     const random = crypto.randomUUID();
     const probes: [string, string, unknown?][] = [];
     for (const id of [...foreignResources, random]) {
-      probes.push(["GET", `/resources/${id}`]);
+      probes.push(["GET", `/resources/${id}`], ["GET", `/resources/${id}/lineage?direction=both&depth=5`]);
       probes.push(["PATCH", `/resources/${id}`, { description: "pwned" }]);
     }
     for (const id of [...foreignTeams, random]) {
