@@ -20,6 +20,7 @@ export const CONSOLE_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/account", kind: "static" },
   { pattern: "/resources/[id]", kind: "resource" },
   { pattern: "/settings/audit", kind: "admin" },
+  { pattern: "/settings/tokens", kind: "admin" },
   { pattern: "/teams", kind: "static" },
   { pattern: "/teams/[slug]", kind: "team" },
   { pattern: "/settings/teams", kind: "admin" },

@@ -27,8 +27,14 @@ function firstIssue(error: z.ZodError, prefix?: string): { detail: string; field
   return { detail: path ? `${path}: ${issue.message}` : issue.message, field: path || undefined };
 }
 
+/**
+ * Where a call came from, for "last used from": the address the nearest proxy saw (x-real-ip, or the last entry
+ * of x-forwarded-for, which the client cannot forge in front of a proxy that appends). Shown to people, never
+ * used to decide anything.
+ */
 function clientAddress(req: NextRequest): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
+  return (req.headers.get("x-real-ip") || forwarded?.[forwarded.length - 1] || null)?.slice(0, 64) ?? null;
 }
 
 /** The console's own origin: NEXTAUTH_URL when set, else the origin this request was addressed to. */

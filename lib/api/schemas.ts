@@ -90,7 +90,7 @@ export const dto = {
       id: z.string().uuid(),
       type: z.enum(RESOURCE_TYPES_LOWER),
       name: z.string(),
-      qualifiedName: z.string().openapi({ example: "analytics.sales.orders", description: "The dotted path below the integration: database.schema.table[.column] for synced resources." }),
+      qualifiedName: z.string().openapi({ example: "mydb.public.my_table", description: "The dotted path below the integration: database.schema.table[.column] for synced resources." }),
       description: z.string(),
       tags: z.array(z.string()),
       parentId: z.string().uuid().nullable().openapi({ description: "Null at the top of what the caller may see." }),

@@ -17,6 +17,7 @@ export const GET = authorizedRoute({ query: z.object({}) }, async ({ req }) => {
     withDefaultFonts: false,
     hideClientButton: true,
     telemetry: false,
+    agent: { disabled: true },
     metaData: { title: "Enclave API reference" },
   } as Parameters<typeof ApiReference>[0])();
   const headers = new Headers(res.headers);

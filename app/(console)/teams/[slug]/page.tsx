@@ -14,6 +14,8 @@ import { TeamGroups } from "@/components/teams/team-groups";
 import { TeamHeaderActions } from "@/components/teams/team-header-actions";
 import { teamExposure } from "@/lib/explain/queries";
 import { ExposureReport } from "@/components/explain/exposure-report";
+import { TokensPanel } from "@/components/tokens/tokens-panel";
+import { listTeamTokens } from "@/lib/tokens/queries";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,11 +37,14 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const team = await getTeamBySlug(viewer, parsed.data);
   if (!team) notFound();
   const mp = parseMembersParams(await searchParams);
-  const [members, candidates, groupCandidates, exposure] = await Promise.all([
+  // A client team (private, not General) may have tokens of its own: admins make and revoke them here.
+  const clientTeam = team.canManage && team.visibility === "PRIVATE" && !team.isDefault;
+  const [members, candidates, groupCandidates, exposure, tokens] = await Promise.all([
     listTeamMembers(viewer, team.id, mp),
     team.canManage ? listTeamCandidates(viewer, team.id) : Promise.resolve([]),
     team.canManage ? listTeamGroupCandidates(viewer, team.id) : Promise.resolve([]),
     viewer.role === "ADMIN" && team.visibility === "PRIVATE" && !team.isDefault ? teamExposure(viewer, team.id) : Promise.resolve(null),
+    clientTeam ? listTeamTokens(viewer, team.id) : Promise.resolve(null),
   ]);
   const t = { id: team.id, name: team.name, description: team.description, visibility: team.visibility, isDefault: team.isDefault };
 
@@ -76,6 +81,12 @@ export default async function TeamPage({ params, searchParams }: Props) {
               candidates={candidates}
             />
           </Card>
+          {tokens ? (
+            <Card>
+              <CardHeader title="Team tokens" description={`For ${team.name}'s own tools: a team token sees exactly what a Guest of ${team.name} sees, read-only, and belongs to the team, not to a person.`} />
+              <TokensPanel rows={tokens} team={{ id: team.id, name: team.name }} />
+            </Card>
+          ) : null}
         </div>
         <aside className="space-y-6">
           <Card>

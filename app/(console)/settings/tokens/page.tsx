@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/policy";
+import { listWorkspaceTokens } from "@/lib/tokens/queries";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { TokensTable } from "@/components/tokens/tokens-panel";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+// Every token of the workspace, personal and team, with its last use: admins only (a plain 404 for others).
+export default async function TokensPage() {
+  const viewer = await requireViewer();
+  if (!can(viewer.role, "members.manage")) notFound();
+  const rows = await listWorkspaceTokens(viewer);
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description="Every token of the workspace. A person's token acts as that person, with their current role; a team token sees what a Guest of its team sees, read-only. Revoking one stops it at its next call."
+      />
+      <Card>
+        <TokensTable rows={rows} showOwner />
+      </Card>
+    </>
+  );
+}
