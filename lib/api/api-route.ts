@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, UserError } from "@/lib/actions/authorized";
 import { authenticateToken } from "@/lib/tokens/authenticate";
+import { can } from "@/lib/policy";
 import type { Endpoint } from "./endpoint";
 import { BadRequest, notFound, problem } from "./problem";
 import { rateHeaders, takeToken } from "./rate-limit";
@@ -83,7 +84,7 @@ export function apiRoute<E extends Endpoint>(ep: E, handler: E["auth"] extends "
         if (!rate.allowed) return problem(429, `Too many requests for this token: at most ${rate.limit} a minute.`, { headers: { ...headers, "Retry-After": String(rate.resetS) } });
         if (ep.write && viewer.apiToken!.scope !== "write") return problem(403, "This token is read-only: writes need a token with the write scope.", { headers });
       }
-      if (ep.admin && viewer.role !== "ADMIN") return withHeaders(notFound(), headers);
+      if (ep.permission && !can(viewer.role, ep.permission)) return withHeaders(notFound(), headers);
 
       const rawParams = (await ctx.params) ?? {};
       const params = ep.params ? ep.params.safeParse(rawParams) : { success: true as const, data: {} };

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Permission } from "@/lib/policy";
 
 // What an endpoint of /api/v1 is: the one description that validates its requests (lib/api/route.ts), documents
 // it (lib/api/openapi.ts) and puts it into the cross-client probes (e2e/routes.ts, tests of the registry).
@@ -17,8 +18,8 @@ export type Endpoint<P extends z.ZodObject = z.ZodObject, Q extends z.ZodObject 
   auth: "token" | "session" | "none";
   /** A write: refused (403) for a read-scope token. */
   write?: boolean;
-  /** Admins only (everyone else: 404, as for the console's admin pages). */
-  admin?: boolean;
+  /** The right it needs (admins' endpoints): everyone else gets the 404, as for the console's admin pages. */
+  permission?: Permission;
   params?: P;
   query?: Q;
   body?: B;

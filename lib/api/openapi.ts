@@ -22,7 +22,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The console's session, same origin only." });
   for (const e of Object.values(ENDPOINTS) as Endpoint[]) {
     if (e.auth === "none") continue;
-    const codes = [401, 429, ...(e.params ? [404] : []), ...(e.query || e.body ? [400] : []), ...(e.write ? [403, 409] : []), ...(e.admin ? [404] : [])];
+    const codes = [401, 429, ...(e.params ? [404] : []), ...(e.query || e.body ? [400] : []), ...(e.write ? [403, 409] : []), ...(e.permission ? [404] : [])];
     const errors = Object.fromEntries(
       [...new Set(codes)].sort().map((c) => [c, { description: PROBLEMS[c]!, content: { "application/problem+json": { schema: problem } } }]),
     );
@@ -31,7 +31,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
       path: e.path,
       operationId: e.operationId,
       summary: e.summary,
-      description: [e.description, e.admin ? "Admins only; for anyone else a 404." : null, e.write ? "Needs a token with the write scope." : null].filter(Boolean).join(" ") || undefined,
+      description: [e.description, e.permission ? "Admins only; for anyone else a 404." : null, e.write ? "Needs a token with the write scope." : null].filter(Boolean).join(" ") || undefined,
       tags: [e.tag],
       security: e.auth === "session" ? [{ session: [] }] : [{ bearer: [] }],
       request: {

@@ -14,7 +14,7 @@ export const createMyToken = authorizedAction({ input: createTokenInput }, async
 });
 
 /** A client team's read-only token, from the team page (admins). */
-export const createTeamApiToken = authorizedAction({ input: createTeamTokenInput, permission: "teams.manage" }, async ({ viewer, input }) => {
+export const createTeamApiToken = authorizedAction({ input: createTeamTokenInput, permission: "tokens.manage" }, async ({ viewer, input }) => {
   const out = await createTeamToken(viewer, input);
   refresh(...PATHS, "/teams");
   return out;

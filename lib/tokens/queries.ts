@@ -69,7 +69,7 @@ export async function listMyTokens(viewer: Viewer): Promise<TokenRow[]> {
 
 /** "Settings → API tokens": every token of the workspace (admins only; anyone else gets none). */
 export async function listWorkspaceTokens(viewer: Viewer): Promise<TokenRow[]> {
-  if (!can(viewer.role, "members.manage")) return [];
+  if (!can(viewer.role, "tokens.manage")) return [];
   return withViewer(viewer, async (tx) => {
     const rows = await tx.apiToken.findMany({ where: { workspaceId: viewer.workspaceId }, select, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 1000 });
     return rows.map(toRow);
@@ -78,7 +78,7 @@ export async function listWorkspaceTokens(viewer: Viewer): Promise<TokenRow[]> {
 
 /** The team page: the team's own tokens (admins only). */
 export async function listTeamTokens(viewer: Viewer, teamId: string): Promise<TokenRow[]> {
-  if (!can(viewer.role, "teams.manage")) return [];
+  if (!can(viewer.role, "tokens.manage")) return [];
   return withViewer(viewer, async (tx) => {
     const rows = await tx.apiToken.findMany({ where: { workspaceId: viewer.workspaceId, teamId, team: teamScope(viewer) }, select, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 200 });
     return rows.map(toRow);

@@ -38,7 +38,7 @@ export async function createPersonalToken(viewer: Viewer, input: { name: string;
  */
 export async function createTeamToken(viewer: Viewer, input: { teamId: string; name: string; expiresInDays: number }): Promise<CreatedToken> {
   // An admin's write token may make a team token (POST /api/v1/teams/{id}/tokens): it never acts as the admin.
-  if (!can(viewer.role, "teams.manage")) throw new NotFoundError();
+  if (!can(viewer.role, "tokens.manage")) throw new NotFoundError();
   const { token, tokenHash, prefix } = newTokenSecret();
   const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
   return withViewer(viewer, async (tx) => {
@@ -58,7 +58,7 @@ export async function createTeamToken(viewer: Viewer, input: { teamId: string; n
 export async function revokeToken(viewer: Viewer, tokenId: string): Promise<{ revoked: true }> {
   refuseTokenViewer(viewer);
   return withViewer(viewer, async (tx) => {
-    const mine = can(viewer.role, "members.manage") ? {} : { userId: viewer.userId };
+    const mine = can(viewer.role, "tokens.manage") ? {} : { userId: viewer.userId };
     const t = await tx.apiToken.findFirst({ where: { workspaceId: viewer.workspaceId, id: tokenId, ...mine }, select: { id: true, name: true, revokedAt: true, userId: true, teamId: true } });
     if (!t) throw new NotFoundError();
     if (t.revokedAt) return { revoked: true as const };

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "API tokens" };
 // Every token of the workspace, personal and team, with its last use: admins only (a plain 404 for others).
 export default async function TokensPage() {
   const viewer = await requireViewer();
-  if (!can(viewer.role, "members.manage")) notFound();
+  if (!can(viewer.role, "tokens.manage")) notFound();
   const rows = await listWorkspaceTokens(viewer);
   return (
     <>
