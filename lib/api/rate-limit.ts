@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 
 // Requests per token per fixed one-minute window, counted in PostgreSQL ("ApiRateLimit"): every app server
 // shares the count, on the embedded PGlite as on a server. One upsert per request, as the owner role.
@@ -17,7 +17,7 @@ export async function takeToken(workspaceId: string, tokenId: string, now = Date
   const limit = rateLimitPerMinute();
   const windowMs = RATE_WINDOW_S * 1000;
   const start = new Date(Math.floor(now / windowMs) * windowMs);
-  const prisma = await db();
+  const prisma = await ownerDb("api-rate-limit");
   const rows = await prisma.$queryRaw<{ count: number }[]>`
     INSERT INTO "ApiRateLimit" ("workspaceId", "tokenId", "windowStart", "count") VALUES (${workspaceId}::uuid, ${tokenId}::uuid, ${start}, 1)
     ON CONFLICT ("workspaceId", "tokenId") DO UPDATE SET

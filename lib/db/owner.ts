@@ -23,6 +23,10 @@ export const OWNER_CALLERS = {
   "automation-worker": "lib/automations/engine.ts",
   /** pg-boss shares the process's connection (or its embedded PGlite). */
   "job-queue": "lib/automations/queue.ts",
+  /** An API token is resolved to its viewer (and its last use recorded) before any viewer exists. */
+  "api-token-resolution": "lib/tokens/authenticate.ts",
+  /** The API's per-token request counts: the server's own bookkeeping, shared by every app server. */
+  "api-rate-limit": "lib/api/rate-limit.ts",
   /** The demo warehouse's schemas live in Enclave's own database. */
   "demo-catalog-reader": "lib/integrations/source.ts",
 } as const;

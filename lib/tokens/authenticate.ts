@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { resolveTokenOwner, type Viewer } from "@/lib/auth/resolve-viewer";
 import { hashToken } from "./secret";
 import { TOKEN_PATTERN } from "./schemas";
@@ -18,7 +18,7 @@ export const NOBODY = "00000000-0000-0000-0000-000000000000";
  */
 export async function authenticateToken(token: string, address: string | null, now = new Date()): Promise<Viewer | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const prisma = await db();
+  const prisma = await ownerDb("api-token-resolution");
   const t = await prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {

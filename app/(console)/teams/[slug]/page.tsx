@@ -14,12 +14,9 @@ import { TeamGroups } from "@/components/teams/team-groups";
 import { TeamHeaderActions } from "@/components/teams/team-header-actions";
 import { teamExposure } from "@/lib/explain/queries";
 import { ExposureReport } from "@/components/explain/exposure-report";
-<<<<<<< HEAD
 import { TokensPanel } from "@/components/tokens/tokens-panel";
 import { listTeamTokens } from "@/lib/tokens/queries";
-=======
 import { can } from "@/lib/policy";
->>>>>>> main
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,17 +39,13 @@ export default async function TeamPage({ params, searchParams }: Props) {
   if (!team) notFound();
   const mp = parseMembersParams(await searchParams);
   // A client team (private, not General) may have tokens of its own: admins make and revoke them here.
-  const clientTeam = team.canManage && team.visibility === "PRIVATE" && !team.isDefault;
+  const clientTeam = can(viewer.role, "tokens.manage") && team.visibility === "PRIVATE" && !team.isDefault;
   const [members, candidates, groupCandidates, exposure, tokens] = await Promise.all([
     listTeamMembers(viewer, team.id, mp),
     team.canManage ? listTeamCandidates(viewer, team.id) : Promise.resolve([]),
     team.canManage ? listTeamGroupCandidates(viewer, team.id) : Promise.resolve([]),
-<<<<<<< HEAD
-    viewer.role === "ADMIN" && team.visibility === "PRIVATE" && !team.isDefault ? teamExposure(viewer, team.id) : Promise.resolve(null),
-    clientTeam ? listTeamTokens(viewer, team.id) : Promise.resolve(null),
-=======
     can(viewer.role, "access.explain") && team.visibility === "PRIVATE" && !team.isDefault ? teamExposure(viewer, team.id) : Promise.resolve(null),
->>>>>>> main
+    clientTeam ? listTeamTokens(viewer, team.id) : Promise.resolve(null),
   ]);
   const t = { id: team.id, name: team.name, description: team.description, visibility: team.visibility, isDefault: team.isDefault };
 
