@@ -6,3 +6,5 @@ export * from "./visibility";
 export * from "./writes";
 export * from "./guardrails";
 export * from "./explain";
+export * from "./exposure";
+export * from "./exposure-words";
