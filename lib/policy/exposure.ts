@@ -38,6 +38,10 @@ export type Exposure =
   | { kind: "group-two-clients"; key: string; groupId: string; teamIds: [string, string] }
   | { kind: "shared-resource"; key: string; teamIds: [string, string]; resourceId: string };
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An exposure before its key is made. */
+export type ExposureFields = DistributiveExposureFields;
+
 /** What a write adds to the workspace (nothing here removes: removals never widen what a Guest sees). */
 export type WorkspaceChange = {
   users?: PolicyUser[];
@@ -54,7 +58,7 @@ export type WorkspaceChange = {
 
 const pair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
-export function exposureKey(e: Omit<Exposure, "key">): string {
+export function exposureKey(e: ExposureFields): string {
   switch (e.kind) {
     case "guest-resource":
       return `guest-resource:${e.guestId}:${e.ownerTeamId}:${e.resourceId}`;
@@ -149,7 +153,7 @@ export function exposures(ws: PolicyWorkspace): Exposure[] {
   const teamsOf = new Map([...guests].map((g) => [g, guestTeamIds(ws, g)]));
   const clientsOf = (g: string) => new Set([...(teamsOf.get(g) ?? [])].filter((t) => clients.has(t)));
   const out: Exposure[] = [];
-  const push = (e: Omit<Exposure, "key">) => out.push({ ...e, key: exposureKey(e) } as Exposure);
+  const push = (e: ExposureFields) => out.push({ ...e, key: exposureKey(e) } as Exposure);
   const sortedClients = [...clients].sort();
 
   for (const g of [...guests].sort()) {

@@ -92,7 +92,9 @@ const changeArb = fc.oneof(
   fc.record({ kind: fc.constant("visibility" as const), a: fc.nat(), b: fc.constantFrom("PUBLIC", "PRIVATE") }),
 );
 
-function toChange(ws: PolicyWorkspace & { groups: string[] }, c: fc.Infer<typeof changeArb>): WorkspaceChange | null {
+type ChangeSpec = typeof changeArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toChange(ws: PolicyWorkspace & { groups: string[] }, c: ChangeSpec): WorkspaceChange | null {
   const pick = <T,>(xs: T[], i: number) => (xs.length ? xs[i % xs.length] : undefined);
   switch (c.kind) {
     case "assign": {
@@ -125,6 +127,7 @@ function toChange(ws: PolicyWorkspace & { groups: string[] }, c: fc.Infer<typeof
       return t ? { visibility: [{ teamId: t.id, visibility: c.b }] } : null;
     }
   }
+  return null;
 }
 
 describe("exposure rule: agrees with visibility", () => {
