@@ -124,7 +124,7 @@ test("the Northwind exposure report says Isolated, then a finding once a Northwi
     assigned = true;
     await page.goto("/teams/northwind");
     // One shared table, and every Globex guest (earlier specs may have invited more) sees it.
-    await expect(page.getByTestId("exposure-verdict")).toContainText(/[3-9] findings/);
+    await expect(page.getByTestId("exposure-verdict")).toContainText(/\d+ exposures/);
     await expect(page.getByTestId("exposure-shared")).toContainText("orders is also in Globex");
     await expect(page.getByTestId("exposure-guests")).toContainText("Cara Mendes");
     await expect(page.getByTestId("exposure-guests")).toContainText("Dan Okafor");

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
 import { UserError } from "@/lib/actions/authorized";
-import { describeExposures, diffExposures, isSharingOnly, type Exposure, type ExposureKind } from "@/lib/policy";
+import { describeExposures, diffExposures, lockAllows, type Exposure, type ExposureKind } from "@/lib/policy";
 import { exposuresIn, type Focus } from "./rule-sql";
 import { loadExposureNames } from "./names";
 import { isolationLocked } from "./settings";
@@ -43,12 +43,36 @@ export function confirmationOf(exposures: Exposure[]): string | null {
   return crypto.createHash("sha256").update(keys.join("\n")).digest("hex");
 }
 
-async function review(tx: Tx, actor: ExposureActor, added: Exposure[]): Promise<ExposureReview> {
+async function review(tx: Tx, actor: ExposureActor, added: Exposure[], ownedBefore: (teamId: string, resourceId: string) => boolean): Promise<ExposureReview> {
   if (!added.length) return NO_EXPOSURE;
   const names = await loadExposureNames(tx, actor.workspaceId, added);
   const lines = describeExposures(added, names, "would").map((l) => ({ text: l.text, kind: l.kind, sharing: l.sharing }));
   const locked = await isolationLocked(tx, actor.workspaceId);
-  return { lines, count: added.length, confirmation: confirmationOf(added), locked, blocked: locked && !added.every(isSharingOnly) };
+  const allowed = added.map((e) => lockAllows(e, ownedBefore));
+  return {
+    lines: lines.map((l) => ({ ...l, sharing: l.sharing })),
+    count: added.length,
+    confirmation: confirmationOf(added),
+    locked,
+    blocked: locked && allowed.some((ok) => !ok),
+  };
+}
+
+/**
+ * Whether, before the write, a resource was its owner team's already (the lock never opens a client's own
+ * resources to another). Only the focus teams' assignments change, so any other team owned it before.
+ */
+async function ownership(tx: Tx, workspaceId: string, focus: Focus) {
+  const teams = focus?.teams ?? [];
+  const before = teams.length ? await tx.teamResource.findMany({ where: { workspaceId, teamId: { in: teams } }, select: { teamId: true, resourceId: true } }) : [];
+  const had = new Set(before.map((a) => `${a.teamId}:${a.resourceId}`));
+  return async (added: Exposure[]) => {
+    const tops = [...new Set(added.flatMap((e) => (e.kind === "guest-resource" && teams.includes(e.ownerTeamId) ? [e.resourceId] : [])))];
+    const paths = new Map(
+      (tops.length ? await tx.resource.findMany({ where: { workspaceId, id: { in: tops } }, select: { id: true, path: true } }) : []).map((r) => [r.id, r.path]),
+    );
+    return (teamId: string, resourceId: string) => !teams.includes(teamId) || (paths.get(resourceId) ?? []).some((a) => had.has(`${teamId}:${a}`));
+  };
 }
 
 function said(r: ExposureReview, max = 6): string {
@@ -69,10 +93,11 @@ export type CheckOptions = {
 /** Runs `apply` and returns its result and the exposures it adds, without refusing anything (for previews). */
 export async function reviewExposure<T>(tx: Tx, actor: ExposureActor, focus: Focus, apply: () => Promise<T>): Promise<{ result: T; added: Exposure[]; review: ExposureReview }> {
   const before = await exposuresIn(tx, actor.workspaceId, focus);
+  const owned = await ownership(tx, actor.workspaceId, focus);
   const result = await apply();
   const after = await exposuresIn(tx, actor.workspaceId, focus);
   const added = diffExposures(before, after);
-  return { result, added, review: await review(tx, actor, added) };
+  return { result, added, review: await review(tx, actor, added, await owned(added)) };
 }
 
 /**
@@ -84,7 +109,7 @@ export async function checkExposure<T>(tx: Tx, actor: ExposureActor, opts: Check
   if (!added.length) return { result, review: r };
   if (r.blocked) {
     throw new ExposureRefusal(
-      `The isolation lock is on, so this change is refused: ${said(r)} While the lock is on, only sharing a resource between client teams is possible (Settings → Workspace). Nothing was changed.`,
+      `The isolation lock is on, so this change is refused: ${said(r)} While the lock is on, a client's resources are never opened to another client; only a resource of no client can be shared with several at once (Settings → Workspace turns the lock off). Nothing was changed.`,
       r,
     );
   }

@@ -40,7 +40,7 @@ export type Exposure =
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An exposure before its key is made. */
-export type ExposureFields = DistributiveExposureFields;
+export type ExposureFields = DistributiveOmit<Exposure, "key">;
 
 /** What a write adds to the workspace (nothing here removes: removals never widen what a Guest sees). */
 export type WorkspaceChange = {
@@ -237,9 +237,21 @@ export function diffExposures(before: Exposure[], after: Exposure[], moved: { be
 }
 
 /**
- * What the isolation lock still lets through, with confirmation: only the sharing of resources between client
- * teams (the shared resource itself, and the Guests of those teams seeing it through their own client team).
+ * What the isolation lock still lets through, with confirmation: only sharing a resource between client teams
+ * that was none of theirs before the change (a resource given to several clients at once). A client's own
+ * resources are never opened to another client while the lock is on: a guest-resource exposure passes only when
+ * its resource was not, before the change, the owner team's (`ownedBefore`), and every team that brings it to the
+ * Guest is one of the Guest's client teams.
  */
-export function isSharingOnly(e: Exposure): boolean {
-  return e.kind === "shared-resource" || (e.kind === "guest-resource" && e.sharing);
+export function lockAllows(e: Exposure, ownedBefore: (teamId: string, resourceId: string) => boolean): boolean {
+  if (e.kind === "shared-resource") return true;
+  return e.kind === "guest-resource" && e.sharing && !ownedBefore(e.ownerTeamId, e.resourceId);
+}
+
+/** ownedBefore for a workspace state: the resource, or one of its ancestors, is assigned to the team. */
+export function ownedIn(ws: PolicyWorkspace): (teamId: string, resourceId: string) => boolean {
+  return (teamId, resourceId) => {
+    const path = new Set(pathOf(ws, resourceId));
+    return ws.assignments.some((a) => a.teamId === teamId && path.has(a.resourceId));
+  };
 }

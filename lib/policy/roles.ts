@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   "integrations.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
   "view-as.start": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
   "resources.edit": ["ADMIN", "EDITOR"],
   "teams.join-public": ["ADMIN", "EDITOR", "VIEWER"],
   "groups.read": ["ADMIN", "EDITOR", "VIEWER"],

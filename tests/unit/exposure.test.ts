@@ -6,7 +6,8 @@ import {
   describeExposures,
   exposures,
   exposuresAdded,
-  isSharingOnly,
+  lockAllows,
+  ownedIn,
   memberTeamIds,
   pathOf,
   visibleResourceIds,
@@ -220,10 +221,11 @@ describe("exposure rule: the demo's scenarios", () => {
     expect(exposures(demo)).toEqual([]);
   });
 
-  it("adding schema northwind to Globex: Globex's guests would see it, and it is shared (sharing only)", () => {
+  it("adding schema northwind to Globex: Globex's guests would see Northwind's data, which the lock refuses", () => {
     const added = exposuresAdded(demo, { assignments: [{ teamId: "globex", resourceId: "s-northwind" }] });
     expect(added.map((e) => e.kind).sort()).toEqual(["guest-resource", "guest-resource", "guest-resource", "guest-resource", "shared-resource"]);
-    expect(added.every(isSharingOnly)).toBe(true);
+    const refused = added.filter((e) => !lockAllows(e, ownedIn(demo)));
+    expect(refused.map((e) => e.key).sort()).toEqual(["guest-resource:cara:northwind:s-northwind", "guest-resource:dan:northwind:s-northwind"]);
     const lines = describeExposures(added, names).map((l) => l.text);
     expect(lines).toContain("Globex's guests Cara Diaz and Dan Wu would see schema northwind and its 20 items, assigned to Northwind.");
     expect(lines).toContain("Northwind's guests Ana Souza and Ben Okafor would see schema northwind and its 20 items, assigned to Globex.");
@@ -234,7 +236,7 @@ describe("exposure rule: the demo's scenarios", () => {
     const added = exposuresAdded(demo, { groupMembers: [{ groupId: "nw", userId: "cara" }] });
     // Cara is then in Northwind (so its resources are hers too) and in Globex: she sees both clients.
     expect(added.map((e) => e.key).sort()).toEqual(["group-two-clients:gx:globex:northwind", "group-two-clients:nw:globex:northwind", "guest-two-teams:cara:globex:northwind"]);
-    expect(added.some(isSharingOnly)).toBe(false);
+    expect(added.some((e) => lockAllows(e, ownedIn(demo)))).toBe(false);
   });
 
   it("a group holding guests of two clients added to a public team: each finds the other", () => {
@@ -243,6 +245,13 @@ describe("exposure rule: the demo's scenarios", () => {
     const added = exposuresAdded(ws, { teamGroups: [{ teamId: "platform", groupId: "mixed" }] });
     expect(added.map((e) => e.key).sort()).toEqual(["guest-person:ana:cara", "guest-person:cara:ana"]);
     expect(describeExposures(added, names).map((l) => l.text)).toContain("guest Ana Souza would see Globex's guest Cara Diaz, through Platform.");
+  });
+
+  it("a resource of no client given to two clients at once is sharing, which the lock lets through (with confirmation)", () => {
+    const ws = { ...demo, resources: [...demo.resources, { id: "s-shared", parentId: "db" }] };
+    const added = exposuresAdded(ws, { assignments: [{ teamId: "globex", resourceId: "s-shared" }, { teamId: "northwind", resourceId: "s-shared" }] });
+    expect(added.length).toBe(5);
+    expect(added.every((e) => lockAllows(e, ownedIn(ws)))).toBe(true);
   });
 
   it("a deeper share under an exposed resource adds nothing; a wider one above it does", () => {
