@@ -3,6 +3,7 @@ import { NotFoundError, UserError } from "@/lib/actions/authorized";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import type { Tx } from "@/lib/db/scoped";
+import { groupScope } from "@/lib/access/scope";
 import { actorOf, checkExposure, reviewExposure, type ExposureReview } from "@/lib/isolation/guard";
 import { additionWarnings } from "@/lib/policy";
 import { scopedPeople } from "@/lib/teams/membership";
@@ -14,7 +15,7 @@ const groupSelect = { id: true, name: true, description: true } as const;
 
 export async function scopedGroup(tx: Tx, viewer: Viewer, groupId: string) {
   const group = await tx.group.findFirst({
-    where: { workspaceId: viewer.workspaceId, id: groupId },
+    where: { AND: [groupScope(viewer), { id: groupId }] },
     select: { ...groupSelect, teams: { select: { team: { select: { id: true, name: true, slug: true, visibility: true, isDefault: true } } } } },
   });
   if (!group) throw new NotFoundError();

@@ -8,3 +8,4 @@ export * from "./guardrails";
 export * from "./explain";
 export * from "./exposure";
 export * from "./exposure-words";
+export * from "./lineage";

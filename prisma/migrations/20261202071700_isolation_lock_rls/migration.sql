@@ -3,7 +3,6 @@
 GRANT SELECT, INSERT, UPDATE ON "WorkspaceSettings" TO enclave_app;
 
 ALTER TABLE "WorkspaceSettings" ENABLE ROW LEVEL SECURITY;
-ALTER TABLE "WorkspaceSettings" FORCE ROW LEVEL SECURITY;
 CREATE POLICY system_all ON "WorkspaceSettings" USING (current_user <> 'enclave_app') WITH CHECK (current_user <> 'enclave_app');
 CREATE POLICY app_admin ON "WorkspaceSettings" TO enclave_app
   USING ("workspaceId" = (SELECT app_workspace_id()) AND (SELECT app_is_admin()))
