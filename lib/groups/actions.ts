@@ -1,5 +1,5 @@
 "use server";
-import { authorizedAction, NotFoundError, UserError } from "@/lib/actions/authorized";
+import { authorizedAction, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/resolve-viewer";

@@ -109,7 +109,6 @@ export async function moveBetweenTeams(
   tx: Tx,
   viewer: Viewer,
   input: { resourceIds: string[]; fromTeamId: string; toTeamId: string; confirmExposures?: string | null },
-  opts: { review?: false } = {},
 ) {
   const resources = await loadResources(tx, viewer, input.resourceIds);
   const teams = await loadTeams(tx, viewer, [input.fromTeamId, input.toTeamId]);
