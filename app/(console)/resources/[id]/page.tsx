@@ -16,6 +16,8 @@ import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
 import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
+import { adminResourceOptions } from "@/lib/resources/queries";
+import { ResourceTeamsEditor } from "@/components/isolation/resource-teams-editor";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,6 +45,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const audience = viewer.role === "ADMIN" && asked ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
   const integration = r.type === "INTEGRATION" && viewer.role === "ADMIN" ? await getIntegration(viewer, r.id) : null;
+  const teamOptions = viewer.role === "ADMIN" ? (await adminResourceOptions(viewer)).teams : null;
   const facts = Object.entries(r.meta).filter(([k]) => ["dataType", "nullable", "kind", "rowCount"].includes(k));
 
   return (
@@ -116,6 +119,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
         </div>
         <aside className="space-y-6">
           <Card>
+            <div id="teams" className="scroll-mt-6" />
             <CardHeader title="Teams" description="Who this is shared with" />
             {r.teams.length ? (
               <ul className="divide-y divide-slate-100">
@@ -136,6 +140,13 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             ) : (
               <p className="px-5 py-4 text-sm text-slate-500">Not shared with any team you can see.</p>
             )}
+            {teamOptions ? (
+              <ResourceTeamsEditor
+                resourceId={r.id}
+                teams={teamOptions.map((t) => ({ id: t.id, name: t.name }))}
+                direct={r.teams.filter((t) => t.source.kind === "direct").map((t) => ({ id: t.teamId, name: t.teamName }))}
+              />
+            ) : null}
           </Card>
         </aside>
       </div>
