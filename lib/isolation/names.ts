@@ -45,9 +45,12 @@ export async function loadExposureNames(tx: Tx, workspaceId: string, exposures: 
     groups.size ? await tx.group.findMany({ where: { workspaceId: ws, id: { in: [...groups] } }, select: { id: true, name: true } }) : [],
     resources.size
       ? await tx.$queryRawUnsafe<{ id: string; type: keyof typeof TYPE_LABELS; name: string; below: number }[]>(
-          `SELECT r.id::text AS id, r.type::text AS type, r.name,
-                  (SELECT count(*)::int FROM "Resource" d WHERE d."workspaceId" = r."workspaceId" AND d.path @> ARRAY[r.id]) - 1 AS below
-             FROM "Resource" r WHERE r."workspaceId" = $1::uuid AND r.id = ANY($2::uuid[])`,
+          // Every top's subtree size in one pass over the union of their subtrees (the GIN index on path).
+          `WITH tops AS (SELECT unnest($2::uuid[]) AS id),
+                below AS (SELECT a.anc, count(*)::int - 1 AS n FROM "Resource" d CROSS JOIN LATERAL unnest(d.path) AS a(anc)
+                           WHERE d."workspaceId" = $1::uuid AND d.path && $2::uuid[] AND a.anc = ANY($2::uuid[]) GROUP BY a.anc)
+           SELECT r.id::text AS id, r.type::text AS type, r.name, coalesce(b.n, 0) AS below
+             FROM tops t JOIN "Resource" r ON r."workspaceId" = $1::uuid AND r.id = t.id LEFT JOIN below b ON b.anc = r.id`,
           ws,
           [...resources],
         )
