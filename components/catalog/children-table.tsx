@@ -14,12 +14,14 @@ const nameCol = col.accessor("name", {
   cell: (info) => {
     const r = info.row.original;
     return (
-      <Link href={`/resources/${r.id}`} className="flex items-center gap-2.5 font-medium text-slate-900 hover:text-brand-700">
-        <TypeIcon type={r.type} size="sm" />
-        <span className="truncate">{r.name}</span>
-        {r.primaryKey ? <Badge tone="blue">PK</Badge> : null}
-        {r.removed ? <Badge tone="red">removed</Badge> : null}
-      </Link>
+      <div className="flex items-center gap-2">
+        <Link href={`/resources/${r.id}`} className="flex items-center gap-2.5 font-medium text-slate-900 hover:text-brand-700">
+          <TypeIcon type={r.type} size="sm" />
+          <span className="truncate">{r.name}</span>
+          {r.removed ? <Badge tone="red">removed</Badge> : null}
+        </Link>
+        {r.primaryKey ? <span title="Primary key"><Badge tone="blue">PK</Badge></span> : null}
+      </div>
     );
   },
 });
