@@ -16,6 +16,7 @@ import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
 import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
+import { can } from "@/lib/policy";
 import { lineageOf } from "@/lib/lineage/queries";
 import { parseLineageParams } from "@/lib/lineage/schemas";
 import { LineagePanel } from "@/components/lineage/lineage-panel";
@@ -47,9 +48,9 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const childParams = parseChildrenParams(sp);
   const who = (Array.isArray(sp.who) ? sp.who[0] : sp.who)?.slice(0, 320) ?? "";
   const asked = !!who || sp.audience === "1";
-  const audience = viewer.role === "ADMIN" && asked ? await whoCanSee(viewer, r.id, { who }) : null;
+  const audience = can(viewer.role, "access.explain") && asked ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
-  const integration = r.type === "INTEGRATION" && viewer.role === "ADMIN" ? await getIntegration(viewer, r.id) : null;
+  const integration = r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? await getIntegration(viewer, r.id) : null;
   const lineageOpts = parseLineageParams(sp);
   const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, lineageOpts) : null;
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
@@ -121,7 +122,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
               <pre className="overflow-x-auto px-5 py-4 text-xs leading-relaxed text-slate-800" data-testid="view-definition">{definition}</pre>
             </Card>
           ) : null}
-          {audience ? <WhoCanSeePanel data={audience} who={who} /> : viewer.role === "ADMIN" ? <WhoCanSeePrompt /> : null}
+          {audience ? <WhoCanSeePanel data={audience} who={who} /> : can(viewer.role, "access.explain") ? <WhoCanSeePrompt /> : null}
         </div>
         <aside className="space-y-6">
           <ResourceDetails type={r.type} meta={r.meta} createdAt={r.createdAt} updatedAt={r.updatedAt} />
