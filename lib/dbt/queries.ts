@@ -1,12 +1,13 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
+import { can } from "@/lib/policy";
 
 export type DbtImportSummary = { at: string; by: string | null; matched: number; unmatched: number; enriched: number; edges: number; project: string | null };
 
 /** The last dbt import (admins: audit events are theirs to read, under RLS too). */
 export async function lastDbtImport(viewer: Viewer): Promise<DbtImportSummary | null> {
-  if (viewer.role !== "ADMIN") return null;
+  if (!can(viewer.role, "audit.read")) return null;
   return withViewer(viewer, async (tx) => {
     const e = await tx.auditEvent.findFirst({ where: { workspaceId: viewer.workspaceId, action: "dbt.import" }, orderBy: { createdAt: "desc" }, select: { createdAt: true, actorEmail: true, after: true } });
     if (!e) return null;
