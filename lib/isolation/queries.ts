@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { describeExposures, type Exposure, type ExposureLine } from "@/lib/policy";
+import { can, describeExposures, type Exposure, type ExposureLine } from "@/lib/policy";
 import { exposuresIn } from "./rule-sql";
 import { loadExposureNames } from "./names";
 import { isolationLocked } from "./settings";
@@ -67,7 +67,7 @@ export async function reportIn(tx: Tx, workspaceId: string, opts: { teamId?: str
 
 /** The whole workspace's report, for /settings/isolation. */
 export async function isolationReport(viewer: Viewer): Promise<IsolationReport | null> {
-  if (viewer.role !== "ADMIN") return null;
+  if (!can(viewer.role, "settings.manage")) return null;
   return withViewer(viewer, (tx) => reportIn(tx, viewer.workspaceId), { timeout: 120_000 });
 }
 
@@ -75,7 +75,7 @@ export type WorkspaceSettingsView = { workspaceName: string; isolationLock: bool
 
 /** Settings → Workspace: admins only. */
 export async function workspaceSettings(viewer: Viewer): Promise<WorkspaceSettingsView | null> {
-  if (viewer.role !== "ADMIN") return null;
+  if (!can(viewer.role, "settings.manage")) return null;
   return withViewer(viewer, async (tx) => {
     const row = await tx.workspaceSettings.findUnique({ where: { workspaceId: viewer.workspaceId }, select: { isolationLock: true, updatedAt: true } });
     return { workspaceName: viewer.workspaceName, isolationLock: row?.isolationLock ?? true, updatedAt: row?.updatedAt.toISOString() ?? null };
