@@ -12,6 +12,16 @@ export type DbtImportCounts = { matched: number; unmatched: number; enriched: nu
 
 type Res = { id: string; type: string; name: string; description: string; tags: string[]; meta: Record<string, unknown>; externalKey: string | null; parentId: string | null };
 
+// Synced keys are JSON arrays (lib/integrations/catalog-reader.ts); older or generated ones are dotted.
+function keyParts(k: string): string[] {
+  try {
+    const v = JSON.parse(k);
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return k.split(".");
+  }
+}
+
 const ENRICHABLE = new Set(["model", "seed", "snapshot", "source"]);
 
 export async function applyManifest(tx: Tx, ws: string, manifest: Manifest, actorId: string | null): Promise<DbtImportCounts> {
@@ -30,7 +40,7 @@ export async function applyManifest(tx: Tx, ws: string, manifest: Manifest, acto
   const byFull = new Map<string, Res>();
   const bySchema = new Map<string, Res[]>();
   for (const r of relations as Res[]) {
-    const parts = JSON.parse(r.externalKey!) as string[];
+    const parts = keyParts(r.externalKey!);
     if (parts.length !== 3) continue;
     byFull.set(catalogKey(...parts), r);
     const k = catalogKey(parts[1], parts[2]);
