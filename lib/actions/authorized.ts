@@ -62,7 +62,11 @@ export function authorizedAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await (handler as PublicHandler<S, T>)({ viewer, input: parsed.data }) };
     } catch (e) {
-      if (e instanceof UserError) return { ok: false, error: e.message, reason: e instanceof NotFoundError || e.message === "Not found." ? "not-found" : "refused" };
+      if (e instanceof UserError) {
+        // The isolation guard's refusal carries its review (the exposures and the confirmation they need).
+        const review = (e as { review?: { lines: { text: string }[]; confirmation: string | null; blocked: boolean } }).review;
+        return { ok: false, error: e.message, reason: e instanceof NotFoundError || e.message === "Not found." ? "not-found" : "refused", ...(review ? { exposures: review } : {}) };
+      }
       const code = (e as { code?: string }).code;
       if (code === "P2025" || code === "42501") return { ok: false, error: "Not found.", reason: "not-found" };
       if (code === "P2002") return { ok: false, error: "That name is already taken.", reason: "conflict" };
@@ -83,7 +87,13 @@ export function authorizedAction<S extends z.ZodType, T>(
 /** Why an action refused, for callers that map it onto a status (the REST API). */
 export type ActionOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; reason: "unauthenticated" | "forbidden" | "invalid" | "not-found" | "refused" | "conflict" | "error"; field?: string };
+  | {
+      ok: false;
+      error: string;
+      reason: "unauthenticated" | "forbidden" | "invalid" | "not-found" | "refused" | "conflict" | "error";
+      field?: string;
+      exposures?: { lines: { text: string }[]; confirmation: string | null; blocked: boolean };
+    };
 
 type ActionRunner<T> = (viewer: Viewer | null, raw: unknown) => Promise<ActionOutcome<T>>;
 

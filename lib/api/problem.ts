@@ -2,7 +2,7 @@
 // 404 is the same body for a foreign id and a random one; a 400 names the offending field of the request.
 import type { ActionOutcome } from "@/lib/actions/authorized";
 
-export type Problem = { type: string; title: string; status: number; detail: string; field?: string };
+export type Problem = { type: string; title: string; status: number; detail: string; field?: string; exposures?: string[]; confirmation?: string | null };
 
 const TITLES: Record<number, string> = {
   400: "Bad Request",
@@ -20,11 +20,11 @@ export function problemBody(status: number, detail: string, field?: string): Pro
   return { type: "about:blank", title: TITLES[status] ?? "Error", status, detail, ...(field ? { field } : {}) };
 }
 
-export function problem(status: number, detail: string, opts: { field?: string; headers?: HeadersInit } = {}): Response {
+export function problem(status: number, detail: string, opts: { field?: string; headers?: HeadersInit; extra?: Partial<Problem> } = {}): Response {
   const headers = new Headers(opts.headers);
   headers.set("content-type", "application/problem+json");
   headers.set("cache-control", "no-store");
-  return new Response(JSON.stringify(problemBody(status, detail, opts.field)), { status, headers });
+  return new Response(JSON.stringify({ ...problemBody(status, detail, opts.field), ...(opts.extra ?? {}) }), { status, headers });
 }
 
 /** The one 404 of the API: it never says which part was not found, nor why. */
@@ -43,7 +43,8 @@ export function outcomeProblem(out: Exclude<ActionOutcome<unknown>, { ok: true }
       return problem(401, "A valid API token is required.");
     case "refused":
     case "conflict":
-      return problem(409, out.error);
+      // A cross-client exposure names only what the admin making the change may see; its confirmation goes back as confirmExposures.
+      return problem(409, out.error, out.exposures ? { extra: { exposures: out.exposures.lines.map((l) => l.text), confirmation: out.exposures.blocked ? null : out.exposures.confirmation } } : {});
     default:
       return problem(500, "Something went wrong. Nothing was changed.");
   }

@@ -4,6 +4,7 @@ import { ResourceType } from "@/lib/generated/prisma/enums";
 import { DESCRIPTION_MAX, TAG_MAX, TAGS_MAX } from "@/lib/catalog/schemas";
 import { createTokenInput } from "@/lib/tokens/schemas";
 import { lineageOptionsSchema } from "@/lib/lineage/schemas";
+import { confirmExposuresInput } from "@/lib/isolation/schemas";
 import { pageQuery } from "./cursor";
 
 // The zod schemas of /api/v1: they validate each request (lib/api/route.ts) and are the OpenAPI document
@@ -39,10 +40,14 @@ export const queries = {
 
 // ---- bodies -----------------------------------------------------------------------------------------------
 const tag = z.string().trim().toLowerCase().min(1, "A tag cannot be empty.").max(TAG_MAX, `A tag is at most ${TAG_MAX} characters.`);
-const confirmExposures = z
+const confirmWarnings = z
   .boolean({ error: "confirm is true or false." })
   .optional()
   .openapi({ description: "Confirms the warnings (guardrails) this change raises; without it, a change that raises one is refused with a 409 naming them." });
+// The console's own confirmation of cross-client exposures (lib/isolation): the `confirmation` of the 409 that named them.
+const confirmExposures = confirmExposuresInput.openapi({
+  description: "The `confirmation` of the 409 that named the cross-client exposures this change adds (a SHA-256 of exactly those); refused while the isolation lock is on.",
+});
 export const bodies = {
   createToken: z.object({ ...createTokenInput.shape }).openapi("CreateToken"),
   createTeamToken: z.object({ name: createTokenInput.shape.name, expiresInDays: createTokenInput.shape.expiresInDays }).openapi("CreateTeamToken"),
@@ -60,13 +65,14 @@ export const bodies = {
       visibility: z.enum(["public", "private"], { error: "visibility is public or private." }).default("private"),
     })
     .openapi("CreateTeam"),
-  teamMembers: z.object({ userIds: z.array(uuid, { error: "userIds is a list of user ids." }).min(1, "userIds: choose at least one person.").max(500, "userIds: at most 500 at a time."), confirm: confirmExposures }).openapi("AddTeamMembers"),
-  teamResources: z.object({ resourceIds: z.array(uuid, { error: "resourceIds is a list of resource ids." }).min(1, "resourceIds: choose at least one resource.").max(500, "resourceIds: at most 500 at a time."), confirm: confirmExposures }).openapi("AddTeamResources"),
+  teamMembers: z.object({ userIds: z.array(uuid, { error: "userIds is a list of user ids." }).min(1, "userIds: choose at least one person.").max(500, "userIds: at most 500 at a time."), confirm: confirmWarnings, confirmExposures }).openapi("AddTeamMembers"),
+  teamResources: z.object({ resourceIds: z.array(uuid, { error: "resourceIds is a list of resource ids." }).min(1, "resourceIds: choose at least one resource.").max(500, "resourceIds: at most 500 at a time."), confirmExposures }).openapi("AddTeamResources"),
   invitations: z
     .object({
       emails: z.array(z.string().email("Not a valid email address.").max(320), { error: "emails is a list of addresses." }).min(1, "emails: at least one address.").max(50, "emails: at most 50 at a time."),
       role: z.enum(["admin", "editor", "viewer", "guest"], { error: "role is admin, editor, viewer or guest." }),
       teamIds: z.array(uuid).max(50, "teamIds: at most 50.").default([]),
+      confirmExposures,
     })
     .openapi("CreateInvitations"),
   createIntegration: z
@@ -74,6 +80,7 @@ export const bodies = {
       name: z.string({ error: "name is required." }).trim().min(1, "name is required.").max(120, "name is at most 120 characters."),
       connectionString: z.string({ error: "connectionString is required." }).min(1, "connectionString is required.").max(2000),
       teamIds: z.array(uuid).max(20, "teamIds: at most 20.").optional().openapi({ description: "Teams that get the integration; omitted: General; empty: none (admins only)." }),
+      confirmExposures,
     })
     .openapi("CreateIntegration"),
 };
@@ -121,7 +128,15 @@ export const dto = {
     .openapi("SyncRun"),
   runStarted: z.object({ runId: z.string().uuid() }).openapi("SyncStarted"),
   problem: z
-    .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), field: z.string().optional().openapi({ description: "For a 400: the offending field." }) })
+    .object({
+      type: z.string(),
+      title: z.string(),
+      status: z.number().int(),
+      detail: z.string(),
+      field: z.string().optional().openapi({ description: "For a 400: the offending field." }),
+      exposures: z.array(z.string()).optional().openapi({ description: "For a 409 of the isolation guard: each cross-client exposure the change would add, in words." }),
+      confirmation: z.string().nullable().optional().openapi({ description: "For a 409 of the isolation guard: send it back as confirmExposures to go ahead (absent while the lock refuses)." }),
+    })
     .openapi("Problem", { description: "RFC 9457 problem details." }),
   page,
 };

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "view-as.start": ["ADMIN"],
   /** Every API token of the workspace (Settings → API tokens), team tokens, and revoking anyone's token. */
   "tokens.manage": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
   "resources.edit": ["ADMIN", "EDITOR"],
   /** The /teams listing, and joining or leaving a public team. */
   "teams.join-public": ["ADMIN", "EDITOR", "VIEWER"],

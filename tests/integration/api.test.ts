@@ -303,6 +303,34 @@ describe(`REST API with tokens, on ${db.engine}`, () => {
     expect(bad.body.field).toBe("connectionString");
   });
 
+  it("a write that adds a cross-client exposure is refused (409, named) and goes through only with its confirmation", async () => {
+    const admin = await mint("admin@acme.test", "write");
+    const northwindTeam = await teamId("Northwind");
+    const [globexSchema] = await all("/resources?q=globex&type=schema", admin);
+    const assigned = () => db.sql(`SELECT 1 FROM "TeamResource" WHERE "teamId" = $1 AND "resourceId" = $2`, [northwindTeam, globexSchema.id]);
+    // The isolation lock (on by default) refuses it whatever the confirmation.
+    const locked = await api("POST", `/teams/${northwindTeam}/resources`, { token: admin, body: { resourceIds: [globexSchema.id] } });
+    expect(locked.status).toBe(409);
+    expect(locked.body.exposures.length).toBeGreaterThan(0);
+    expect(locked.body.confirmation).toBeNull();
+    expect(await assigned()).toEqual([]);
+    await db.sql(`INSERT INTO "WorkspaceSettings" ("workspaceId", "isolationLock") VALUES ($1, false) ON CONFLICT ("workspaceId") DO UPDATE SET "isolationLock" = false`, [ws]);
+    const asked = await api("POST", `/teams/${northwindTeam}/resources`, { token: admin, body: { resourceIds: [globexSchema.id] } });
+    expect(asked.status).toBe(409);
+    expect(asked.body.confirmation).toMatch(/^[0-9a-f]{64}$/);
+    expect(await assigned()).toEqual([]);
+    const wrong = await api("POST", `/teams/${northwindTeam}/resources`, { token: admin, body: { resourceIds: [globexSchema.id], confirmExposures: "0".repeat(64) } });
+    expect(wrong.status).toBe(409);
+    expect(await assigned()).toEqual([]);
+    const ok = await api("POST", `/teams/${northwindTeam}/resources`, { token: admin, body: { resourceIds: [globexSchema.id], confirmExposures: asked.body.confirmation } });
+    expect(ok.status).toBe(200);
+    expect((await assigned()).length).toBe(1);
+    expect((await db.sql<{ apiTokenId: string | null }>(`SELECT "apiTokenId" FROM "AuditEvent" WHERE action = 'resource.assign' ORDER BY "createdAt" DESC LIMIT 1`))[0]?.apiTokenId).toBeTruthy();
+    // Put things back for the other tests.
+    expect((await api("DELETE", `/teams/${northwindTeam}/resources/${globexSchema.id}`, { token: admin })).status).toBe(204);
+    await db.sql(`UPDATE "WorkspaceSettings" SET "isolationLock" = true WHERE "workspaceId" = $1`, [ws]);
+  });
+
   it("bad input to every endpoint is a 400 naming the field, never a crash, and changes nothing", async () => {
     const admin = await mint("admin@acme.test", "write");
     const team = await teamId("Northwind");

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 // The console's invitation action: all or nothing; the link is in the answer when no e-mail was sent (as the console shows it).
 export const POST = apiRoute(ENDPOINTS.createInvitations, async ({ viewer, body }) => {
-  const out = await invokeAction(inviteMembers, viewer, { emails: body.emails.join("\n"), role: body.role.toUpperCase(), teamIds: body.teamIds });
+  const out = await invokeAction(inviteMembers, viewer, { emails: body.emails.join("\n"), role: body.role.toUpperCase(), teamIds: body.teamIds, confirmExposures: body.confirmExposures });
   if (!out.ok) return outcomeProblem(out);
   return out.data.map((i) => ({ email: i.email, userId: i.userId, delivery: i.delivery, link: i.delivery === "shown" ? i.link : null }));
 });

@@ -17,7 +17,7 @@ export const GET = apiRoute(ENDPOINTS.listTeamMembers, async ({ viewer, params, 
 
 // The console's action: its guardrail warnings are refused (409) unless the body confirms them.
 export const POST = apiRoute(ENDPOINTS.addTeamMembers, async ({ viewer, params, body }) => {
-  const out = await invokeAction(addTeamMembers, viewer, { teamId: params.id, userIds: body.userIds, confirm: body.confirm ?? false });
+  const out = await invokeAction(addTeamMembers, viewer, { teamId: params.id, userIds: body.userIds, confirm: body.confirm ?? false, confirmExposures: body.confirmExposures });
   if (!out.ok) return outcomeProblem(out);
   return { added: out.data.added };
 });

@@ -7,7 +7,7 @@ import { assignResources } from "@/lib/resources/actions";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(ENDPOINTS.addTeamResources, async ({ viewer, params, body }) => {
-  const out = await invokeAction(assignResources, viewer, { resourceIds: body.resourceIds, teamIds: [params.id] });
+  const out = await invokeAction(assignResources, viewer, { resourceIds: body.resourceIds, teamIds: [params.id], confirmExposures: body.confirmExposures });
   if (!out.ok) return outcomeProblem(out);
   return { added: (out.data as { added?: number }).added ?? 0 };
 });
