@@ -45,7 +45,7 @@ const confirmWarnings = z
   .optional()
   .openapi({ description: "Confirms the warnings (guardrails) this change raises; without it, a change that raises one is refused with a 409 naming them." });
 // The console's own confirmation of cross-client exposures (lib/isolation): the `confirmation` of the 409 that named them.
-const confirmExposures = confirmExposuresInput.openapi({
+const confirmExposures = confirmExposuresInput.unwrap().optional().openapi({
   description: "The `confirmation` of the 409 that named the cross-client exposures this change adds (a SHA-256 of exactly those); refused while the isolation lock is on.",
 });
 export const bodies = {
