@@ -66,7 +66,7 @@ function InviteDialog({ teams, onClose }: { teams: TeamOption[]; onClose: () => 
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <div>
           <label htmlFor="invite-emails" className="mb-1 block text-sm font-medium text-slate-700">Email addresses</label>
-          <textarea id="invite-emails" name="emails" rows={3} required autoFocus placeholder="gina@globex.test, hal@globex.test"
+          <textarea id="invite-emails" name="emails" rows={3} required autoFocus placeholder="gina@example.com, hal@example.com"
             className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
           <p className="mt-1 text-xs text-slate-500">Separate several with commas or new lines (at most 50).</p>
         </div>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "@/lib/validation/text";
 
 export const AUDIT_SORTS = ["createdAt", "action", "actorEmail", "targetType"] as const;
 
@@ -9,7 +10,7 @@ export const auditParams = z.object({
   size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
   sort: z.enum(AUDIT_SORTS).catch("createdAt"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
-  q: z.string().trim().max(200).catch(""),
+  q: queryText(200),
   action: z.string().trim().max(100).regex(/^[a-z0-9_.-]*$/).catch(""),
   targetType: z.string().trim().max(50).regex(/^[a-z0-9_.-]*$/).catch(""),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),

@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import bcrypt from "bcryptjs";
@@ -6,6 +7,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { clearSignInFailures, recordSignInFailure, signInBlocked } from "./rate-limit";
 import { authSecret } from "./secret";
+import { sameOriginPath } from "./callback-url";
+import { rateLimitedError } from "./sign-in-messages";
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -14,8 +17,6 @@ const credentials = z.object({
 
 // Compared against when the email is unknown, so both failures take the same time.
 const DUMMY_HASH = bcrypt.hashSync("enclave-timing-equaliser", 10);
-
-export const RATE_LIMITED_PREFIX = "Too many sign-in attempts";
 
 function clientAddress(req: { headers?: Record<string, unknown> } | undefined): string {
   const h = req?.headers ?? {};
@@ -38,7 +39,8 @@ export const authOptions: NextAuthOptions = {
         const address = clientAddress(req as never);
         const limit = signInBlocked(email, address);
         if (limit.blocked) {
-          throw new Error(`${RATE_LIMITED_PREFIX}. Try again in ${Math.ceil(limit.retryAfterS / 60)} minute(s).`);
+          // A code, not a sentence: the sign-in page says it in words of its own (lib/auth/sign-in-messages.ts).
+          throw new Error(rateLimitedError(limit.retryAfterS));
         }
         // Sign-in resolves identity, so it reads as the system, before any viewer exists.
         const prisma = await db();
@@ -58,24 +60,30 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The token carries the user id and the session version, nothing else: all the rest is read per request.
+    // The token carries the user id, the session version and a per-sign-in id, nothing else: all the rest is read
+    // per request.
     async jwt({ token, user }) {
       if (user) {
-        return { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0 };
+        return { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0, sid: crypto.randomUUID() };
       }
-      return { sub: token.sub, sv: token.sv, iat: token.iat, exp: token.exp, jti: token.jti };
+      return { sub: token.sub, sv: token.sv, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
     },
     async session({ session }) {
       return { expires: session.expires };
     },
     async redirect({ url, baseUrl }) {
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      try {
-        if (new URL(url).origin === baseUrl) return url;
-      } catch {
-        /* not a URL */
+      // Sign-out goes to /login, sign-in to a callback: either way only a checked path of this site.
+      let path: string | null = null;
+      if (url.startsWith("/")) path = sameOriginPath(url);
+      else {
+        try {
+          const u = new URL(url);
+          if (u.origin === new URL(baseUrl).origin) path = sameOriginPath(u.pathname + u.search + u.hash);
+        } catch {
+          /* not a URL */
+        }
       }
-      return `${baseUrl}/catalog`;
+      return `${baseUrl}${path ?? "/catalog"}`;
     },
   },
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "@/lib/validation/text";
 import { ruleSchema } from "./rule";
 import { cronError } from "./cron";
 
@@ -11,7 +12,7 @@ export const automationsParams = z.object({
   size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
   sort: z.enum(AUTOMATION_SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
-  q: z.string().trim().max(200).catch(""),
+  q: queryText(200),
 });
 export type AutomationsParams = z.infer<typeof automationsParams>;
 export function parseAutomationsParams(sp: Record<string, string | string[] | undefined>): AutomationsParams {

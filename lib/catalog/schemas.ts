@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "@/lib/validation/text";
 
 export const resourceId = z.string().uuid();
 
@@ -10,7 +11,7 @@ export const childrenParams = z.object({
   size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
   sort: z.enum(CHILD_SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
-  q: z.string().trim().max(200).catch(""),
+  q: queryText(200),
 });
 
 export type ChildrenParams = z.infer<typeof childrenParams>;

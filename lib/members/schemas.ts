@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "@/lib/validation/text";
 
 export const MEMBER_SORTS = ["name", "email", "role", "status", "joined", "lastActive"] as const;
 export const ROLES = ["ADMIN", "EDITOR", "VIEWER", "GUEST"] as const;
@@ -12,7 +13,7 @@ export type MemberStatus = (typeof STATUSES)[number];
 const filters = {
   sort: z.enum(MEMBER_SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
-  q: z.string().trim().max(200).catch(""),
+  q: queryText(200),
   role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(STATUSES).optional().catch(undefined),
   team: z.string().uuid().optional().catch(undefined),

@@ -1,4 +1,5 @@
 import "server-only";
+import { textContains } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
@@ -34,7 +35,7 @@ export async function listAdminResources(viewer: Viewer, p: AdminResourceParams)
   if (viewer.role !== "ADMIN") return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
   return withViewer(viewer, async (tx) => {
     const and: Prisma.ResourceWhereInput[] = [{ workspaceId: viewer.workspaceId }];
-    if (p.q) and.push({ name: { contains: p.q, mode: "insensitive" } });
+    if (p.q) and.push({ name: textContains(p.q) });
     if (p.type) and.push({ type: p.type });
     if (p.integration) and.push({ path: { has: p.integration } });
     if (p.team) and.push({ path: { hasSome: await assignedIds(tx, viewer, p.team) } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "@/lib/validation/text";
 import { ResourceType } from "@/lib/generated/prisma/enums";
 
 export const RESOURCE_SORTS = ["name", "type", "updatedAt"] as const;
@@ -12,7 +13,7 @@ export const adminResourceParams = z.object({
   size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
   sort: z.enum(RESOURCE_SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
-  q: z.string().trim().max(200).catch(""),
+  q: queryText(200),
   type: z.enum(RESOURCE_TYPES).nullable().catch(null),
   integration: uuidOrNull,
   team: uuidOrNull,

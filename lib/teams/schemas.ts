@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "@/lib/validation/text";
 
 export const uuid = z.string().uuid("Not a valid id.");
 export const teamSlug = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,80}$/, "Not a valid team address.");
@@ -10,7 +11,7 @@ const pageParams = <S extends readonly [string, ...string[]]>(sorts: S, fallback
     size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
     sort: z.enum(sorts).catch(fallback as never),
     dir: z.enum(["asc", "desc"]).catch("asc"),
-    q: z.string().trim().max(200).catch(""),
+    q: queryText(200),
   });
 
 export const TEAM_SORTS = ["name", "visibility", "members", "groups", "resources"] as const;

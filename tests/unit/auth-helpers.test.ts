@@ -14,6 +14,29 @@ describe("callback URLs", () => {
   ])("%j → %s", (raw, want) => {
     expect(safeCallbackUrl(raw)).toBe(want);
   });
+
+  // Browsers strip tabs and newlines from URLs and treat a backslash as a slash: "/\t/evil" becomes "//evil".
+  it.each([
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r/evil.example",
+    "/\t\\evil.example",
+    "/ /evil.example",
+    "/%09/evil.example",
+    "/search\u0000",
+    "/a\\b",
+    "/\u2028/evil.example",
+    "/x/../\t/evil.example",
+  ])("refuses %j", (raw) => {
+    const got = safeCallbackUrl(raw);
+    expect(got).toBe("/catalog");
+    expect(new URL(got, "http://enclave.local").origin).toBe("http://enclave.local");
+  });
+
+  it("keeps a same-origin path with its query and hash", () => {
+    expect(safeCallbackUrl("/search?q=a%20b#x")).toBe("/search?q=a%20b#x");
+    expect(safeCallbackUrl("/teams/northwind")).toBe("/teams/northwind");
+  });
 });
 
 describe("sign-in rate limits", () => {

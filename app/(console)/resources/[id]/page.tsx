@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { stripControl } from "@/lib/validation/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronRight, Lock, Globe } from "lucide-react";
@@ -38,7 +39,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   if (!r) notFound();
   const sp = await searchParams;
   const childParams = parseChildrenParams(sp);
-  const who = (Array.isArray(sp.who) ? sp.who[0] : sp.who)?.slice(0, 320) ?? "";
+  const who = stripControl((Array.isArray(sp.who) ? sp.who[0] : sp.who) ?? "").trim().slice(0, 320);
   const asked = !!who || sp.audience === "1";
   const audience = viewer.role === "ADMIN" && asked ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
