@@ -5,7 +5,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { clearSignInFailures, recordSignInFailure, signInBlocked } from "./rate-limit";
+import { clearSignInFailures, recordSignInFailure, signInWait } from "./rate-limit";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { authSecret } from "./secret";
 import { sameOriginPath } from "./callback-url";
 import { rateLimitedError } from "./sign-in-messages";
@@ -18,10 +19,11 @@ const credentials = z.object({
 // Compared against when the email is unknown, so both failures take the same time.
 const DUMMY_HASH = bcrypt.hashSync("enclave-timing-equaliser", 10);
 
+// The client's address as scripts/serve.ts determined it from the socket (and ENCLAVE_TRUSTED_PROXIES): never
+// X-Forwarded-For, which the client writes itself. Without the server in front (`next dev`) it is "unknown".
 function clientAddress(req: { headers?: Record<string, unknown> } | undefined): string {
-  const h = req?.headers ?? {};
-  const fwd = String(h["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-  return fwd || String(h["x-real-ip"] ?? "local");
+  const v = req?.headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof v === "string" && v.length <= 64 ? v : "unknown";
 }
 
 export const authOptions: NextAuthOptions = {
@@ -37,23 +39,23 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const address = clientAddress(req as never);
-        const limit = signInBlocked(email, address);
-        if (limit.blocked) {
-          // A code, not a sentence: the sign-in page says it in words of its own (lib/auth/sign-in-messages.ts).
-          throw new Error(rateLimitedError(limit.retryAfterS));
-        }
         // Sign-in resolves identity, so it reads as the system, before any viewer exists.
         const prisma = await db();
+        const wait = await signInWait(prisma, email, address);
+        if (wait > 0) {
+          // A code, not a sentence: the sign-in page says it in words of its own (lib/auth/sign-in-messages.ts).
+          throw new Error(rateLimitedError(wait));
+        }
         const user = await prisma.user.findUnique({
           where: { email },
           select: { id: true, passwordHash: true, status: true, sessionVersion: true, memberships: { select: { id: true }, take: 1 } },
         });
         const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
         if (!user || !ok || user.status !== "ACTIVE" || user.memberships.length === 0) {
-          recordSignInFailure(email, address);
+          await recordSignInFailure(prisma, email, address);
           return null;
         }
-        clearSignInFailures(email);
+        await clearSignInFailures(prisma, email, address);
         await prisma.user.update({ where: { id: user.id }, data: { lastActiveAt: new Date() } });
         return { id: user.id, sessionVersion: user.sessionVersion };
       },
