@@ -19,6 +19,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
+          // The catalog-sync tests read the local PostgreSQL: integrations may connect to the loopback here (#15).
+          env: { ENCLAVE_INTEGRATION_HOSTS: process.env.ENCLAVE_INTEGRATION_HOSTS ?? "127.0.0.1,::1,localhost" },
           hookTimeout: 120_000,
           // Each file opens its own database; two at a time keeps both cores busy without starving them.
           maxWorkers: 2,

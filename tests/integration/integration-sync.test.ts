@@ -176,7 +176,7 @@ describe.skipIf(!!unreachable)("PostgreSQL sync", () => {
   it("an unreachable host, a wrong password or missing privileges: a clear error and nothing changed", async () => {
     actAs(await db.viewer("admin@acme.test"));
     const bad: [string, RegExp][] = [
-      [srcUrl.replace(":5432/", ":1/"), /Could not reach the server/],
+      [srcUrl.replace(":5432/", ":1/"), /Could not connect to that server/],
       [srcUrl.replace(":enclave@", ":wrong-password@"), /wrong user name or password/],
       [`postgres://${noPrivRole}:nopriv@127.0.0.1:5432/${srcName}`, /privileges/],
       [srcUrl.replace(srcName, `${srcName}_missing`), /does not exist/],
