@@ -5,9 +5,7 @@ import { z } from "zod";
 // actions refuse them with a message (a change is deliberate). Tab, newline and carriage return stay allowed in
 // action input: descriptions are multi-line.
 
-// eslint-disable-next-line no-control-regex
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_IN_INPUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const CONTROL_CHARACTER_MESSAGE = "Text may not contain control characters (such as NUL).";

@@ -1,4 +1,4 @@
-import { describe, expect, it, beforeEach } from "vitest";
+import { describe, expect, it } from "vitest";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { clientAddress, throttleAddress, trustedProxies } from "@/lib/net/client-address";
 
