@@ -5,7 +5,7 @@ import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import { withViewer } from "@/lib/db/scoped";
 import { passwordCheckWait, recordPasswordCheckFailure } from "@/lib/auth/rate-limit";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { changePasswordInput, renameSelfInput } from "./schemas";
 
 /**
@@ -14,7 +14,7 @@ import { changePasswordInput, renameSelfInput } from "./schemas";
  * on, so every open session — this one too — ends at its next request; the page then asks to sign in again.
  */
 export const changePassword = authorizedAction({ input: changePasswordInput }, async ({ viewer, input }) => {
-  const prisma = await db();
+  const prisma = await ownerDb("password-check-throttle");
   if ((await passwordCheckWait(prisma, viewer.userId)) > 0) {
     throw new UserError("Too many wrong passwords. Wait a few minutes and try again.");
   }

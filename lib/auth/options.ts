@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { clearSignInFailures, recordSignInFailure, signInWait } from "./rate-limit";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { authSecret } from "./secret";
@@ -40,7 +40,7 @@ export const authOptions: NextAuthOptions = {
         const { email, password } = parsed.data;
         const address = clientAddress(req as never);
         // Sign-in resolves identity, so it reads as the system, before any viewer exists.
-        const prisma = await db();
+        const prisma = await ownerDb("sign-in");
         const wait = await signInWait(prisma, email, address);
         if (wait > 0) {
           // A code, not a sentence: the sign-in page says it in words of its own (lib/auth/sign-in-messages.ts).

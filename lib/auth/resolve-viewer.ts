@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/policy";
+import { can, type Role } from "@/lib/policy";
 import { memberTeamsWhere } from "@/lib/access/team-members";
 
 export type Viewer = {
@@ -67,7 +67,7 @@ export async function resolveViewAs(
   claim: { adminUserId: string; targetUserId: string; sv: number; sid?: string },
   adminSessionId: string | null,
 ): Promise<Viewer | null> {
-  if (admin.actingAdmin || admin.role !== "ADMIN") return null;
+  if (admin.actingAdmin || !can(admin.role, "view-as.start")) return null;
   if (claim.adminUserId !== admin.userId || claim.sv !== adminSessionVersion || claim.targetUserId === admin.userId) return null;
   // Made in this very session: after any sign-out and a new sign-in the claim is someone else's past.
   if (!adminSessionId || claim.sid !== adminSessionId) return null;
