@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { groupScope, userScope, userScopeContext } from "@/lib/access/scope";
 import { additionWarnings, type Role } from "@/lib/policy";
-import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "@/lib/teams/schemas";
+import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "./schemas";
 
 const groupSelect = { id: true, name: true, description: true } as const;
 
