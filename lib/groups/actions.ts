@@ -4,8 +4,9 @@ import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { groupScope, userScope, userScopeContext } from "@/lib/access/scope";
-import { additionWarnings, type Role } from "@/lib/policy";
+import { scopedPeople } from "@/lib/people/queries";
+import { groupScope } from "@/lib/access/scope";
+import { additionWarnings } from "@/lib/policy";
 import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "./schemas";
 
 const groupSelect = { id: true, name: true, description: true } as const;
@@ -17,16 +18,6 @@ async function scopedGroup(tx: Tx, viewer: Viewer, groupId: string) {
   });
   if (!group) throw new NotFoundError();
   return { ...group, teams: group.teams.map((t) => t.team) };
-}
-
-async function scopedPeople(tx: Tx, viewer: Viewer, ids: string[]) {
-  const unique = [...new Set(ids)];
-  const users = await tx.user.findMany({
-    where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: { in: unique } }] },
-    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },
-  });
-  if (users.length !== unique.length) throw new NotFoundError();
-  return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
 }
 
 async function nameIsFree(tx: Tx, viewer: Viewer, name: string, exceptId?: string) {

@@ -4,7 +4,8 @@ import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { teamScope, userScope, userScopeContext } from "@/lib/access/scope";
+import { scopedPeople } from "@/lib/people/queries";
+import { teamScope } from "@/lib/access/scope";
 import { additionWarnings, type Role } from "@/lib/policy";
 import { teamDeletionImpact } from "./queries";
 import {
@@ -24,17 +25,6 @@ async function scopedTeam(tx: Tx, viewer: Viewer, teamId: string) {
   const team = await tx.team.findFirst({ where: { AND: [teamScope(viewer), { id: teamId }] }, select: teamSelect });
   if (!team) throw new NotFoundError();
   return team;
-}
-
-/** The people of the viewer's workspace among ids, each with its role; one unknown id refuses them all. */
-async function scopedPeople(tx: Tx, viewer: Viewer, ids: string[]) {
-  const unique = [...new Set(ids)];
-  const users = await tx.user.findMany({
-    where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: { in: unique } }] },
-    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },
-  });
-  if (users.length !== unique.length) throw new NotFoundError();
-  return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
 }
 
 function needsConfirmation(warnings: string[], confirm: boolean) {
