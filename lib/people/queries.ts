@@ -1,11 +1,8 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
-import { withViewer, type Tx } from "@/lib/db/scoped";
-import { NotFoundError } from "@/lib/actions/authorized";
+import { withViewer } from "@/lib/db/scoped";
 import { teamLinks, teamMembersWhere, teamScope, userScope, userScopeContext } from "@/lib/access/scope";
 import type { Role } from "@/lib/policy";
-
-type Candidate = { id: string; name: string; email: string; role: Role };
 
 export type PersonSummary = { id: string; name: string; email: string; role: Role; status: "ACTIVE" | "INVITED" | "DEACTIVATED" };
 
@@ -53,16 +50,3 @@ export async function listTeamPeople(viewer: Viewer, teamId: string, opts: { tak
   });
 }
 
-/**
- * The people among ids that the viewer may see, each with its role, inside the caller's transaction (the
- * actions that add people to a team or a group); one unknown or hidden id refuses them all with a plain 404.
- */
-export async function scopedPeople(tx: Tx, viewer: Viewer, ids: string[]): Promise<Candidate[]> {
-  const unique = [...new Set(ids)];
-  const users = await tx.user.findMany({
-    where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: { in: unique } }] },
-    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },
-  });
-  if (users.length !== unique.length) throw new NotFoundError();
-  return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
-}

@@ -1,3 +1,4 @@
+import { confirmExposuresInput } from "@/lib/isolation/schemas";
 import { z } from "zod";
 import { parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
 
@@ -28,9 +29,9 @@ export const userIds = z.array(uuid).min(1, "Choose at least one person.").max(5
 export const createTeamInput = z.object({ name, description, visibility });
 export const updateTeamInput = z.object({ teamId: uuid, name, description, visibility });
 export const teamIdInput = z.object({ teamId: uuid });
-export const addTeamMembersInput = z.object({ teamId: uuid, userIds, confirm: z.boolean().default(false) });
+export const addTeamMembersInput = z.object({ teamId: uuid, userIds, confirm: z.boolean().default(false), confirmExposures: confirmExposuresInput });
 export const removeTeamMembersInput = z.object({ teamId: uuid, userIds });
-export const teamGroupInput = z.object({ teamId: uuid, groupId: uuid, confirm: z.boolean().default(false) });
+export const teamGroupInput = z.object({ teamId: uuid, groupId: uuid, confirm: z.boolean().default(false), confirmExposures: confirmExposuresInput });
 
 
 /** Lower-case words joined by dashes: the team's address. */
