@@ -7,7 +7,7 @@ import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
 import { readSourceCatalog } from "@/lib/integrations/source";
 import { createAutomation, runAutomation } from "@/lib/automations/actions";
-import { processRun } from "@/lib/automations/engine";
+import { processRun } from "@/lib/automations/runner";
 
 const db = await setupTestDb();
 
