@@ -82,7 +82,7 @@ test("an editor draws a manual edge from orders to a dashboard; Ana sees it; the
   await editor.goto(`/resources/${orders().id}?ldir=down&ldepth=1`);
   const form = editor.getByTestId("manual-edge-form");
   await form.getByLabel("Other resource").fill("Customer Health");
-  await form.getByRole("option").filter({ hasText: "Northwind Customer Health" }).getByRole("button").click();
+  await form.getByRole("button", { name: "Northwind Customer Health dashboard", exact: true }).click();
   await form.getByRole("button", { name: "Add edge" }).click();
   await expect(form.getByRole("status")).toHaveText("orders now feeds Northwind Customer Health.");
   try {
