@@ -16,6 +16,8 @@ import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
 import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
+import { adminResourceOptions } from "@/lib/resources/queries";
+import { ResourceTeamsEditor } from "@/components/isolation/resource-teams-editor";
 import { can } from "@/lib/policy";
 import { lineageOf } from "@/lib/lineage/queries";
 import { parseLineageParams } from "@/lib/lineage/schemas";
@@ -52,6 +54,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const audience = can(viewer.role, "access.explain") && asked ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
   const integration = r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? await getIntegration(viewer, r.id) : null;
+  const teamOptions = can(viewer.role, "assignments.manage") ? (await adminResourceOptions(viewer)).teams : null;
   const lineageOpts = parseLineageParams(sp);
   const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, lineageOpts) : null;
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
@@ -129,6 +132,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
         <aside className="space-y-6">
           <ResourceDetails type={r.type} meta={r.meta} createdAt={r.createdAt} updatedAt={r.updatedAt} />
           <Card>
+            <div id="teams" className="scroll-mt-6" />
             <CardHeader title="Teams" description="Who this is shared with" />
             {r.teams.length ? (
               <ul className="divide-y divide-slate-100">
@@ -149,6 +153,13 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             ) : (
               <p className="px-5 py-4 text-sm text-slate-500">Not shared with any team you can see.</p>
             )}
+            {teamOptions ? (
+              <ResourceTeamsEditor
+                resourceId={r.id}
+                teams={teamOptions.map((t) => ({ id: t.id, name: t.name }))}
+                direct={r.teams.filter((t) => t.source.kind === "direct").map((t) => ({ id: t.teamId, name: t.teamName }))}
+              />
+            ) : null}
           </Card>
         </aside>
       </div>
