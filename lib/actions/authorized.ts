@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/policy";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "@/lib/validation/text";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -37,7 +38,7 @@ type PublicHandler<S extends z.ZodType, T> = (ctx: { viewer: Viewer | null; inpu
  * any failure into a plain message that changes nothing (handlers write inside withViewer transactions).
  * `public: true` is for the rare action that runs before a viewer exists (accepting an invitation): the
  * input is still validated and errors still plain, and the handler receives the viewer, possibly null.
- * tests/unit/public-actions.test.ts keeps the list of such actions.
+ * tests/integration/cross-client-actions.test.ts lists every action, these included.
  * While an admin views as someone (viewer.actingAdmin), every action is refused before it runs, whatever its
  * input: the only exception is ending the view-as itself (`whileViewingAs: "allow"`).
  */
@@ -46,16 +47,19 @@ export function authorizedAction<S extends z.ZodType, T>(
   handler: PublicHandler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>>;
 export function authorizedAction<S extends z.ZodType, T>(
-  opts: { input: S; permission?: Permission; write?: boolean; whileViewingAs?: "allow" },
+  opts: { input: S; permission?: Permission; whileViewingAs?: "allow" },
   handler: Handler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>>;
 export function authorizedAction<S extends z.ZodType, T>(
-  opts: { input: S; permission?: Permission; write?: boolean; public?: true; whileViewingAs?: "allow" },
+  opts: { input: S; permission?: Permission; public?: true; whileViewingAs?: "allow" },
   handler: Handler<S, T> | PublicHandler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
   const run = async (viewer: Viewer | null, raw: unknown): Promise<ActionOutcome<T>> => {
     if (!viewer && !opts.public) return { ok: false, error: "Your session has ended. Sign in again.", reason: "unauthenticated" };
     if (viewer?.actingAdmin && opts.whileViewingAs !== "allow") return { ok: false, error: viewAsRefusal(viewer), reason: "forbidden" };
+    // A NUL (or any other control character) in any string is refused here, for every action at once: PostgreSQL
+    // would reject it mid-transaction with an error the person cannot act on.
+    if (hasControlCharacter(raw)) return { ok: false, error: CONTROL_CHARACTER_MESSAGE, reason: "invalid" };
     const parsed = opts.input.safeParse(raw);
     if (!parsed.success) return { ok: false, error: firstIssue(parsed.error), reason: "invalid", field: parsed.error.issues[0]?.path.join(".") || undefined };
     if (opts.permission && (!viewer || !can(viewer.role, opts.permission))) return { ok: false, error: "You do not have permission to do this.", reason: "forbidden" };

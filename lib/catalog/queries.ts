@@ -1,4 +1,5 @@
 import "server-only";
+import { textContains } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
@@ -40,21 +41,8 @@ async function withChildCounts(tx: Tx, scope: ResourceScope, rows: SummaryRow[])
 export async function listCatalogTops(viewer: Viewer): Promise<ResourceSummary[]> {
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
-    const orderBy = [{ type: "asc" as const }, { name: "asc" as const }];
-    if (scope.roots === null) {
-      const rows = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, parentId: null, removedAt: null }, select: summarySelect, orderBy });
-      return withChildCounts(tx, scope, rows);
-    }
-    // The parents of a guest's roots are out of its sight (RLS hides them), so "top" is decided from the
-    // paths of the roots themselves: a root is a top when no other root lies on its path.
-    const rows = await tx.resource.findMany({
-      where: { AND: [scope.where, { id: { in: scope.roots }, removedAt: null }] },
-      select: { ...summarySelect, path: true },
-      orderBy,
-    });
-    const roots = new Set(scope.roots);
-    const tops = rows.filter((r) => !r.path.slice(0, -1).some((a) => roots.has(a)));
-    return withChildCounts(tx, scope, tops);
+    const rows = await tx.resource.findMany({ where: topsWhere(viewer, scope), select: summarySelect, orderBy: [{ type: "asc" }, { name: "asc" }] });
+    return withChildCounts(tx, scope, rows);
   });
 }
 
@@ -131,7 +119,7 @@ export async function listChildren(viewer: Viewer, parentId: string, p: Children
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
     const where: Prisma.ResourceWhereInput = {
-      AND: [scope.where, { parentId }, p.q ? { name: { contains: p.q, mode: "insensitive" } } : {}],
+      AND: [scope.where, { parentId }, p.q ? { name: textContains(p.q) } : {}],
     };
     const total = await tx.resource.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / p.size));
@@ -202,7 +190,7 @@ export async function listCatalogSection(viewer: Viewer, key: SectionKey, p: Chi
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
     const where: Prisma.ResourceWhereInput = {
-      AND: [topsWhere(viewer, scope), { type: { in: [...SECTIONS[key].types] } }, p.q ? { name: { contains: p.q, mode: "insensitive" } } : {}],
+      AND: [topsWhere(viewer, scope), { type: { in: [...SECTIONS[key].types] } }, p.q ? { name: textContains(p.q) } : {}],
     };
     const total = await tx.resource.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / p.size));

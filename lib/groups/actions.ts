@@ -1,4 +1,5 @@
 "use server";
+import { textEquals } from "@/lib/db/like";
 import { authorizedAction, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
@@ -7,13 +8,13 @@ import { withViewer, type Tx } from "@/lib/db/scoped";
 import { previewWrite } from "@/lib/isolation/preview";
 import { scopedPeople } from "@/lib/teams/membership";
 import { addMembersToGroup, reviewMembersToGroup, scopedGroup } from "./membership";
-import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "@/lib/teams/schemas";
+import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "./schemas";
 
 const groupSelect = { id: true, name: true, description: true } as const;
 
 async function nameIsFree(tx: Tx, viewer: Viewer, name: string, exceptId?: string) {
   const clash = await tx.group.findFirst({
-    where: { workspaceId: viewer.workspaceId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { workspaceId: viewer.workspaceId, name: textEquals(name), ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new UserError("A group with that name exists already.");

@@ -1,10 +1,11 @@
 import "server-only";
+import { textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { groupScope, userScope, userScopeContext } from "@/lib/access/scope";
 import { can, type Role } from "@/lib/policy";
-import type { GroupsParams } from "@/lib/teams/schemas";
+import type { GroupsParams } from "./schemas";
 import type { Candidate, Paged } from "@/lib/teams/queries";
 
 export type GroupTeam = { id: string; name: string; slug: string; visibility: "PUBLIC" | "PRIVATE"; isDefault: boolean };
@@ -19,7 +20,7 @@ export async function listGroupsTable(viewer: Viewer, p: GroupsParams): Promise<
   return withViewer(viewer, async (tx) => {
     const ws = viewer.workspaceId;
     const where: Prisma.GroupWhereInput = {
-      AND: [groupScope(viewer), p.q ? { OR: [{ name: { contains: p.q, mode: "insensitive" } }, { description: { contains: p.q, mode: "insensitive" } }] } : {}],
+      AND: [groupScope(viewer), p.q ? { OR: [{ name: textContains(p.q) }, { description: textContains(p.q) }] } : {}],
     };
     const total = await tx.group.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / p.size));

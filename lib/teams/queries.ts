@@ -1,4 +1,5 @@
 import "server-only";
+import { likeContains, textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -7,6 +8,7 @@ import { effectiveMembershipsSql, resourceScope, teamLinks, teamMembersWhere, te
 import { can, isInternal, type Role } from "@/lib/policy";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { MembersParams, TeamsParams } from "./schemas";
+import { descendantsOf } from "@/lib/resources/queries";
 
 export type TeamSummary = {
   id: string;
@@ -49,7 +51,7 @@ export type TeamRow = {
   resources: number;
 };
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = likeContains;
 
 const TEAM_ORDER: Record<TeamsParams["sort"], string> = {
   name: `lower(name)`,
@@ -141,11 +143,8 @@ export async function getTeamBySlug(viewer: Viewer, slug: string): Promise<TeamD
     const assignedWhere: Prisma.ResourceWhereInput = { AND: [scope.where, { teams: { some: { workspaceId: ws, teamId: team.id } } }] };
     const resourceCount = await tx.resource.count({ where: assignedWhere });
     const assigned = await tx.resource.findMany({ where: assignedWhere, select: { id: true, name: true, type: true }, orderBy: [{ type: "asc" }, { name: "asc" }], take: 100 });
-    const resources: TeamResourceDTO[] = [];
-    for (const r of assigned) {
-      const descendants = await tx.resource.count({ where: { AND: [scope.where, { path: { has: r.id } }, { id: { not: r.id } }, { removedAt: null }] } });
-      resources.push({ ...r, descendants });
-    }
+    const counts = await descendantsOf(tx, scope, assigned.map((r) => r.id), { live: true });
+    const resources: TeamResourceDTO[] = assigned.map((r) => ({ ...r, descendants: counts.get(r.id) ?? 0 }));
     const internal = isInternal(viewer.role);
     return {
       ...team,
@@ -188,7 +187,7 @@ export async function listTeamMembers(viewer: Viewer, teamId: string, p: Members
       AND: [
         userScope(viewer, await userScopeContext(tx, viewer)),
         teamMembersWhere(ws, links),
-        p.q ? { OR: [{ name: { contains: p.q, mode: "insensitive" } }, { email: { contains: p.q, mode: "insensitive" } }] } : {},
+        p.q ? { OR: [{ name: textContains(p.q) }, { email: textContains(p.q) }] } : {},
       ],
     };
     const total = await tx.user.count({ where });

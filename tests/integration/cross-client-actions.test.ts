@@ -80,6 +80,9 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   undoAutomationRun: { ids: true, inputs: (f) => [{ runId: f.run }] },
   createTeamApiToken: { ids: true, inputs: (f) => [{ teamId: f.team, name: "Exfil", expiresInDays: 30 }] },
   revokeApiToken: { ids: true, inputs: (f) => [{ tokenId: f.token }] },
+  // One end the caller can see (its own client's) and one it cannot, both ways round.
+  addManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.resource }, { fromId: f.resource, toId: f.integration }, { fromId: f.integration, toId: f.resource }] },
+  removeManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.integration }] },
   importDbtManifest: {
     ids: false,
     inputs: () => [
