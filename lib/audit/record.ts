@@ -13,7 +13,7 @@ export type AuditInput = {
 };
 
 /** Who made a change: a viewer, or the system (no user) acting on behalf of one (an automation's run). */
-export type AuditActor = Pick<Viewer, "workspaceId"> & { userId: string | null; email: string | null };
+export type AuditActor = Pick<Viewer, "workspaceId"> & { userId: string | null; email: string | null; apiToken?: { id: string } };
 
 /** Records a change in the same transaction as the change itself, so one never lands without the other. */
 export async function recordAudit(tx: Tx, viewer: AuditActor, e: AuditInput): Promise<void> {
