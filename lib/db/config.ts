@@ -12,3 +12,10 @@ export function embeddedDataDir(): string {
 
 /** The NOLOGIN role request transactions switch to, so row-level security applies beneath every query. */
 export const APP_ROLE = "enclave_app";
+/** Admins' transactions: a member of APP_ROLE with one more Resource policy (prisma/migrations/20261202070100). */
+export const ADMIN_APP_ROLE = "enclave_admin";
+
+/** The database role a viewer's transaction runs as: the policies still check the role in the tables. */
+export function appRoleFor(viewer: { role: string }): string {
+  return viewer.role === "ADMIN" ? ADMIN_APP_ROLE : APP_ROLE;
+}
