@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/policy";
+import { can, type Role } from "@/lib/policy";
+import { memberTeamsWhere } from "@/lib/access/team-members";
 
 export type Viewer = {
   userId: string;
@@ -41,17 +42,7 @@ async function resolve(prisma: PrismaClient, userId: string, sessionVersion: num
   const membership = user?.memberships[0];
   if (!user || !membership || user.status !== "ACTIVE" || (sessionVersion !== null && user.sessionVersion !== sessionVersion)) return null;
   const { workspaceId, role } = membership;
-  const teams = await prisma.team.findMany({
-    where: {
-      workspaceId,
-      OR: [
-        { members: { some: { userId } } },
-        { groups: { some: { group: { members: { some: { userId } } } } } },
-        ...(role !== "GUEST" ? [{ isDefault: true }] : []),
-      ],
-    },
-    select: { id: true },
-  });
+  const teams = await prisma.team.findMany({ where: memberTeamsWhere(workspaceId, userId, role), select: { id: true } });
   return {
     userId,
     email: user.email,
@@ -75,7 +66,7 @@ export async function resolveViewAs(
   adminSessionVersion: number,
   claim: { adminUserId: string; targetUserId: string; sv: number },
 ): Promise<Viewer | null> {
-  if (admin.actingAdmin || admin.role !== "ADMIN") return null;
+  if (admin.actingAdmin || !can(admin.role, "view-as.start")) return null;
   if (claim.adminUserId !== admin.userId || claim.sv !== adminSessionVersion || claim.targetUserId === admin.userId) return null;
   const target = await resolve(prisma, claim.targetUserId, null);
   if (!target || target.workspaceId !== admin.workspaceId) return null;

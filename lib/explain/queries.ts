@@ -2,8 +2,9 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { teamMembersWhere } from "@/lib/access/scope";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
-import { explainAccess, grantKey, grantRoles, resourceAudience, type AccessGrant, type PolicyWorkspace, type Role } from "@/lib/policy";
+import { can, explainAccess, grantKey, grantRoles, resourceAudience, type AccessGrant, type PolicyWorkspace, type Role } from "@/lib/policy";
 
 // "Who can see this, and why" and the exposure report of a client team: admins only. The grouping and the
 // explanation come from lib/policy/explain.ts; this module loads only what those need (the resource's path,
@@ -105,7 +106,7 @@ async function people(tx: Tx, viewer: Viewer, where: Prisma.UserWhereInput, take
  * of each group; and, for one person (`who`: a user id, or a name or email to look up), the full chain.
  */
 export async function whoCanSee(viewer: Viewer, resourceId: string, opts: { who?: string; take?: number } = {}): Promise<WhoCanSee | null> {
-  if (viewer.role !== "ADMIN" || !UUID.test(resourceId)) return null;
+  if (!can(viewer.role, "access.explain") || !UUID.test(resourceId)) return null;
   const take = Math.min(Math.max(opts.take ?? 12, 1), 100);
   return withViewer(viewer, async (tx) => {
     const r = await tx.resource.findFirst({ where: { workspaceId: viewer.workspaceId, id: resourceId }, select: { id: true, name: true, type: true, path: true } });
@@ -193,7 +194,7 @@ const teamSelect = { id: true, name: true, slug: true, visibility: true, isDefau
  * admin, and for General and public teams (they are not meant to be isolated).
  */
 export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?: number } = {}): Promise<TeamExposure | null> {
-  if (viewer.role !== "ADMIN" || !UUID.test(teamId)) return null;
+  if (!can(viewer.role, "access.explain") || !UUID.test(teamId)) return null;
   const take = Math.min(Math.max(opts.take ?? 25, 1), 200);
   const ws = viewer.workspaceId;
   return withViewer(viewer, async (tx) => {
@@ -202,13 +203,10 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
     const links = await tx.teamGroup.findMany({ where: { workspaceId: ws, teamId }, select: { groupId: true, group: { select: { name: true } } } });
     const groupIds = links.map((l) => l.groupId);
     const groupName = new Map(links.map((l) => [l.groupId, l.group.name]));
-    const inTeam: Prisma.UserWhereInput[] = [
-      { teamMembers: { some: { workspaceId: ws, teamId } } },
-      ...(groupIds.length ? [{ groupMembers: { some: { workspaceId: ws, groupId: { in: groupIds } } } }] : []),
-    ];
+    const inTeam = teamMembersWhere(ws, { teamIds: [teamId], groupIds, general: team.isDefault });
 
     // Internal people who are members, and so see everything of the team (and are seen by its clients).
-    const internalWhere: Prisma.UserWhereInput = { AND: [{ status: "ACTIVE", memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } }, { OR: inTeam }] };
+    const internalWhere: Prisma.UserWhereInput = { AND: [{ status: "ACTIVE", memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } }, inTeam] };
     const internalTotal = await tx.user.count({ where: internalWhere });
     const internalRows = await tx.user.findMany({
       where: internalWhere,
@@ -264,13 +262,8 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
     const foreignWhere: Prisma.UserWhereInput = {
       AND: [
         { status: "ACTIVE", memberships: { some: { workspaceId: ws, role: "GUEST" } } },
-        {
-          OR: [
-            { teamMembers: { some: { workspaceId: ws, teamId: { in: [...overlapTeams.keys()] } } } },
-            { groupMembers: { some: { workspaceId: ws, groupId: { in: overlapLinks.map((l) => l.groupId) } } } },
-          ],
-        },
-        { NOT: { OR: inTeam } },
+        teamMembersWhere(ws, { teamIds: [...overlapTeams.keys()], groupIds: overlapLinks.map((l) => l.groupId), general: [...overlapTeams.values()].some((t) => t.isDefault) }),
+        { NOT: inTeam },
       ],
     };
     const foreignTotal = overlapTeams.size ? await tx.user.count({ where: foreignWhere }) : 0;

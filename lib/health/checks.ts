@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 
 // Health checks for load balancers and orchestrators. They run without a session and answer in fixed words:
 // no workspace, user, table, migration name or error text ever appears in a response.
@@ -22,7 +22,7 @@ function shippedMigrations(): string[] | null {
 export async function readiness(): Promise<Readiness> {
   let applied: Set<string>;
   try {
-    const prisma = await db();
+    const prisma = await ownerDb("health-readiness");
     const rows = await prisma.$queryRaw<{ name: string }[]>`
       SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     applied = new Set(rows.map((r) => r.name));

@@ -1,12 +1,13 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
+import { resourceRootIds, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildResourceFacets, buildResourceSearch, type SearchFilters, type SearchScope } from "./sql";
 import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
 import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchResult, SearchResourceType, TeamHit } from "./types";
 import { TYPE_LABELS } from "@/lib/catalog/types";
+import { seesWholeWorkspace } from "@/lib/policy";
 import { plainText } from "./highlight";
 
 export type { SearchHit, SearchResult, SearchFacets } from "./types";
@@ -25,12 +26,9 @@ export type SearchOptions = SearchFilters & {
  * teams. Admins see the whole workspace. Read inside the same transaction as the search.
  */
 export async function searchScope(tx: Tx, viewer: Viewer): Promise<SearchScope> {
-  if (viewer.role === "ADMIN") return { workspaceId: viewer.workspaceId, roots: "all", teams: "all" };
+  if (seesWholeWorkspace(viewer.role)) return { workspaceId: viewer.workspaceId, roots: "all", teams: "all" };
   const teams = await visibleTeamIds(tx, viewer);
-  const rows = teams.length
-    ? await tx.teamResource.findMany({ where: { workspaceId: viewer.workspaceId, teamId: { in: teams } }, select: { resourceId: true }, distinct: ["resourceId"] })
-    : [];
-  return { workspaceId: viewer.workspaceId, roots: rows.map((r) => r.resourceId), teams };
+  return { workspaceId: viewer.workspaceId, roots: await resourceRootIds(tx, viewer, teams), teams };
 }
 
 type Row = { id: string; type: SearchResourceType; name: string; description: string; parent: string | null; total: bigint | number };
