@@ -1,4 +1,5 @@
 import path from "node:path";
+import { seesWholeWorkspace } from "@/lib/policy/visibility";
 
 /** A postgres:// URL selects a server; without one Enclave runs on the embedded PGlite folder. */
 export function databaseUrl(): string | undefined {
@@ -17,5 +18,5 @@ export const ADMIN_APP_ROLE = "enclave_admin";
 
 /** The database role a viewer's transaction runs as: the policies still check the role in the tables. */
 export function appRoleFor(viewer: { role: string }): string {
-  return viewer.role === "ADMIN" ? ADMIN_APP_ROLE : APP_ROLE;
+  return seesWholeWorkspace(viewer.role) ? ADMIN_APP_ROLE : APP_ROLE;
 }
