@@ -34,14 +34,16 @@ async function viewerOf(email: string): Promise<Viewer> {
   const u = await prisma.user.findUniqueOrThrow({ where: { email } });
   return (await resolveViewer(prisma, u.id, u.sessionVersion))!;
 }
-const admin = await viewerOf(ADMIN_EMAIL);
-const guest = await viewerOf(GUEST_EMAIL);
+// --as <email>: another person in the "guest" rows (e.g. an editor of the demo), --admin <email> another admin.
+const admin = await viewerOf(argv.includes("--admin") ? argv[argv.indexOf("--admin") + 1]! : ADMIN_EMAIL);
+const guest = await viewerOf(argv.includes("--as") ? argv[argv.indexOf("--as") + 1]! : GUEST_EMAIL);
 const owner = new pg.Client({ connectionString: url });
 await owner.connect();
 const { rows: [who] } = await owner.query<{ u: string; su: boolean; v: string }>(`SELECT current_user AS u, rolsuper AS su, version() AS v FROM pg_roles WHERE rolname = current_user`);
 console.log(`# as ${who!.u} (${who!.su ? "superuser" : "not a superuser"}), ${who!.v.split(" on ")[0]}`);
 const guestTable = (await owner.query<{ id: string }>(
-  `SELECT r.id FROM "TeamResource" tr JOIN "Resource" r ON r.id = tr."resourceId" WHERE tr."teamId" = ANY($1::uuid[]) AND r.type = 'TABLE' ORDER BY r.name LIMIT 1`,
+  `SELECT r.id FROM "TeamResource" tr JOIN "Resource" r ON r.id = ANY(SELECT c.id FROM "Resource" c WHERE tr."resourceId" = ANY(c.path))
+    WHERE tr."teamId" = ANY($1::uuid[]) AND r.type = 'TABLE' ORDER BY r.name LIMIT 1`,
   [guest.memberTeamIds],
 )).rows[0]!.id;
 

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { headers } from "next/headers";
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from "@/lib/log";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/policy";
 
@@ -41,6 +43,15 @@ type PublicHandler<S extends z.ZodType, T> = (ctx: { viewer: Viewer | null; inpu
  * While an admin views as someone (viewer.actingAdmin), every action is refused before it runs, whatever its
  * input: the only exception is ending the view-as itself (`whileViewingAs: "allow"`).
  */
+/** The proxy's x-request-id of the current request (none outside one: scripts and tests call actions directly). */
+async function incomingRequestId(): Promise<string | null> {
+  try {
+    return (await headers()).get(REQUEST_ID_HEADER);
+  } catch {
+    return null;
+  }
+}
+
 export function authorizedAction<S extends z.ZodType, T>(
   opts: { input: S; public: true },
   handler: PublicHandler<S, T>,
@@ -53,7 +64,8 @@ export function authorizedAction<S extends z.ZodType, T>(
   opts: { input: S; permission?: Permission; write?: boolean; public?: true; whileViewingAs?: "allow" },
   handler: Handler<S, T> | PublicHandler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
-  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => runWithRequestId(requestIdFrom(await incomingRequestId()), () => run(raw));
+  const run = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const viewer = await getViewer();
     if (!viewer && !opts.public) return { ok: false, error: "Your session has ended. Sign in again." };
     if (viewer?.actingAdmin && opts.whileViewingAs !== "allow") return { ok: false, error: viewAsRefusal(viewer) };
