@@ -8,6 +8,7 @@ vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
 import { seedDemo } from "@/prisma/seed/demo";
+import { generateManifest } from "@/lib/dbt/generate-manifest";
 
 type Action = (input: unknown) => Promise<{ ok: boolean; error?: string }>;
 const modules = import.meta.glob("/lib/*/actions.ts", { eager: true }) as Record<string, Record<string, unknown>>;
@@ -71,6 +72,13 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   previewSavedAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   runAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   undoAutomationRun: { ids: true, inputs: (f) => [{ runId: f.run }] },
+  importDbtManifest: {
+    ids: false,
+    inputs: () => [
+      { manifest: JSON.stringify(generateManifest({ project: "p", database: "analytics", models: [{ kind: "source", sourceName: "globex", schema: "globex", name: "invoices", description: "pwned" }] })) },
+      { path: "/etc/passwd.json" },
+    ],
+  },
 };
 
 /** Actions that name no one else's ids by design: they act on the caller's own account or on a token. */
