@@ -46,7 +46,7 @@ async function side(url: string): Promise<Side> {
 
 const su = await side(appUrl(SU, null));
 const own = await side(appUrl(OWN, owner));
-const use = (s: Side) => setConnection({ prisma: s.prisma, engine: "postgres", close: () => s.prisma.$disconnect() });
+const connectTo = (s: Side) => setConnection({ prisma: s.prisma, engine: "postgres", close: () => s.prisma.$disconnect() });
 
 const measures: [string, (s: Side) => Promise<unknown>, string?][] = [
   [`search(guest, "${SEARCH_TERM}")`, (s) => search(s.guest, SEARCH_TERM), "p95 ≤ 50 ms"],
@@ -61,9 +61,9 @@ const started = new Date();
 const load0 = os.loadavg()[0]!;
 const results: [string, Stats, Stats, string][] = [];
 for (const [name, fn, target] of measures) {
-  use(su);
+  connectTo(su);
   const a = await measure(() => fn(su), RUNS);
-  use(own);
+  connectTo(own);
   const b = await measure(() => fn(own), RUNS);
   console.log(`  ${name.padEnd(52)} superuser p50 ${fmt(a.p50)} p95 ${fmt(a.p95)} | owner p50 ${fmt(b.p50)} p95 ${fmt(b.p95)} ms`);
   results.push([name, a, b, target ?? ""]);
