@@ -1,6 +1,6 @@
 import { can, isInternal, type Permission, type Role } from "@/lib/policy";
 
-export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "integrations" | "automations" | "audit" };
+export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "integrations" | "automations" | "audit" | "workspace" | "isolation" };
 export type NavSection = { title?: string; items: NavItem[] };
 
 /** Each settings page and the permission its server side checks (the sidebar offers only what will open). */
@@ -11,6 +11,8 @@ const SETTINGS: (NavItem & { permission: Permission })[] = [
   { href: "/settings/resources", label: "Resources", icon: "resources", permission: "assignments.manage" },
   { href: "/settings/integrations", label: "Integrations", icon: "integrations", permission: "integrations.manage" },
   { href: "/settings/automations", label: "Automations", icon: "automations", permission: "automations.manage" },
+  { href: "/settings/isolation", label: "Isolation", icon: "isolation", permission: "settings.manage" },
+  { href: "/settings/workspace", label: "Workspace", icon: "workspace", permission: "settings.manage" },
   { href: "/settings/audit", label: "Audit log", icon: "audit", permission: "audit.read" },
 ];
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
 import { ResourceType } from "@/lib/generated/prisma/enums";
+import { confirmExposuresInput } from "@/lib/isolation/schemas";
 
 export const RESOURCE_SORTS = ["name", "type", "updatedAt"] as const;
 const RESOURCE_TYPES = Object.values(ResourceType) as [ResourceType, ...ResourceType[]];
@@ -7,12 +9,7 @@ const RESOURCE_TYPES = Object.values(ResourceType) as [ResourceType, ...Resource
 const uuidOrNull = z.string().uuid().nullable().catch(null);
 
 /** URL state of /settings/resources: paging, a whitelisted sort, and the filters. */
-export const adminResourceParams = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
-  sort: z.enum(RESOURCE_SORTS).catch("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  q: z.string().trim().max(200).catch(""),
+export const adminResourceParams = tableParams(RESOURCE_SORTS, { sort: "name" }).extend({
   type: z.enum(RESOURCE_TYPES).nullable().catch(null),
   integration: uuidOrNull,
   team: uuidOrNull,
@@ -20,20 +17,16 @@ export const adminResourceParams = z.object({
 });
 export type AdminResourceParams = z.infer<typeof adminResourceParams>;
 
-export function parseAdminResourceParams(sp: Record<string, string | string[] | undefined>): AdminResourceParams {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  return adminResourceParams.parse({
-    page: one(sp.page), size: one(sp.size), sort: one(sp.sort), dir: one(sp.dir), q: one(sp.q),
-    type: one(sp.type) ?? null, integration: one(sp.integration) ?? null, team: one(sp.team) ?? null, unassigned: one(sp.unassigned),
-  });
+export function parseAdminResourceParams(sp: UrlParams): AdminResourceParams {
+  return parseUrlParams(adminResourceParams, sp);
 }
 
 export const MAX_BULK = 500;
 const ids = z.array(z.string().uuid("Not a valid id.")).min(1, "Select at least one resource.").max(MAX_BULK, `At most ${MAX_BULK} resources at a time.`);
 const teamIds = z.array(z.string().uuid("Not a valid id.")).min(1, "Pick at least one team.").max(20, "At most 20 teams at a time.");
 
-export const bulkAssignInput = z.object({ resourceIds: ids, teamIds });
+export const bulkAssignInput = z.object({ resourceIds: ids, teamIds, confirmExposures: confirmExposuresInput });
 export const previewInput = z.object({ resourceIds: ids, teamIds, mode: z.enum(["add", "remove"]) });
 export const moveInput = z
-  .object({ resourceIds: ids, fromTeamId: z.string().uuid("Not a valid id."), toTeamId: z.string().uuid("Not a valid id.") })
+  .object({ resourceIds: ids, fromTeamId: z.string().uuid("Not a valid id."), toTeamId: z.string().uuid("Not a valid id."), confirmExposures: confirmExposuresInput })
   .refine((v) => v.fromTeamId !== v.toTeamId, { message: "Pick two different teams.", path: ["toTeamId"] });

@@ -47,6 +47,12 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   assignResources: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], teamIds: [f.team] }] },
   unassignResources: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], teamIds: [f.team] }] },
   moveAssignments: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], fromTeamId: f.team, toTeamId: f.team.replace(/.$/, (c) => (c === "0" ? "1" : "0")) }] },
+  previewMove: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], fromTeamId: f.team, toTeamId: f.team.replace(/.$/, (c) => (c === "0" ? "1" : "0")) }] },
+  previewAddTeamMembers: { ids: true, inputs: (f) => [{ teamId: f.team, userIds: [f.user], confirm: true }] },
+  previewAddTeamGroup: { ids: true, inputs: (f) => [{ teamId: f.team, groupId: f.group, confirm: true }] },
+  previewAddGroupMembers: { ids: true, inputs: (f) => [{ groupId: f.group, userIds: [f.user], confirm: true }] },
+  previewInvite: { ids: true, inputs: (f) => [{ emails: "mole@example.test", role: "GUEST", teamIds: [f.team] }] },
+  setIsolationLock: { ids: false, inputs: () => [{ locked: false, confirmName: "Acme Data" }] },
   createTeam: { ids: false, inputs: () => [{ name: "Shadow", description: "", visibility: "PRIVATE" }] },
   updateTeam: { ids: true, inputs: (f) => [{ teamId: f.team, name: "Renamed", description: "", visibility: "PUBLIC" }] },
   deleteTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
@@ -72,6 +78,9 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   previewSavedAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   runAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   undoAutomationRun: { ids: true, inputs: (f) => [{ runId: f.run }] },
+  // One end the caller can see (its own client's) and one it cannot, both ways round.
+  addManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.resource }, { fromId: f.resource, toId: f.integration }, { fromId: f.integration, toId: f.resource }] },
+  removeManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.integration }] },
   importDbtManifest: {
     ids: false,
     inputs: () => [

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronRight, Lock, Globe } from "lucide-react";
@@ -16,14 +17,21 @@ import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
 import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
+import { adminResourceOptions } from "@/lib/resources/queries";
+import { ResourceTeamsEditor } from "@/components/isolation/resource-teams-editor";
 import { can } from "@/lib/policy";
 import { lineageOf } from "@/lib/lineage/queries";
 import { parseLineageParams } from "@/lib/lineage/schemas";
 import { LineagePanel } from "@/components/lineage/lineage-panel";
+import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
 import { ResourceDetails } from "@/components/catalog/resource-details";
 
 // Resource kinds that take part in lineage (integrations, databases and schemas are containers only).
 const LINEAGE_TYPES = new Set(["TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "METRIC", "DOCUMENT", "TERM"]);
+
+// generateMetadata and the page read the same resource: once per request (getViewer is cached too, so the
+// viewer object, part of the key, is the same in both).
+const readResource = cache(getResourceDetail);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await getViewer();
   const parsed = resourceId.safeParse(id);
   if (!viewer || !parsed.success) return { title: "Page not found" };
-  const r = await getResourceDetail(viewer, parsed.data);
+  const r = await readResource(viewer, parsed.data);
   return { title: r ? r.name : "Page not found" };
 }
 
@@ -42,7 +50,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const { id } = await params;
   const parsed = resourceId.safeParse(id);
   if (!parsed.success) notFound();
-  const r = await getResourceDetail(viewer, parsed.data);
+  const r = await readResource(viewer, parsed.data);
   if (!r) notFound();
   const sp = await searchParams;
   const childParams = parseChildrenParams(sp);
@@ -51,6 +59,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const audience = can(viewer.role, "access.explain") && asked ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
   const integration = r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? await getIntegration(viewer, r.id) : null;
+  const teamOptions = can(viewer.role, "assignments.manage") ? (await adminResourceOptions(viewer)).teams : null;
   const lineageOpts = parseLineageParams(sp);
   const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, lineageOpts) : null;
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
@@ -113,7 +122,8 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             <Card>
               <div id="lineage" />
               <CardHeader title="Lineage" description="Where this comes from and what is built from it, among the resources you can see" />
-              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} />
+              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} canEdit={r.canEdit} />
+              {r.canEdit ? <ManualEdgeForm resourceId={r.id} resourceName={r.name} /> : null}
             </Card>
           ) : null}
           {definition ? (
@@ -127,6 +137,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
         <aside className="space-y-6">
           <ResourceDetails type={r.type} meta={r.meta} createdAt={r.createdAt} updatedAt={r.updatedAt} />
           <Card>
+            <div id="teams" className="scroll-mt-6" />
             <CardHeader title="Teams" description="Who this is shared with" />
             {r.teams.length ? (
               <ul className="divide-y divide-slate-100">
@@ -147,6 +158,13 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             ) : (
               <p className="px-5 py-4 text-sm text-slate-500">Not shared with any team you can see.</p>
             )}
+            {teamOptions ? (
+              <ResourceTeamsEditor
+                resourceId={r.id}
+                teams={teamOptions.map((t) => ({ id: t.id, name: t.name }))}
+                direct={r.teams.filter((t) => t.source.kind === "direct").map((t) => ({ id: t.teamId, name: t.teamName }))}
+              />
+            ) : null}
           </Card>
         </aside>
       </div>
