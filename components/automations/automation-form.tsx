@@ -7,7 +7,8 @@ import type { AutomationFormOptions } from "@/lib/automations/queries";
 import type { Preview } from "@/lib/automations/engine";
 import { createAutomation, previewAutomation, updateAutomation } from "@/lib/automations/actions";
 import { Button } from "@/components/ui/button";
-import { ErrorNote, inputClass } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
+import { inputClass } from "@/components/ui/field";
 import { cronInWords, cronError } from "@/lib/automations/cron";
 import { IconButton } from "@/components/ui/icon-button";
 

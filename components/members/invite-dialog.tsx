@@ -5,7 +5,10 @@ import { UserPlus, Mail } from "lucide-react";
 import { inviteMembers, type InviteResult } from "@/lib/members/actions";
 import { ROLE_LABELS, type Role } from "@/lib/policy";
 import { Button } from "@/components/ui/button";
-import { CopyLink, ErrorNote, Modal, selectClass } from "./modal";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
+import { CopyLink } from "@/components/ui/copy-link";
+import { selectClass } from "@/components/ui/field";
 
 export type TeamOption = { id: string; name: string; isDefault: boolean; visibility: "PUBLIC" | "PRIVATE" };
 
@@ -44,7 +47,7 @@ function InviteDialog({ teams, onClose }: { teams: TeamOption[]; onClose: () => 
 
   if (results) {
     return (
-      <Modal title={`Invited ${results.length} ${results.length === 1 ? "person" : "people"}`} description="Each link works once and expires in 7 days." onClose={onClose} wide>
+      <Dialog open title={`Invited ${results.length} ${results.length === 1 ? "person" : "people"}`} description="Each link works once and expires in 7 days." onClose={onClose} wide>
         <ul className="space-y-3">
           {results.map((r) => (
             <li key={r.userId} className="space-y-1.5">
@@ -57,12 +60,12 @@ function InviteDialog({ teams, onClose }: { teams: TeamOption[]; onClose: () => 
           ))}
         </ul>
         <div className="mt-5 flex justify-end"><Button variant="secondary" onClick={onClose}>Done</Button></div>
-      </Modal>
+      </Dialog>
     );
   }
 
   return (
-    <Modal title="Invite people" description="Each person gets a single-use link to set their name and password." onClose={onClose} wide>
+    <Dialog open title="Invite people" description="Each person gets a single-use link to set their name and password." onClose={onClose} wide>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <div>
           <label htmlFor="invite-emails" className="mb-1 block text-sm font-medium text-slate-700">Email addresses</label>
@@ -101,6 +104,6 @@ function InviteDialog({ teams, onClose }: { teams: TeamOption[]; onClose: () => 
           <Button type="submit" disabled={pending}>{pending ? "Inviting…" : "Send invitations"}</Button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -6,9 +6,12 @@ import { ROLE_LABELS, type Role } from "@/lib/policy";
 import { deactivateMembers, reactivateMembers, removeMember, resendInvitation, revokeInvitation } from "@/lib/members/actions";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { CopyLink, ErrorNote, Modal, selectClass } from "./modal";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
+import { CopyLink } from "@/components/ui/copy-link";
+import { selectClass } from "@/components/ui/field";
 import { RoleChangeDialog } from "./role-change";
-import { ConfirmDialog } from "./confirm";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { ViewAsButton } from "@/components/view-as/view-as-button";
 
 type Step = null | { kind: "role"; role: Role } | { kind: "deactivate" } | { kind: "remove" };
@@ -51,7 +54,7 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
   };
 
   return (
-    <Modal title={member.name} description={member.email} onClose={onClose}>
+    <Dialog open title={member.name} description={member.email} onClose={onClose}>
       <div className="space-y-5 text-sm">
         <div className="flex flex-wrap gap-1.5">
           <Badge>{ROLE_LABELS[member.role]}</Badge>
@@ -104,6 +107,6 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
           </section>
         ) : <p className="border-t border-slate-100 pt-4 text-xs text-slate-500">This is you: another admin can deactivate or remove your account.</p>}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -11,9 +11,9 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { deactivateMembers, reactivateMembers } from "@/lib/members/actions";
 import type { TeamOption } from "./invite-dialog";
-import { selectClass } from "./modal";
+import { selectClass } from "@/components/ui/field";
 import { RoleChangeDialog } from "./role-change";
-import { ConfirmDialog } from "./confirm";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { MemberDialog } from "./member-dialog";
 import { ViewAsButton } from "@/components/view-as/view-as-button";
 

@@ -1,6 +1,10 @@
 import type { Role } from "@/lib/policy";
 
-export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "integrations" | "automations" | "audit" };
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: "catalog" | "search" | "team" | "members" | "teams" | "manage-teams" | "groups" | "resources" | "integrations" | "automations" | "audit" | "tokens" | "settings";
+};
 export type NavSection = { title?: string; items: NavItem[] };
 
 /** What the sidebar offers each role. Only pages that exist are listed; every page re-checks on the server. */
@@ -18,7 +22,7 @@ export function navFor(role: Role): NavSection[] {
       title: "Settings",
       items: [
         { href: "/settings/members", label: "Members", icon: "members" },
-        { href: "/settings/teams", label: "Teams", icon: "teams" },
+        { href: "/settings/teams", label: "Teams", icon: "manage-teams" },
         { href: "/settings/groups", label: "Groups", icon: "groups" },
         { href: "/settings/resources", label: "Resources", icon: "resources" },
         { href: "/settings/integrations", label: "Integrations", icon: "integrations" },
@@ -29,3 +33,6 @@ export function navFor(role: Role): NavSection[] {
   }
   return sections.filter((s) => s.items.length);
 }
+
+/** Remembers a folded desktop sidebar (read by the console layout so the server renders it folded). */
+export const SIDEBAR_COOKIE = "enclave-sidebar";

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, ErrorNote, WarningNote } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote, WarningNote } from "@/components/ui/notes";
 import { PersonPicker, type PickablePerson } from "./person-picker";
 
 /**

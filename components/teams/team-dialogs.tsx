@@ -3,7 +3,9 @@ import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Globe, Lock } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, ErrorNote, WarningNote, inputClass } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote, WarningNote } from "@/components/ui/notes";
+import { inputClass } from "@/components/ui/field";
 import { createTeam, deleteTeam, previewDeleteTeam, updateTeam } from "@/lib/teams/actions";
 
 export type EditableTeam = { id: string; name: string; description: string; visibility: "PUBLIC" | "PRIVATE"; isDefault: boolean };

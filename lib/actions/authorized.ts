@@ -3,7 +3,9 @@ import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/policy";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+import { fieldErrorsOf } from "./field-errors";
+import type { ActionResult } from "./result";
+export type { ActionResult, FieldErrors } from "./result";
 
 /** An error whose message is safe to show: it names nothing the viewer could not already see. */
 export class UserError extends Error {}
@@ -21,13 +23,6 @@ export function viewAsRefusal(viewer: Viewer): string {
 }
 
 type Handler<S extends z.ZodType, T> = (ctx: { viewer: Viewer; input: z.infer<S> }) => Promise<T>;
-
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return "Invalid input.";
-  const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-  return `${where}${issue.message}`;
-}
 
 type PublicHandler<S extends z.ZodType, T> = (ctx: { viewer: Viewer | null; input: z.infer<S> }) => Promise<T>;
 
@@ -58,7 +53,11 @@ export function authorizedAction<S extends z.ZodType, T>(
     if (!viewer && !opts.public) return { ok: false, error: "Your session has ended. Sign in again." };
     if (viewer?.actingAdmin && opts.whileViewingAs !== "allow") return { ok: false, error: viewAsRefusal(viewer) };
     const parsed = opts.input.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+    if (!parsed.success) {
+      // The schema's own messages, in words a person reads: never the internal field name in front of them.
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the form and try again.", fieldErrors };
+    }
     if (opts.permission && (!viewer || !can(viewer.role, opts.permission))) return { ok: false, error: "You do not have permission to do this." };
     try {
       return { ok: true, data: await (handler as PublicHandler<S, T>)({ viewer, input: parsed.data }) };

@@ -7,6 +7,7 @@ import { resourceScope, teamScope, userScope, userScopeContext, visibleTeamIds }
 import { can, isInternal, type Role } from "@/lib/policy";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { MembersParams, TeamsParams } from "./schemas";
+import { tableOrder } from "@/lib/db/order";
 
 export type TeamSummary = {
   id: string;
@@ -66,7 +67,7 @@ export async function listTeamsTable(viewer: Viewer, p: TeamsParams): Promise<Pa
     const ids = await visibleTeamIds(tx, viewer);
     const ws = viewer.workspaceId;
     const q = p.q ? likePattern(p.q) : null;
-    const order = Prisma.raw(`${TEAM_ORDER[p.sort]} ${p.dir === "desc" ? "DESC" : "ASC"}, lower(name) ASC, id ASC`);
+    const order = Prisma.raw(`${TEAM_ORDER[p.sort]} ${p.dir === "desc" ? "DESC" : "ASC"}, name ASC, id ASC`);
     const base = Prisma.sql`
       WITH eff AS (
         SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid
@@ -212,7 +213,7 @@ export async function listTeamMembers(viewer: Viewer, teamId: string, p: Members
     const users = await tx.user.findMany({
       where,
       select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
-      orderBy: [{ [p.sort]: p.dir }, { id: "asc" }],
+      orderBy: tableOrder(p.sort, p.dir),
       skip: (page - 1) * p.size,
       take: p.size,
     });

@@ -177,7 +177,7 @@ describe("isolation and refusals", () => {
       }
     }
     const same = await moveAssignments({ resourceIds: [orders], fromTeamId: northwind, toTeamId: northwind });
-    expect(same).toEqual({ ok: false, error: "toTeamId: Pick two different teams." });
+    expect(same).toEqual({ ok: false, error: "Pick two different teams.", fieldErrors: { toTeamId: "Pick two different teams." } });
     expect(await assignments()).toEqual(before);
   });
 });

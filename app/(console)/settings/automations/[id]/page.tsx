@@ -79,7 +79,7 @@ export default async function AutomationPage({ params }: Props) {
                       <td className="px-5 py-2.5 text-right tabular-nums text-slate-700">{n(r.added)}</td>
                       <td className="px-5 py-2.5 text-right tabular-nums text-slate-700">{n(r.removed)}</td>
                       <td className="px-5 py-2.5 text-right tabular-nums text-slate-500">{duration(r.durationMs)}</td>
-                      <td className="px-5 py-2.5 text-right">{undoable.has(r.id) && !busy ? <UndoButton runId={r.id} /> : null}</td>
+                      <td className="px-5 py-2.5 text-right">{undoable.has(r.id) && !busy ? <UndoButton runId={r.id} added={r.added} /> : null}</td>
                     </tr>
                   ))}
                 </tbody>
