@@ -7,8 +7,17 @@ import { fieldErrorsOf } from "./field-errors";
 import type { ActionResult } from "./result";
 export type { ActionResult, FieldErrors } from "./result";
 
-/** An error whose message is safe to show: it names nothing the viewer could not already see. */
-export class UserError extends Error {}
+/**
+ * An error whose message is safe to show: it names nothing the viewer could not already see. With `field`, the
+ * form shows it next to that input (and clears it when the input changes).
+ */
+export class UserError extends Error {
+  readonly field?: string;
+  constructor(message: string, opts: { field?: string } = {}) {
+    super(message);
+    this.field = opts.field;
+  }
+}
 
 /** Thrown when a target is out of the viewer's scope: said the same way as "does not exist". */
 export class NotFoundError extends UserError {
@@ -62,7 +71,7 @@ export function authorizedAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await (handler as PublicHandler<S, T>)({ viewer, input: parsed.data }) };
     } catch (e) {
-      if (e instanceof UserError) return { ok: false, error: e.message };
+      if (e instanceof UserError) return e.field ? { ok: false, error: e.message, fieldErrors: { [e.field]: e.message } } : { ok: false, error: e.message };
       const code = (e as { code?: string }).code;
       if (code === "P2025" || code === "42501") return { ok: false, error: "Not found." };
       if (code === "P2002") return { ok: false, error: "That name is already taken." };

@@ -60,7 +60,7 @@ export const createAutomation = authorizedAction({ input: createAutomationInput,
   const out = await withViewer(viewer, async (tx) => {
     const teams = await checkRefs(tx, viewer, input);
     const clash = await tx.automation.findFirst({ where: { workspaceId: viewer.workspaceId, name: input.name }, select: { id: true } });
-    if (clash) throw new UserError("An automation with that name already exists.");
+    if (clash) throw new UserError("An automation with that name already exists.", { field: "name" });
     const d = data(input);
     const a = await tx.automation.create({ data: { ...d, workspaceId: viewer.workspaceId, createdById: viewer.userId }, select: { id: true } });
     await recordAudit(tx, viewer, { action: "automation.create", targetType: "automation", targetId: a.id, targetName: input.name, after: snapshot(d, teams) });
@@ -77,7 +77,7 @@ export const updateAutomation = authorizedAction({ input: updateAutomationInput,
     if (!before) throw new NotFoundError();
     const teams = await checkRefs(tx, viewer, input);
     const clash = await tx.automation.findFirst({ where: { workspaceId: viewer.workspaceId, name: input.name, id: { not: input.id } }, select: { id: true } });
-    if (clash) throw new UserError("An automation with that name already exists.");
+    if (clash) throw new UserError("An automation with that name already exists.", { field: "name" });
     const d = data(input);
     await tx.automation.update({ where: { id: before.id }, data: d });
     await recordAudit(tx, viewer, { action: "automation.update", targetType: "automation", targetId: before.id, targetName: input.name, before: { name: before.name, rule: before.rule as Prisma.InputJsonValue, action: before.action, trigger: before.trigger, cron: before.cron, enabled: before.enabled }, after: snapshot(d, teams) });

@@ -27,7 +27,7 @@ export const createIntegration = authorizedAction({ input: createIntegrationInpu
       : await tx.team.findMany({ where: { workspaceId: viewer.workspaceId, isDefault: true }, select: { id: true, name: true } });
     if (input.teamIds && teams.length !== new Set(input.teamIds).size) throw new NotFoundError();
     const clash = await tx.resource.findFirst({ where: { workspaceId: viewer.workspaceId, type: "INTEGRATION", parentId: null, name: input.name }, select: { id: true } });
-    if (clash) throw new UserError("An integration with that name already exists.");
+    if (clash) throw new UserError("An integration with that name already exists.", { field: "name" });
     const resource = await tx.resource.create({
       data: { workspaceId: viewer.workspaceId, type: "INTEGRATION", name: input.name, description: "PostgreSQL", meta: { kind: "postgres" } },
       select: { id: true },

@@ -16,13 +16,14 @@ const PATH = "/settings/members";
 
 /** Invites one or many people: each becomes an invited member with a single-use link; all or nothing. */
 export const inviteMembers = authorizedAction({ input: inviteInput, permission: "members.manage" }, async ({ viewer, input }) => {
-  const { valid, invalid } = splitEmails(input.emails);
-  if (invalid.length) throw new UserError(`Not a valid email address: ${listEmails(invalid)}. Nobody was invited.`);
-  if (!valid.length) throw new UserError("Enter at least one email address.");
-  if (valid.length > MAX_INVITES) throw new UserError(`At most ${MAX_INVITES} addresses at once. Nobody was invited.`);
+  const { valid, invalid, names } = splitEmails(input.emails);
+  const emails = { field: "emails" };
+  if (invalid.length) throw new UserError(`Not a valid email address: ${listEmails(invalid)}. Nobody was invited.`, emails);
+  if (!valid.length) throw new UserError("Enter at least one email address.", emails);
+  if (valid.length > MAX_INVITES) throw new UserError(`At most ${MAX_INVITES} addresses at once. Nobody was invited.`, emails);
   const inUse = await emailsInUse(viewer.workspaceId, valid);
-  if (inUse.members.length) throw new UserError(`Already a member: ${listEmails(inUse.members)}. Nobody was invited.`);
-  if (inUse.elsewhere.length) throw new UserError(`Already has an Enclave account and cannot be invited here: ${listEmails(inUse.elsewhere)}. Nobody was invited.`);
+  if (inUse.members.length) throw new UserError(`Already a member: ${listEmails(inUse.members)}. Nobody was invited.`, emails);
+  if (inUse.elsewhere.length) throw new UserError(`Already has an Enclave account and cannot be invited here: ${listEmails(inUse.elsewhere)}. Nobody was invited.`, emails);
   const teamIds = [...new Set(input.teamIds)];
 
   const created = await withViewer(viewer, async (tx) => {
@@ -33,7 +34,9 @@ export const inviteMembers = authorizedAction({ input: inviteInput, permission: 
     for (const email of valid) {
       // No RETURNING (create would read the row back): the new person is not listable until its membership exists.
       const user = { id: randomUUID() };
-      await tx.user.createMany({ data: [{ id: user.id, email, name: email.split("@")[0]!, status: "INVITED" }] });
+      // The name given in the box, else the whole address until they accept and give theirs (never a guess from
+      // the address's first half, which reads like a name and sorts like one).
+      await tx.user.createMany({ data: [{ id: user.id, email, name: names[email] ?? email, status: "INVITED" }] });
       await tx.membership.create({ data: { workspaceId: viewer.workspaceId, userId: user.id, role: input.role } });
       if (teams.length) await tx.teamMember.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, userId: user.id })) });
       const { token, tokenHash } = newInvitationToken();

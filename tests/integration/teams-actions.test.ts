@@ -324,7 +324,7 @@ describe(`teams and groups on ${db.engine}: admin changes`, () => {
     actAs(await db.viewer("admin@acme.test"));
     const guild = await teamId("Data guild");
     expect(await teamActions.updateTeam({ teamId: guild, name: "Data guild", description: "Now private", visibility: "PRIVATE" })).toMatchObject({ ok: true });
-    expect(await teamActions.updateTeam({ teamId: guild, name: "Globex", description: "", visibility: "PRIVATE" })).toEqual({ ok: false, error: "A team with that name exists already." });
+    expect(await teamActions.updateTeam({ teamId: guild, name: "Globex", description: "", visibility: "PRIVATE" })).toEqual({ ok: false, error: "A team with that name exists already.", fieldErrors: { name: "A team with that name exists already." } });
     const editor = await db.viewer("editor@acme.test");
     expect(await getTeamBySlug(editor, "data-guild")).toBeNull();
     const impact = await getTeamDeletionImpact(await db.viewer("admin@acme.test"), ids.initech);
