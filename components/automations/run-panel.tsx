@@ -11,8 +11,8 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { ErrorNote } from "@/components/ui/notes";
 import { Badge } from "@/components/ui/badge";
 import { PreviewPanel } from "./automation-form";
+import { Time } from "@/components/ui/time";
 
-const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 const n = (x: number) => x.toLocaleString("en-US");
 
 export function RunStatus({ run }: { run: RunDto }) {
@@ -102,7 +102,7 @@ export function RunPanel({ automationId, name, enabled, action, latest }: { auto
       <div aria-live="polite">
         {latest ? (
           <div className="space-y-2">
-            <div className="flex items-center gap-2 text-xs text-slate-500"><RunStatus run={latest} /> <span>{latest.finishedAt ? `finished ${fmt(latest.finishedAt)}` : `queued ${fmt(latest.createdAt)}`}</span></div>
+            <div className="flex items-center gap-2 text-xs text-slate-500"><RunStatus run={latest} /> <span>{latest.finishedAt ? `finished $<Time iso={latest.finishedAt} />` : `queued $<Time iso={latest.createdAt} />`}</span></div>
             <Progress run={latest} />
           </div>
         ) : (

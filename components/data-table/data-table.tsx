@@ -4,6 +4,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } fr
 import { rowPaginationFeature, rowSortingFeature, rowSelectionFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import type { ColumnDef, RowSelectionState, SortingState } from "@tanstack/react-table";
 import { cn } from "@/components/ui/cn";
+import { Select } from "@/components/ui/select";
 import { useUrlState } from "./use-url-state";
 
 export const serverTableFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature, rowSelectionFeature });
@@ -84,12 +85,12 @@ export function DataTable<T extends { id: string }>({
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-3 sm:px-5">
         <label className="relative min-w-0 flex-1 basis-56 sm:max-w-sm">
           <span className="sr-only">Filter</span>
-          <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-slate-400" aria-hidden />
+          <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-slate-500" aria-hidden />
           <input
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
             placeholder={filterPlaceholder}
-            className="w-full rounded-lg border border-slate-300 py-2 pl-8 pr-3 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+            className="w-full rounded-lg border border-slate-300 bg-white py-2 pl-8 pr-3 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
           />
         </label>
         {toolbar}
@@ -157,18 +158,10 @@ export function DataTable<T extends { id: string }>({
           {page.total === 0 ? "No rows" : `${from}–${to} of ${page.total.toLocaleString("en-US")}`}
         </span>
         <div className="flex items-center gap-3">
-          <label className="flex items-center gap-2">
-            <span>Rows</span>
-            <select
-              value={page.size}
-              onChange={(e) => set({ size: e.target.value }, { resetPage: true })}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-            >
-              {[10, 25, 50, 100].map((n) => (
-                <option key={n} value={n}>{n}</option>
-              ))}
-            </select>
-          </label>
+          <span className="flex items-center gap-2">
+            <span aria-hidden>Rows</span>
+            <Select label="Rows per page" value={String(page.size)} onChange={(v) => set({ size: v }, { resetPage: true })} options={[10, 25, 50, 100].map((n) => ({ value: String(n), label: String(n) }))} />
+          </span>
           <span className="tabular-nums">Page {page.page} of {page.pageCount}</span>
           <button type="button" aria-label="Previous page" disabled={page.page <= 1} onClick={() => set({ page: page.page - 1 })}
             className="rounded-md p-1 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-40">

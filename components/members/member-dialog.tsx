@@ -13,6 +13,7 @@ import { selectClass } from "@/components/ui/field";
 import { RoleChangeDialog } from "./role-change";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { ViewAsButton } from "@/components/view-as/view-as-button";
+import { formatDateTime } from "@/lib/format/date";
 
 type Step = null | { kind: "role"; role: Role } | { kind: "deactivate" } | { kind: "remove" };
 
@@ -81,7 +82,7 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
           <section>
             <h3 className="mb-1.5 font-medium text-slate-800">Invitation</h3>
             <p className="mb-2 text-slate-500">
-              {member.invitation ? `The latest link is ${member.invitation.state}${member.invitation.state === "pending" ? ` until ${new Date(member.invitation.expiresAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })}` : ""}.` : "No link yet."}
+              {member.invitation ? `The latest link is ${member.invitation.state}${member.invitation.state === "pending" ? ` until ${formatDateTime(member.invitation.expiresAt)}` : ""}.` : "No link yet."}
               {" "}A new link replaces every earlier one.
             </p>
             <div className="flex gap-2">

@@ -25,7 +25,7 @@ export const changePassword = authorizedAction({ input: changePasswordInput }, a
       throw new UserError("Your current password is not right. Nothing was changed.");
     }
     await tx.user.update({ where: { id: viewer.userId }, data: { passwordHash: hash, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, viewer, { action: "account.password-changed", targetType: "user", targetId: viewer.userId, targetName: viewer.name });
+    await recordAudit(tx, viewer, { action: "account.password_changed", targetType: "user", targetId: viewer.userId, targetName: viewer.name });
   });
   return { signedOut: true };
 });

@@ -36,7 +36,7 @@ export const createIntegration = authorizedAction({ input: createIntegrationInpu
     if (teams.length) {
       await tx.teamResource.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, resourceId: resource.id, source: "MANUAL" as const, createdById: viewer.userId })) });
     }
-    await recordAudit(tx, viewer, { action: "integration.create", targetType: "integration", targetId: resource.id, targetName: input.name, after: { kind: "postgres", teams: teams.map((t) => t.name) } });
+    await recordAudit(tx, viewer, { action: "integration.created", targetType: "integration", targetId: resource.id, targetName: input.name, after: { kind: "postgres", teams: teams.map((t) => t.name) } });
     return { id: resource.id };
   });
   refresh("/settings/integrations", "/settings/resources", "/catalog");
@@ -63,7 +63,7 @@ export const replaceIntegrationSecret = authorizedAction({ input: replaceSecretI
     if (!i) throw new NotFoundError();
     if (i.kind !== "postgres") throw new UserError("The demo warehouse has no connection string to replace.");
     await tx.integration.update({ where: { resourceId: i.resourceId }, data: { secret: encryptSecret(input.connectionString) } });
-    await recordAudit(tx, viewer, { action: "integration.secret.replace", targetType: "integration", targetId: i.resourceId, targetName: i.resource.name });
+    await recordAudit(tx, viewer, { action: "integration.secret.replaced", targetType: "integration", targetId: i.resourceId, targetName: i.resource.name });
   });
   refresh(`/settings/integrations/${input.integrationId}`);
   return { ok: true };

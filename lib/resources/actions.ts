@@ -48,7 +48,7 @@ export const unassignResources = authorizedAction({ input: bulkAssignInput, perm
       const mine = existing.filter((e) => e.resourceId === r.id);
       if (!mine.length) continue;
       await tx.teamResource.deleteMany({ where: { workspaceId: viewer.workspaceId, resourceId: r.id, teamId: { in: mine.map((e) => e.teamId) } } });
-      await recordAudit(tx, viewer, { action: "resource.unassign", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: mine.map((e) => e.team.name) } });
+      await recordAudit(tx, viewer, { action: "resource.unassigned", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: mine.map((e) => e.team.name) } });
     }
     return { removed: existing.length, remaining: await remainingInherited(tx, viewer, resources, teams) };
   });
@@ -74,7 +74,7 @@ export const moveAssignments = authorizedAction({ input: moveInput, permission: 
         create: { workspaceId: viewer.workspaceId, teamId: to.id, resourceId: r.id, source: "MANUAL", createdById: viewer.userId },
         update: {},
       });
-      await recordAudit(tx, viewer, { action: "resource.move", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: [from.name] }, after: { teams: [to.name] } });
+      await recordAudit(tx, viewer, { action: "resource.moved", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: [from.name] }, after: { teams: [to.name] } });
       moved++;
     }
     return { moved, skipped: resources.length - moved, remaining: await remainingInherited(tx, viewer, resources, [from]) };

@@ -67,7 +67,7 @@ export async function assignToTeams(tx: Tx, viewer: Viewer, input: { resourceIds
     if (!newTeams.length) continue;
     await tx.teamResource.createMany({ data: newTeams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, resourceId: r.id, source: "MANUAL" as const, createdById: viewer.userId })) });
     added += newTeams.length;
-    await recordAudit(tx, viewer, { action: "resource.assign", targetType: "resource", targetId: r.id, targetName: r.name, after: { teams: newTeams.map((t) => t.name) } });
+    await recordAudit(tx, viewer, { action: "resource.assigned", targetType: "resource", targetId: r.id, targetName: r.name, after: { teams: newTeams.map((t) => t.name) } });
   }
   return { added, descendants: await countDescendants(tx, viewer, ids) };
 }

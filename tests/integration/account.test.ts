@@ -62,7 +62,7 @@ describe("changing one's password", () => {
     expect(await bcrypt.compare("enclave-demo", after.passwordHash)).toBe(false);
     expect(await resolveViewer(db.conn.prisma, before.id, before.sessionVersion)).toBeNull();
     expect(await resolveViewer(db.conn.prisma, before.id, after.sessionVersion)).not.toBeNull();
-    const audit = await db.sql(`SELECT "actorEmail", "targetId" FROM "AuditEvent" WHERE action = 'account.password-changed'`);
+    const audit = await db.sql(`SELECT "actorEmail", "targetId" FROM "AuditEvent" WHERE action = 'account.password_changed'`);
     expect(audit).toEqual([{ actorEmail: "ana@northwind.test", targetId: before.id }]);
   });
 });

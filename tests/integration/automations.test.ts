@@ -108,7 +108,7 @@ describe("runs", () => {
     expect(second).toMatchObject({ status: "succeeded", matched: dashboards.length, added: 0 });
     expect(await assignments()).toEqual(before);
     const audit = await db.sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "targetId" = $1 ORDER BY "createdAt"`, [automationId]);
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["automation.create", "automation.run.queue", "automation.run.start", "automation.run.finish"]));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["automation.created", "automation.run.queued", "automation.run.started", "automation.run.finished"]));
 
     const detailDto = await getAutomation(admin, automationId);
     expect(detailDto?.runs[0]).toMatchObject({ status: "succeeded", startedBy: "admin@acme.test" });
@@ -315,7 +315,7 @@ describe("refused and bad input", () => {
     expect(await updateAutomation({ id, name: "Short-lived 2", rule: globexDashboards, action: "add", teamIds: [globex], trigger: "manual", enabled: false })).toMatchObject({ ok: true });
     expect(await deleteAutomation({ id })).toEqual({ ok: true, data: { deleted: true } });
     const audit = await db.sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "targetId" = $1 ORDER BY "createdAt"`, [id]);
-    expect(audit.map((x) => x.action)).toEqual(["automation.create", "automation.disable", "automation.update", "automation.delete"]);
+    expect(audit.map((x) => x.action)).toEqual(["automation.created", "automation.disabled", "automation.updated", "automation.deleted"]);
     expect(await db.sql(`SELECT * FROM "Automation" WHERE id = $1`, [id])).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ describe("editing descriptions and tags", () => {
     expect((await row(orders)).tags).toEqual(["core", "sales"]);
     expect(await audits()).toBe(before + 2);
     const [ev] = await db.sql<{ action: string; actorEmail: string }>(`SELECT action, "actorEmail" FROM "AuditEvent" ORDER BY "createdAt" DESC LIMIT 1`);
-    expect(ev).toEqual({ action: "resource.tags.update", actorEmail: "editor@acme.test" });
+    expect(ev).toEqual({ action: "resource.tags.updated", actorEmail: "editor@acme.test" });
   });
 
   it("an admin edits anything, including what is in no team", async () => {

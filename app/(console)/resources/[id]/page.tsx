@@ -16,6 +16,7 @@ import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
 import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
+import { Time } from "@/components/ui/time";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -108,7 +109,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
                   <FactRow key={k} name={k} value={v} />
                 ))}
                 <dt className="text-slate-500">Last updated</dt>
-                <dd>{new Date(r.updatedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</dd>
+                <dd><Time iso={typeof r.updatedAt === "string" ? r.updatedAt : new Date(r.updatedAt).toISOString()} /></dd>
               </dl>
             </Card>
           )}
