@@ -11,7 +11,6 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { ErrorNote } from "@/components/ui/notes";
 import { Badge } from "@/components/ui/badge";
 import { PreviewPanel } from "./automation-form";
-import { Time } from "@/components/ui/time";
 
 const n = (x: number) => x.toLocaleString("en-US");
 

@@ -5,7 +5,7 @@ import { UserMinus, UserPlus } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorNote, WarningNote } from "@/components/ui/notes";
+import { ErrorNote } from "@/components/ui/notes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { type PickablePerson } from "@/components/teams/person-picker";
 import { AddPeopleDialog } from "@/components/teams/add-people-dialog";

@@ -5,7 +5,6 @@ import { CheckCircle2, Loader2, RefreshCw, XCircle, PlugZap } from "lucide-react
 import type { SyncRun } from "@/lib/integrations/queries";
 import { replaceIntegrationSecret, syncIntegration, testIntegration } from "@/lib/integrations/actions";
 import { Button } from "@/components/ui/button";
-import { Time } from "@/components/ui/time";
 
 
 export function RunSummary({ run }: { run: SyncRun }) {

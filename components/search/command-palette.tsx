@@ -57,16 +57,24 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
     };
   }, []);
 
-  useEffect(() => {
+  // Each opening starts empty, and each new query is loading until answered (adjusted during render).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) setQ("");
-  }, [open]);
+  }
+  const request = open ? q : null;
+  const [requested, setRequested] = useState(request);
+  if (requested !== request) {
+    setRequested(request);
+    if (request !== null) setLoading(true);
+  }
 
   // Debounced, cancellable query to the scoped route; with no query, the viewer's recent searches.
   useEffect(() => {
     if (!open) return;
     const ctrl = new AbortController();
     const term = q.trim();
-    setLoading(true);
     const t = setTimeout(async () => {
       try {
         const res = await fetch(`/api/search?q=${encodeURIComponent(term)}&limit=8`, { signal: ctrl.signal, cache: "no-store" });
@@ -110,7 +118,11 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
     [shown, term],
   );
   // The first row is the active one whenever the rows change (cmdk does not re-pick with our own filtering).
-  useEffect(() => setValue(order[0] ?? ""), [order]);
+  const [orderSeen, setOrderSeen] = useState(order);
+  if (orderSeen !== order) {
+    setOrderSeen(order);
+    setValue(order[0] ?? "");
+  }
 
   const go = (href: string, record = true) => {
     if (record && term) void recordSearch({ q: term });

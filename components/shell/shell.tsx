@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { usePathname } from "next/navigation";
 import { Dialog as D } from "radix-ui";
 import { Menu as MenuIcon, PanelLeftClose, PanelLeftOpen, Search as SearchIcon, Shield, X } from "lucide-react";
@@ -21,8 +21,13 @@ export function Shell({ sidebar, workspaceName, collapsed: initial, children }: 
 }) {
   const [collapsed, setCollapsed] = useState(initial);
   const [drawer, setDrawer] = useState(false);
+  // A link followed from the drawer closes it (adjusted during render when the path changes).
   const pathname = usePathname();
-  useEffect(() => setDrawer(false), [pathname]);
+  const [path, setPath] = useState(pathname);
+  if (path !== pathname) {
+    setPath(pathname);
+    setDrawer(false);
+  }
 
   const toggle = () => {
     const next = !collapsed;

@@ -1,8 +1,10 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { useTheme } from "next-themes";
 import { Monitor, Moon, Sun } from "lucide-react";
 import { Menu, MenuItem } from "@/components/ui/dropdown-menu";
+
+const noop = () => () => {};
 
 const CHOICES = [
   { value: "system", label: "Match the system", Icon: Monitor },
@@ -13,8 +15,8 @@ const CHOICES = [
 /** Light, dark, or the system's (the default). */
 export function ThemeMenu() {
   const { theme, setTheme } = useTheme();
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // The choice is known only in the browser: the server (and hydration) show "system".
+  const mounted = useSyncExternalStore(noop, () => true, () => false);
   const current = CHOICES.find((c) => c.value === (mounted ? theme : "system")) ?? CHOICES[0];
   return (
     <Menu label={`Theme: ${current.label}`} trigger={<current.Icon className="h-4 w-4" aria-hidden />} align="start">
