@@ -65,7 +65,7 @@ export function authorizedAction<S extends z.ZodType, T>(
     if (!parsed.success) {
       // The schema's own messages, in words a person reads: never the internal field name in front of them.
       const fieldErrors = fieldErrorsOf(parsed.error);
-      return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the form and try again.", fieldErrors };
+      return { ok: false, error: Object.values(fieldErrors)[0] ?? "Check the form and try again.", fieldErrors };
     }
     if (opts.permission && (!viewer || !can(viewer.role, opts.permission))) return { ok: false, error: "You do not have permission to do this." };
     try {

@@ -16,6 +16,7 @@ import { createIntegration, syncIntegration } from "@/lib/integrations/actions";
 import { waitForSync } from "@/lib/integrations/sync";
 import crypto from "node:crypto";
 import pg from "pg";
+import { said } from "../helpers/refusal";
 
 const db = await setupTestDb();
 afterAll(() => stopAutomationWorker());
@@ -295,7 +296,7 @@ describe("refused and bad input", () => {
     for (const [raw, msg] of cases) {
       const res = await createAutomation(raw as never);
       expect(res.ok).toBe(false);
-      expect(!res.ok && res.error).toMatch(msg);
+      expect(said(res)).toMatch(msg);
     }
     expect(await updateAutomation({ ...base, id: unknown } as never)).toEqual({ ok: false, error: "Not found." });
     expect(await setAutomationEnabled({ id: unknown, enabled: false })).toEqual({ ok: false, error: "Not found." });

@@ -8,6 +8,7 @@ import { assignResources, moveAssignments, previewAssignment, unassignResources 
 import { listAdminResources, adminResourceOptions } from "@/lib/resources/queries";
 import { parseAdminResourceParams } from "@/lib/resources/schemas";
 import { getResourceDetail, listVisibleResourceIds, catalogOverview, listCatalogSection } from "@/lib/catalog/queries";
+import { said } from "../helpers/refusal";
 
 const db = await setupTestDb();
 const idOf = async (name: string, type?: string) =>
@@ -173,7 +174,7 @@ describe("isolation and refusals", () => {
       for (const action of [assignResources, unassignResources]) {
         const res = await action(input as never);
         expect(res.ok).toBe(false);
-        if (!res.ok) expect(res.error).toMatch(msg);
+        if (!res.ok) expect(said(res)).toMatch(msg);
       }
     }
     const same = await moveAssignments({ resourceIds: [orders], fromTeamId: northwind, toTeamId: northwind });

@@ -10,6 +10,7 @@ import * as groupActions from "@/lib/groups/actions";
 import { getTeamBySlug, listTeamMembers, listTeamsTable, listVisibleTeams, listTeamCandidates, listTeamGroupCandidates, getTeamDeletionImpact } from "@/lib/teams/queries";
 import { getGroup, listGroupsTable, listGroupCandidates } from "@/lib/groups/queries";
 import { seedDemo } from "@/prisma/seed/demo";
+import { said } from "../helpers/refusal";
 
 const db = await setupTestDb();
 const P = { page: 1, size: 25, sort: "name" as const, dir: "asc" as const, q: "" };
@@ -143,7 +144,7 @@ describe(`teams and groups actions on ${db.engine}: refusals`, () => {
     for (const [name, call, message] of bad) {
       const res = await call();
       expect(res.ok, name).toBe(false);
-      expect(res.error, name).toMatch(message);
+      expect(said(res), name).toMatch(message);
     }
     expect(await state()).toEqual(before);
   });
