@@ -185,7 +185,7 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
             </li>
           ))}
         </ul>
-        <button type="button" onClick={() => { setConds([...conds, blank("nameContains", options)]); dirty(); }} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-600 hover:text-brand-700">
+        <button type="button" onClick={() => { setConds([...conds, blank("nameContains", options)]); dirty(); }} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:text-brand-700">
           <Plus className="h-4 w-4" aria-hidden /> Add condition
         </button>
       </fieldset>

@@ -7,6 +7,7 @@ import type { Preview } from "@/lib/automations/engine";
 import { deleteAutomation, previewSavedAutomation, runAutomation, setAutomationEnabled, undoAutomationRun } from "@/lib/automations/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { Time } from "@/components/ui/time";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { ErrorNote } from "@/components/ui/notes";
 import { Badge } from "@/components/ui/badge";
@@ -101,7 +102,7 @@ export function RunPanel({ automationId, name, enabled, action, latest }: { auto
       <div aria-live="polite">
         {latest ? (
           <div className="space-y-2">
-            <div className="flex items-center gap-2 text-xs text-slate-500"><RunStatus run={latest} /> <span>{latest.finishedAt ? `finished $<Time iso={latest.finishedAt} />` : `queued $<Time iso={latest.createdAt} />`}</span></div>
+            <div className="flex items-center gap-2 text-xs text-slate-500"><RunStatus run={latest} /> <span>{latest.finishedAt ? <>finished <Time iso={latest.finishedAt} /></> : <>queued <Time iso={latest.createdAt} /></>}</span></div>
             <Progress run={latest} />
           </div>
         ) : (

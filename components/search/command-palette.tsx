@@ -38,7 +38,6 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
   const [recent, setRecent] = useState<string[]>([]);
   const [loading, setLoading] = useState(false);
   const [answered, setAnswered] = useState("");
-  const [value, setValue] = useState("");
   const returnFocus = useReturnFocus(open);
 
   useEffect(() => {
@@ -117,12 +116,7 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
     ],
     [shown, term],
   );
-  // The first row is the active one whenever the rows change (cmdk does not re-pick with our own filtering).
-  const [orderSeen, setOrderSeen] = useState(order);
-  if (orderSeen !== order) {
-    setOrderSeen(order);
-    setValue(order[0] ?? "");
-  }
+
 
   const go = (href: string, record = true) => {
     if (record && term) void recordSearch({ q: term });
@@ -142,7 +136,8 @@ export function CommandPalette({ pages }: { pages: NavItem[] }) {
           className="fixed left-1/2 top-[10vh] z-50 w-[calc(100vw-1.5rem)] max-w-xl -translate-x-1/2 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-2xl"
         >
           <D.Title className="sr-only">Search</D.Title>
-          <Command shouldFilter={false} value={value} onValueChange={setValue} loop label="Search" className="flex flex-col">
+          {/* cmdk keeps the active row: the first once results arrive (it re-picks when the active row goes away). */}
+          <Command shouldFilter={false} loop label="Search" className="flex flex-col">
             <div className="flex items-center gap-2.5 border-b border-slate-100 px-4">
               <SearchIcon className="h-4 w-4 shrink-0 text-slate-500" aria-hidden />
               <Command.Input

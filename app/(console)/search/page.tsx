@@ -125,7 +125,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
 function PageLink({ p, page, disabled, label, children }: { p: SearchParams; page: number; disabled: boolean; label: string; children: React.ReactNode }) {
   const cls = "inline-flex items-center gap-1 rounded-lg border border-slate-200 px-2.5 py-1 text-sm";
-  if (disabled) return <span className={cn(cls, "text-slate-500 opacity-60")} aria-disabled="true">{label === "Previous" ? children : null}{label}{label === "Next" ? children : null}</span>;
+  if (disabled) return <span className={cn(cls, "text-slate-500")} aria-disabled="true">{label === "Previous" ? children : null}{label}{label === "Next" ? children : null}</span>;
   return (
     <Link href={searchHref({ ...p, page })} className={cn(cls, "bg-white text-slate-700 hover:bg-slate-50")} rel={label === "Next" ? "next" : "prev"}>
       {label === "Previous" ? children : null}
