@@ -1,5 +1,7 @@
 // While a console page renders on the server: the shape of a page (a title, a card of rows), nothing named.
-export default function Loading() {
+// Used as loading.tsx only by pages that never answer 404 (catalog, search, my team): a loading boundary streams
+// the page with status 200 before the page runs, so a notFound() under it would no longer be a real 404.
+export function PageSkeleton() {
   return (
     <div aria-busy="true" aria-label="Loading" role="status" className="animate-pulse">
       <div className="mb-2 h-3 w-24 rounded bg-slate-200" />
