@@ -1,4 +1,4 @@
-import { BookOpen, Boxes, KeyRound, Layers, LayoutGrid, Library, Plug, ScrollText, Search, Settings, Users, UsersRound, Workflow } from "lucide-react";
+import { BookOpen, Boxes, KeyRound, Layers, LayoutGrid, Library, Plug, ScrollText, Search, Settings, Settings2, ShieldCheck, Users, UsersRound, Workflow } from "lucide-react";
 import type { NavItem } from "./nav";
 
 // One icon per entry: no two entries of the sidebar share one.
@@ -14,6 +14,8 @@ const icons: Record<NavItem["icon"], typeof Library> = {
   integrations: Plug,
   automations: Workflow,
   audit: ScrollText,
+  workspace: Settings2,
+  isolation: ShieldCheck,
   tokens: KeyRound,
   settings: Settings,
 };

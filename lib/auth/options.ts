@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { clearSignInFailures, recordSignInFailure, signInBlocked } from "./rate-limit";
 import { authSecret } from "./secret";
 
@@ -41,7 +41,7 @@ export const authOptions: NextAuthOptions = {
           throw new Error(`${RATE_LIMITED_PREFIX}. Try again in ${Math.ceil(limit.retryAfterS / 60)} minute(s).`);
         }
         // Sign-in resolves identity, so it reads as the system, before any viewer exists.
-        const prisma = await db();
+        const prisma = await ownerDb("sign-in");
         const user = await prisma.user.findUnique({
           where: { email },
           select: { id: true, passwordHash: true, status: true, sessionVersion: true, memberships: { select: { id: true }, take: 1 } },

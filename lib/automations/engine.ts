@@ -1,7 +1,10 @@
 import "server-only";
+import { exposuresIn } from "@/lib/isolation/rule-sql";
+import { loadExposureNames } from "@/lib/isolation/names";
+import { describeExposures, diffExposures, type Exposure } from "@/lib/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { UserError } from "@/lib/actions/authorized";
 import { compileRule, regexesOf, ruleSchema, type Rule } from "./rule";
 import { nextRun } from "./cron";
@@ -25,7 +28,7 @@ export const CONFLICT_LIST = 50;
  * one engine. Its own short transaction: a failed statement must not poison the caller's.
  */
 export async function validateRegexes(rule: Rule): Promise<void> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   for (const re of regexesOf(rule)) {
     try {
       await prisma.$queryRaw`SELECT '' ~* ${re} AS ok`;
@@ -148,7 +151,7 @@ async function audit(tx: Tx, run: { workspaceId: string; startedById: string | n
  * and two workers on one run take turns on the row lock. Runs as the system, confined to the run's workspace.
  */
 export async function processRun(runId: string, opts: ProcessOptions = {}): Promise<"done" | "missing"> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   // About twenty batches a run (each one scan for the next slice), between 500 and 20,000 resources each.
   let batchSize = opts.batchSize ?? 1000;
   let batches = 0;
@@ -198,6 +201,11 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
           n = ids.length;
           if (n && teams.length) {
             if (run.action === "add") {
+              // Re-checked at every execution (manual, scheduled or after a sync), batch by batch: a batch that would
+              // add a cross-client exposure is rolled back and the run fails, naming it. Sharing between clients is
+              // a deliberate act of an admin, one confirmed assignment at a time, never a rule's side effect.
+              const before = await exposuresIn(tx, ws, { teams });
+              await tx.$executeRawUnsafe("SAVEPOINT exposure_check");
               const [row] = await tx.$queryRaw<{ n: number }[]>`
                 WITH ins AS (
                   INSERT INTO "TeamResource" ("workspaceId", "teamId", "resourceId", source, "automationId", "createdById")
@@ -212,6 +220,9 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
                 )
                 SELECT count(*)::int AS n FROM rec`;
               added = row.n;
+              const exposed = added ? diffExposures(before, await exposuresIn(tx, ws, { teams })) : [];
+              if (exposed.length) return fail(await refuseBatch(tx, ws, exposed));
+              await tx.$executeRawUnsafe("RELEASE SAVEPOINT exposure_check");
             } else {
               const [row] = await tx.$queryRaw<{ n: number }[]>`
                 WITH del AS (
@@ -239,6 +250,8 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
           if (n) {
             const last = changes[n - 1];
             cursor = `${last.teamId}|${last.resourceId}`;
+            const before = await exposuresIn(tx, ws, { teams });
+            await tx.$executeRawUnsafe("SAVEPOINT exposure_check");
             const [row] = await tx.$queryRaw<{ removed: number; added: number }[]>`
               WITH batch AS (
                 SELECT c.* FROM "AutomationRunChange" c
@@ -267,6 +280,10 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
               SELECT count(*) FILTER (WHERE op = 'removed')::int AS removed, count(*) FILTER (WHERE op = 'added')::int AS added FROM rec`;
             added = row.added;
             removed = row.removed;
+            // Putting back what a run removed can expose a client too, when the workspace changed since.
+            const exposed = added ? diffExposures(before, await exposuresIn(tx, ws, { teams })) : [];
+            if (exposed.length) return fail(await refuseBatch(tx, ws, exposed));
+            await tx.$executeRawUnsafe("RELEASE SAVEPOINT exposure_check");
           }
         }
 
@@ -294,9 +311,16 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
   }
 }
 
+/** Rolls the batch back (to the savepoint before it) and says what it would have exposed. */
+async function refuseBatch(tx: Tx, workspaceId: string, exposed: Exposure[]): Promise<string> {
+  await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT exposure_check");
+  const lines = describeExposures(exposed, await loadExposureNames(tx, workspaceId, exposed), "would").map((l) => l.text);
+  return `Stopped: this run would expose one client to another. ${lines.slice(0, 6).join(" ")}${lines.length > 6 ? ` And ${lines.length - 6} more.` : ""} Assign such resources by hand, with confirmation, if the sharing is intended.`;
+}
+
 /** Runs (queued or running) whose last heartbeat is older than staleMs: their worker is gone. */
 export async function staleRuns(staleMs: number): Promise<string[]> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   const rows = await prisma.automationRun.findMany({
     where: { status: { in: ["queued", "running"] }, heartbeatAt: { lt: new Date(Date.now() - staleMs) } },
     select: { id: true },
@@ -310,7 +334,7 @@ export async function staleRuns(staleMs: number): Promise<string[]> {
  * (so two servers never both queue it) and gets a run. Returns the new run ids.
  */
 export async function queueDueSchedules(now: Date = new Date()): Promise<string[]> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   const due = await prisma.automation.findMany({ where: { trigger: "schedule", enabled: true, nextRunAt: { lte: now } }, select: { id: true, cron: true, nextRunAt: true }, take: 100 });
   const out: string[] = [];
   for (const a of due) {
@@ -328,7 +352,7 @@ export async function queueDueSchedules(now: Date = new Date()): Promise<string[
 
 /** After a successful sync: a run of every enabled after-sync automation of that integration. */
 export async function queueAfterSync(workspaceId: string, integrationId: string): Promise<string[]> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   return prisma.$transaction(async (tx) => {
     const list = await tx.automation.findMany({
       where: { workspaceId, trigger: "after_sync", enabled: true, triggerIntegrationId: integrationId },
