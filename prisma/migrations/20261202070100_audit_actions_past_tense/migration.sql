@@ -20,8 +20,12 @@ UPDATE "AuditEvent" SET action = CASE action
   WHEN 'automation.disable' THEN 'automation.disabled'
   WHEN 'automation.run.start' THEN 'automation.run.started'
   WHEN 'automation.undo.start' THEN 'automation.undo.started'
+  WHEN 'dbt.import' THEN 'dbt.imported'
+  WHEN 'workspace.isolation_lock.on' THEN 'workspace.isolation_lock.enabled'
+  WHEN 'workspace.isolation_lock.off' THEN 'workspace.isolation_lock.disabled'
   ELSE action END
 WHERE action IN ('automation.create', 'automation.update', 'automation.delete', 'automation.run.queue', 'automation.run.finish',
   'automation.undo.queue', 'integration.create', 'integration.secret.replace', 'integration.sync', 'resource.assign',
   'resource.unassign', 'resource.move', 'resource.description.update', 'resource.tags.update', 'account.password-changed',
-  'automation.enable', 'automation.disable', 'automation.run.start', 'automation.undo.start');
+  'automation.enable', 'automation.disable', 'automation.run.start', 'automation.undo.start',
+  'dbt.import', 'workspace.isolation_lock.on', 'workspace.isolation_lock.off');
