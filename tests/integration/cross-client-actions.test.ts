@@ -78,6 +78,9 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   previewSavedAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   runAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   undoAutomationRun: { ids: true, inputs: (f) => [{ runId: f.run }] },
+  // One end the caller can see (its own client's) and one it cannot, both ways round.
+  addManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.resource }, { fromId: f.resource, toId: f.integration }, { fromId: f.integration, toId: f.resource }] },
+  removeManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.integration }] },
   importDbtManifest: {
     ids: false,
     inputs: () => [

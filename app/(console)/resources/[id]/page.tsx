@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronRight, Lock, Globe } from "lucide-react";
@@ -22,10 +23,15 @@ import { can } from "@/lib/policy";
 import { lineageOf } from "@/lib/lineage/queries";
 import { parseLineageParams } from "@/lib/lineage/schemas";
 import { LineagePanel } from "@/components/lineage/lineage-panel";
+import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
 import { ResourceDetails } from "@/components/catalog/resource-details";
 
 // Resource kinds that take part in lineage (integrations, databases and schemas are containers only).
 const LINEAGE_TYPES = new Set(["TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "METRIC", "DOCUMENT", "TERM"]);
+
+// generateMetadata and the page read the same resource: once per request (getViewer is cached too, so the
+// viewer object, part of the key, is the same in both).
+const readResource = cache(getResourceDetail);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await getViewer();
   const parsed = resourceId.safeParse(id);
   if (!viewer || !parsed.success) return { title: "Page not found" };
-  const r = await getResourceDetail(viewer, parsed.data);
+  const r = await readResource(viewer, parsed.data);
   return { title: r ? r.name : "Page not found" };
 }
 
@@ -44,7 +50,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const { id } = await params;
   const parsed = resourceId.safeParse(id);
   if (!parsed.success) notFound();
-  const r = await getResourceDetail(viewer, parsed.data);
+  const r = await readResource(viewer, parsed.data);
   if (!r) notFound();
   const sp = await searchParams;
   const childParams = parseChildrenParams(sp);
@@ -116,7 +122,8 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             <Card>
               <div id="lineage" />
               <CardHeader title="Lineage" description="Where this comes from and what is built from it, among the resources you can see" />
-              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} />
+              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} canEdit={r.canEdit} />
+              {r.canEdit ? <ManualEdgeForm resourceId={r.id} resourceName={r.name} /> : null}
             </Card>
           ) : null}
           {definition ? (
