@@ -37,6 +37,8 @@ export default defineConfig({
       ENCLAVE_ENCRYPTION_KEY_FILE: `${e2eDir}/encryption-key`,
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
+      // e2e/integrations.spec.ts adds the local PostgreSQL as an integration.
+      ENCLAVE_INTEGRATION_HOSTS: process.env.ENCLAVE_INTEGRATION_HOSTS ?? "127.0.0.1,::1,localhost",
     },
   },
 });

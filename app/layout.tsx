@@ -15,8 +15,10 @@ export const viewport: Viewport = {
   ],
 };
 
+// Reading the request's headers renders every page per request, which the CSP nonce needs (proxy.ts): a page
+// prerendered at build time would carry inline scripts without this response's nonce, and never hydrate.
+// The nonce also goes to next-themes' inline script (the theme is set before the first paint).
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // The proxy's per-request CSP nonce (when it sets one), for the theme's inline script.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>

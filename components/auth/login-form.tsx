@@ -2,14 +2,8 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
-
-const GENERIC = "Wrong email or password.";
-
-function messageFor(error: string | undefined | null): string | null {
-  if (!error) return null;
-  if (error.startsWith("Too many sign-in attempts")) return error;
-  return GENERIC;
-}
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { signInMessage as messageFor } from "@/lib/auth/sign-in-messages";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState<string | null>(messageFor(initialError));
@@ -31,7 +25,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       setError(messageFor(res?.error ?? "CredentialsSignin"));
       return;
     }
-    window.location.assign(callbackUrl);
+    // Checked again here: the prop came from the server, but the form is where the navigation happens.
+    window.location.assign(safeCallbackUrl(callbackUrl));
   }
 
   return (

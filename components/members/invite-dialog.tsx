@@ -54,9 +54,13 @@ function InviteDialog({ teams, onClose }: { teams: TeamOption[]; onClose: () => 
             <li key={r.userId} className="space-y-1.5">
               <div className="flex items-center gap-2 text-sm">
                 <span className="font-medium text-slate-800">{r.email}</span>
-                <span className="text-xs text-slate-600">{r.delivery === "emailed" ? <span className="inline-flex items-center gap-1"><Mail className="h-3 w-3" /> e-mailed</span> : "not e-mailed (no SMTP): send them this link"}</span>
+                <span className="text-xs text-slate-600">
+                  {r.delivery === "emailed" ? <span className="inline-flex items-center gap-1"><Mail className="h-3 w-3" /> e-mailed</span>
+                    : r.delivery === "failed" ? "the e-mail could not be sent: make a new link from their member page later"
+                    : "not e-mailed (no SMTP): send them this link, it is shown only now"}
+                </span>
               </div>
-              <CopyLink link={r.link} />
+              {r.link ? <CopyLink link={r.link} /> : null}
             </li>
           ))}
         </ul>

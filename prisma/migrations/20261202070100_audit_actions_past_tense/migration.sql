@@ -21,6 +21,8 @@ UPDATE "AuditEvent" SET action = CASE action
   WHEN 'automation.run.start' THEN 'automation.run.started'
   WHEN 'automation.undo.start' THEN 'automation.undo.started'
   WHEN 'dbt.import' THEN 'dbt.imported'
+  WHEN 'lineage.edge.add' THEN 'lineage.edge.added'
+  WHEN 'lineage.edge.remove' THEN 'lineage.edge.removed'
   WHEN 'workspace.isolation_lock.on' THEN 'workspace.isolation_lock.enabled'
   WHEN 'workspace.isolation_lock.off' THEN 'workspace.isolation_lock.disabled'
   ELSE action END
@@ -28,4 +30,4 @@ WHERE action IN ('automation.create', 'automation.update', 'automation.delete', 
   'automation.undo.queue', 'integration.create', 'integration.secret.replace', 'integration.sync', 'resource.assign',
   'resource.unassign', 'resource.move', 'resource.description.update', 'resource.tags.update', 'account.password-changed',
   'automation.enable', 'automation.disable', 'automation.run.start', 'automation.undo.start',
-  'dbt.import', 'workspace.isolation_lock.on', 'workspace.isolation_lock.off');
+  'dbt.import', 'workspace.isolation_lock.on', 'workspace.isolation_lock.off', 'lineage.edge.add', 'lineage.edge.remove');
