@@ -42,7 +42,7 @@ export function proxy(req: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon|manifest.webmanifest|robots.txt).*)",
       // Prefetches render no HTML of their own: they need no nonce.
       missing: [
         { type: "header", key: "next-router-prefetch" },
