@@ -43,6 +43,9 @@ export const API_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/api/members/export", kind: "admin" },
   { pattern: "/api/search", kind: "search" },
   { pattern: "/api/docs", kind: "static" },
+  // Health checks: no session, fixed words (visited as is by every role: they must name nothing).
+  { pattern: "/api/health", kind: "static" },
+  { pattern: "/api/health/ready", kind: "static" },
 ];
 
 /**

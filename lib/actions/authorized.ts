@@ -1,13 +1,26 @@
 import "server-only";
 import { z } from "zod";
+import { headers } from "next/headers";
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from "@/lib/log";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/policy";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "@/lib/validation/text";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+import { fieldErrorsOf } from "./field-errors";
+import type { ActionResult } from "./result";
+export type { ActionResult, FieldErrors } from "./result";
 
-/** An error whose message is safe to show: it names nothing the viewer could not already see. */
-export class UserError extends Error {}
+/**
+ * An error whose message is safe to show: it names nothing the viewer could not already see. With `field`, the
+ * form shows it next to that input (and clears it when the input changes).
+ */
+export class UserError extends Error {
+  readonly field?: string;
+  constructor(message: string, opts: { field?: string } = {}) {
+    super(message);
+    this.field = opts.field;
+  }
+}
 
 /** Thrown when a target is out of the viewer's scope: said the same way as "does not exist". */
 export class NotFoundError extends UserError {
@@ -23,13 +36,6 @@ export function viewAsRefusal(viewer: Viewer): string {
 
 type Handler<S extends z.ZodType, T> = (ctx: { viewer: Viewer; input: z.infer<S> }) => Promise<T>;
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return "Invalid input.";
-  const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-  return `${where}${issue.message}`;
-}
-
 type PublicHandler<S extends z.ZodType, T> = (ctx: { viewer: Viewer | null; input: z.infer<S> }) => Promise<T>;
 
 /**
@@ -42,6 +48,15 @@ type PublicHandler<S extends z.ZodType, T> = (ctx: { viewer: Viewer | null; inpu
  * While an admin views as someone (viewer.actingAdmin), every action is refused before it runs, whatever its
  * input: the only exception is ending the view-as itself (`whileViewingAs: "allow"`).
  */
+/** The proxy's x-request-id of the current request (none outside one: scripts and tests call actions directly). */
+async function incomingRequestId(): Promise<string | null> {
+  try {
+    return (await headers()).get(REQUEST_ID_HEADER);
+  } catch {
+    return null;
+  }
+}
+
 export function authorizedAction<S extends z.ZodType, T>(
   opts: { input: S; public: true },
   handler: PublicHandler<S, T>,
@@ -61,7 +76,11 @@ export function authorizedAction<S extends z.ZodType, T>(
     // would reject it mid-transaction with an error the person cannot act on.
     if (hasControlCharacter(raw)) return { ok: false, error: CONTROL_CHARACTER_MESSAGE, reason: "invalid" };
     const parsed = opts.input.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: firstIssue(parsed.error), reason: "invalid", field: parsed.error.issues[0]?.path.join(".") || undefined };
+    if (!parsed.success) {
+      // The schema's own messages, in words a person reads: never the internal field name in front of them.
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      return { ok: false, error: Object.values(fieldErrors)[0] ?? "Check the form and try again.", fieldErrors, reason: "invalid", field: parsed.error.issues[0]?.path.join(".") || undefined };
+    }
     if (opts.permission && (!viewer || !can(viewer.role, opts.permission))) return { ok: false, error: "You do not have permission to do this.", reason: "forbidden" };
     try {
       return { ok: true, data: await (handler as PublicHandler<S, T>)({ viewer, input: parsed.data }) };
@@ -69,7 +88,8 @@ export function authorizedAction<S extends z.ZodType, T>(
       if (e instanceof UserError) {
         // The isolation guard's refusal carries its review (the exposures and the confirmation they need).
         const review = (e as { review?: { lines: { text: string }[]; confirmation: string | null; blocked: boolean } }).review;
-        return { ok: false, error: e.message, reason: e instanceof NotFoundError || e.message === "Not found." ? "not-found" : "refused", ...(review ? { exposures: review } : {}) };
+        const reason = e instanceof NotFoundError || e.message === "Not found." ? "not-found" : "refused";
+        return { ok: false, error: e.message, reason, ...(e.field ? { fieldErrors: { [e.field]: e.message }, field: e.field } : {}), ...(review ? { exposures: review } : {}) };
       }
       const code = (e as { code?: string }).code;
       if (code === "P2025" || code === "42501") return { ok: false, error: "Not found.", reason: "not-found" };
@@ -78,13 +98,14 @@ export function authorizedAction<S extends z.ZodType, T>(
       return { ok: false, error: "Something went wrong. Nothing was changed.", reason: "error" };
     }
   };
-  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const out = await run(await getViewer(), raw);
-    // The browser gets the message only, as before.
-    return out.ok ? out : { ok: false, error: out.error };
-  };
-  (action as { __authorized?: true }).__authorized = true;
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> =>
+    runWithRequestId(requestIdFrom(await incomingRequestId()), async () => {
+      const out = await run(await getViewer(), raw);
+      // The browser gets the message (and the form's field errors) only, as before.
+      return out.ok ? out : { ok: false, error: out.error, ...(out.fieldErrors ? { fieldErrors: out.fieldErrors } : {}) };
+    });
   (action as unknown as { __run: ActionRunner<T> }).__run = run;
+  (action as { __authorized?: true }).__authorized = true;
   return action;
 }
 
@@ -96,6 +117,7 @@ export type ActionOutcome<T> =
       error: string;
       reason: "unauthenticated" | "forbidden" | "invalid" | "not-found" | "refused" | "conflict" | "error";
       field?: string;
+      fieldErrors?: Record<string, string>;
       exposures?: { lines: { text: string }[]; confirmation: string | null; blocked: boolean };
     };
 

@@ -33,6 +33,8 @@ export const OWNER_CALLERS = {
   "api-token-resolution": "lib/tokens/authenticate.ts",
   /** The API's per-token request counts: the server's own bookkeeping, shared by every app server. */
   "api-rate-limit": "lib/api/rate-limit.ts",
+  /** The readiness check (no session): is the database up, are the migrations applied. It reads only Prisma's table. */
+  "health-readiness": "lib/health/checks.ts",
   /** The demo warehouse's schemas live in Enclave's own database. */
   "demo-catalog-reader": "lib/integrations/source.ts",
 } as const;

@@ -1,14 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
-import { APP_ROLE } from "./config";
+import { appRoleFor } from "./config";
 import { ownerDb } from "./owner";
 
 export type Tx = Prisma.TransactionClient;
 
 /**
  * Runs fn in one transaction as the viewer: the RLS context (user and workspace) is set with
- * set_config(..., true) and the role switched to the non-owner app role, so row-level security holds
+ * set_config(..., true) and the role switched to the non-owner app role (enclave_admin for admins), so row-level security holds
  * under every query that fn makes, whatever its `where` says. Pass `tx` down; never open another client.
  */
 export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, opts: { timeout?: number } = {}): Promise<T> {
@@ -22,7 +22,7 @@ export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, 
       // A team token's viewer: row-level security reads its team from the token row (migration *_api_tokens_rls).
       const teamToken = viewer.apiToken?.teamId ? viewer.apiToken.id : "";
       await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true), set_config('app.team_token_id', ${teamToken}, true), set_config('jit', 'off', true)`;
-      await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+      await tx.$executeRawUnsafe(`SET LOCAL ROLE ${appRoleFor(viewer)}`);
       return fn(tx);
     },
     { maxWait: 10_000, timeout: opts.timeout ?? 30_000 },
