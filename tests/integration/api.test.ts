@@ -149,7 +149,7 @@ describe(`REST API with tokens, on ${db.engine}`, () => {
     expect(ok.body).toMatchObject({ id: r.id, description: "Every order.", tags: ["sales", "core"] });
     const tokenId = (await db.sql<{ id: string }>(`SELECT id FROM "ApiToken" WHERE name = 'editor@acme.test write' ORDER BY "createdAt" DESC LIMIT 1`))[0]!.id;
     const audit = await db.sql<{ action: string; apiTokenId: string }>(`SELECT action, "apiTokenId" FROM "AuditEvent" WHERE "targetId" = $1 ORDER BY "createdAt"`, [r.id]);
-    expect(audit.map((a) => [a.action, a.apiTokenId])).toEqual([["resource.description.update", tokenId], ["resource.tags.update", tokenId]]);
+    expect(audit.map((a) => [a.action, a.apiTokenId])).toEqual([["resource.description.updated", tokenId], ["resource.tags.updated", tokenId]]);
     // A guest's write token is still a guest: the console's rule refuses it, as out of scope.
     const anaWrite = await mint("ana@northwind.test", "write");
     expect((await api("PATCH", `/resources/${r.id}`, { token: anaWrite, body: { description: "no" } })).status).toBe(404);
@@ -325,7 +325,7 @@ describe(`REST API with tokens, on ${db.engine}`, () => {
     const ok = await api("POST", `/teams/${northwindTeam}/resources`, { token: admin, body: { resourceIds: [globexSchema.id], confirmExposures: asked.body.confirmation } });
     expect(ok.status).toBe(200);
     expect((await assigned()).length).toBe(1);
-    expect((await db.sql<{ apiTokenId: string | null }>(`SELECT "apiTokenId" FROM "AuditEvent" WHERE action = 'resource.assign' ORDER BY "createdAt" DESC LIMIT 1`))[0]?.apiTokenId).toBeTruthy();
+    expect((await db.sql<{ apiTokenId: string | null }>(`SELECT "apiTokenId" FROM "AuditEvent" WHERE action = 'resource.assigned' ORDER BY "createdAt" DESC LIMIT 1`))[0]?.apiTokenId).toBeTruthy();
     // Put things back for the other tests.
     expect((await api("DELETE", `/teams/${northwindTeam}/resources/${globexSchema.id}`, { token: admin })).status).toBe(204);
     await db.sql(`UPDATE "WorkspaceSettings" SET "isolationLock" = true WHERE "workspaceId" = $1`, [ws]);
