@@ -37,6 +37,8 @@ export default defineConfig({
       ENCLAVE_ENCRYPTION_KEY_FILE: `${e2eDir}/encryption-key`,
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
+      // e2e/sso.spec.ts and e2e/sign-in-links.spec.ts start the mail server on this port (e2e/support/idp.ts).
+      SMTP_URL: `smtp://127.0.0.1:${port + 8}`,
     },
   },
 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { clearSignInFailures, recordSignInFailure, signInBlocked } from "./rate-limit";
 import { authSecret } from "./secret";
+import { passwordRefused } from "@/lib/sso/routing";
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -40,6 +41,8 @@ export const authOptions: NextAuthOptions = {
         if (limit.blocked) {
           throw new Error(`${RATE_LIMITED_PREFIX}. Try again in ${Math.ceil(limit.retryAfterS / 60)} minute(s).`);
         }
+        // "Enforce SSO": the address's domain signs in through its connection only; the password is not even tried.
+        if (await passwordRefused(email)) return null;
         // Sign-in resolves identity, so it reads as the system, before any viewer exists.
         const prisma = await db();
         const user = await prisma.user.findUnique({

@@ -1,4 +1,5 @@
 "use server";
+import { refuseBoundElsewhere } from "@/lib/sso/bound";
 import { authorizedAction, NotFoundError, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
@@ -91,6 +92,7 @@ export const addGroupMembers = authorizedAction({ input: addGroupMembersInput, p
     const existing = new Set((await tx.groupMember.findMany({ where: { workspaceId: ws, groupId: group.id, userId: { in: people.map((p) => p.id) } }, select: { userId: true } })).map((r) => r.userId));
     const toAdd = people.filter((p) => !existing.has(p.id));
     if (!toAdd.length) return { group, added: 0 };
+    await refuseBoundElsewhere(tx, viewer, toAdd.map((p) => p.id), group.teams.map((t) => t.id));
     // The group's teams are where these people arrive: the same guardrails as adding them to each team.
     const warnings = group.teams.flatMap((t) => additionWarnings(t, t.isDefault ? toAdd.filter((p) => p.role === "GUEST") : toAdd).map((w) => `Through ${group.name}, in ${t.name}: ${w}`));
     if (warnings.length && !input.confirm) throw new UserError(`${warnings.join(" ")} Confirm to go ahead.`);

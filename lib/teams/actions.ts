@@ -1,4 +1,5 @@
 "use server";
+import { refuseBoundElsewhere } from "@/lib/sso/bound";
 import { authorizedAction, NotFoundError, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
@@ -123,6 +124,7 @@ export const addTeamMembers = authorizedAction({ input: addTeamMembersInput, per
     // Every non-guest is in General already; adding them to it directly changes nothing.
     const toAdd = people.filter((p) => !existing.has(p.id) && !(team.isDefault && p.role !== "GUEST"));
     if (!toAdd.length) return { team, added: 0 };
+    await refuseBoundElsewhere(tx, viewer, toAdd.map((p) => p.id), [team.id]);
     needsConfirmation(additionWarnings(team, toAdd), input.confirm);
     await tx.teamMember.createMany({ data: toAdd.map((p) => ({ workspaceId: viewer.workspaceId, teamId: team.id, userId: p.id })) });
     await recordAudit(tx, viewer, { action: "team.members.added", targetType: "team", targetId: team.id, targetName: team.name, after: { users: toAdd.map((p) => ({ id: p.id, email: p.email, role: p.role })), confirmed: input.confirm } });
@@ -153,12 +155,13 @@ export const addTeamGroup = authorizedAction({ input: teamGroupInput, permission
     const ws = viewer.workspaceId;
     const group = await tx.group.findFirst({
       where: { workspaceId: ws, id: input.groupId },
-      select: { id: true, name: true, members: { select: { user: { select: { name: true, memberships: { where: { workspaceId: ws }, select: { role: true } } } } } } },
+      select: { id: true, name: true, members: { select: { userId: true, user: { select: { name: true, memberships: { where: { workspaceId: ws }, select: { role: true } } } } } } },
     });
     if (!group) throw new NotFoundError();
     const linked = await tx.teamGroup.findFirst({ where: { workspaceId: ws, teamId: team.id, groupId: group.id }, select: { groupId: true } });
     if (linked) throw new UserError(`${group.name} is in ${team.name} already.`);
     const people = group.members.map((m) => ({ name: m.user.name, role: (m.user.memberships[0]?.role ?? "GUEST") as Role }));
+    await refuseBoundElsewhere(tx, viewer, group.members.map((m) => m.userId), [team.id]);
     needsConfirmation(additionWarnings(team, people).map((w) => `Through the group ${group.name}: ${w}`), input.confirm);
     await tx.teamGroup.create({ data: { workspaceId: ws, teamId: team.id, groupId: group.id } });
     await recordAudit(tx, viewer, { action: "team.group.added", targetType: "team", targetId: team.id, targetName: team.name, after: { groupId: group.id, groupName: group.name, members: people.length, confirmed: input.confirm } });

@@ -15,7 +15,7 @@ const actions = new Map<string, Action>();
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.set(name, fn as Action);
 
 /** The ids an attacker aims at: none of them visible to it. */
-type Foreign = { team: string; group: string; user: string; invited: string; resource: string; integration: string; automation: string; run: string };
+type Foreign = { team: string; group: string; user: string; invited: string; resource: string; integration: string; automation: string; run: string; connection: string };
 
 /**
  * Inputs per action; `ids: false` marks inputs that carry no id (only a role check stands between a non-admin
@@ -71,6 +71,16 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   previewSavedAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   runAutomation: { ids: true, inputs: (f) => [{ id: f.automation }] },
   undoAutomationRun: { ids: true, inputs: (f) => [{ runId: f.run }] },
+  createAuthConnection: {
+    ids: true,
+    inputs: (f) => [{ name: "Exfil", kind: "client", issuer: "https://idp.example", clientId: "x", clientSecret: "y", domains: ["exfil.example"], teamId: f.team }],
+  },
+  updateAuthConnection: {
+    ids: true,
+    inputs: (f) => [{ connectionId: f.connection, name: "Exfil", kind: "client", issuer: "https://idp.example", clientId: "x", domains: ["exfil.example"], teamId: f.team }],
+  },
+  deleteAuthConnection: { ids: true, inputs: (f) => [{ connectionId: f.connection }] },
+  rotateScimToken: { ids: true, inputs: (f) => [{ connectionId: f.connection }] },
 };
 
 /** Actions that name no one else's ids by design: they act on the caller's own account or on a token. */
@@ -81,6 +91,8 @@ const SELF_ONLY: Record<string, string> = {
   clearRecentSearches: "clears the caller's own recent searches; takes no input",
   stopViewAs: "ends the caller's own view-as; takes no input",
   acceptInvitation: "public; the single-use token is the only handle (tests/integration/members.test.ts)",
+  signInOptions: "public; says what an address's domain does (single sign-on or password), never whether the address exists (tests/integration/sso.test.ts)",
+  requestSignInLink: "public; the same answer for every address, the link goes to that address only (tests/integration/sign-in-links.test.ts)",
 };
 
 const db = await setupTestDb();
@@ -106,14 +118,19 @@ const northwindInvite = await invited("nell@northwind.test", "Northwind");
 const warehouse = await resource("Warehouse");
 
 // An automation with a finished run in each workspace, for the automation actions to aim at.
-async function automation(workspaceId: string, teamName: string): Promise<{ automation: string; run: string }> {
+async function automation(workspaceId: string, teamName: string): Promise<{ automation: string; run: string; connection: string }> {
   const p = db.conn.prisma;
   const team = await p.team.findFirstOrThrow({ where: { workspaceId, name: teamName } });
+  // A client connection in each workspace too, for the authentication actions.
+  const c = await p.authConnection.create({
+    data: { workspaceId, name: `${teamName} IdP`, kind: "client", issuer: "https://idp.example", clientId: "c", clientSecret: "v1.x.y.z", teamId: team.id, defaultRole: "GUEST" },
+  });
+  await p.authDomain.create({ data: { domain: `${teamName.toLowerCase()}-${workspaceId.slice(0, 8)}.example`, workspaceId, connectionId: c.id } });
   const a = await p.automation.create({
     data: { workspaceId, name: `${teamName} dashboards`, rule: { match: "all", conditions: [{ kind: "type", value: "DASHBOARD" }] }, action: "add", teamIds: [team.id] },
   });
   const r = await p.automationRun.create({ data: { workspaceId, automationId: a.id, status: "succeeded", finishedAt: new Date(), teamIds: [team.id] } });
-  return { automation: a.id, run: r.id };
+  return { automation: a.id, run: r.id, connection: c.id };
 }
 const here = await automation(ws, "Globex");
 const otherWs = (await db.sql<{ id: string }>(`SELECT id FROM "Workspace" WHERE id <> $1`, [ws]))[0].id;
