@@ -27,7 +27,8 @@ async function clientAddress(): Promise<string> {
  */
 export const requestSignInLink = authorizedAction({ input: linkRequestInput, public: true }, async ({ input }) => {
   if (!linksEnabled()) throw new UserError("Sign-in links are not available here.");
-  const address = await clientAddress();
+  // The sign-in limits and counters, under keys of their own: asking for links never locks a password out.
+  const address = `link:${await clientAddress()}`;
   const key = `link:${input.email}`;
   const limit = await signInBlocked(key, address);
   if (limit.blocked) throw new UserError(`Too many sign-in attempts. Try again in ${Math.ceil(limit.retryAfterS / 60)} minute(s).`);
