@@ -10,6 +10,11 @@
 // (session_replication_role = replica) and Resource's non-unique indexes are dropped; the paths are computed
 // here exactly as the trigger would (parent's path + own id), the indexes are re-created from their own
 // definitions, and a check compares every path and depth with its parent's before the run counts as done.
+//
+// --owner-role <name> (or BENCH_OWNER_ROLE) builds the database a managed PostgreSQL gives: the role (created if
+// missing, LOGIN CREATEROLE, password BENCH_OWNER_PASSWORD or the name) owns the database and runs the
+// migrations, so it owns the tables and the helpers and nothing is LEAKPROOF; only the bulk load runs as the
+// server's superuser (session_replication_role needs one). The app and the suite then connect as that owner.
 import { pathToFileURL } from "node:url";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -36,6 +41,27 @@ export function dbUrl(name: string, server = BENCH_SERVER): string {
   return u.toString();
 }
 
+/** The non-superuser owner of --owner-role mode, or null for the superuser's own database. */
+export type OwnerRole = { name: string; password: string } | null;
+
+export function ownerRole(argv: string[]): OwnerRole {
+  const i = argv.indexOf("--owner-role");
+  const name = i >= 0 ? argv[i + 1] : process.env.BENCH_OWNER_ROLE;
+  if (!name) return null;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name.startsWith("pg_")) throw new Error(`--owner-role ${name}: a plain lower-case role name`);
+  return { name, password: process.env.BENCH_OWNER_PASSWORD ?? name };
+}
+
+/** The database's URL as the app connects to it: as the owner role when there is one. */
+export function appUrl(name: string, owner: OwnerRole): string {
+  const u = new URL(dbUrl(name));
+  if (owner) {
+    u.username = owner.name;
+    u.password = owner.password;
+  }
+  return u.toString();
+}
+
 /** One bcrypt hash for every generated account (fixed salt: the database is the same from one run to the next). */
 export const PASSWORD_HASH = bcrypt.hashSync(BENCH_PASSWORD, "$2b$10$benchbenchbenchbenchbe");
 
@@ -59,7 +85,7 @@ async function copy(client: pg.Client, table: string, columns: string[], lines: 
 
 export type Generated = { url: string; seconds: number; counts: Record<string, number>; sizes: Sizes };
 
-export async function generate(sizes: Sizes, name: string, log: (s: string) => void = console.log): Promise<Generated> {
+export async function generate(sizes: Sizes, name: string, log: (s: string) => void = console.log, owner: OwnerRole = null): Promise<Generated> {
   if (!/^enclave_bench[a-z0-9_]*$/.test(name)) throw new Error(`Refusing to (re)create ${name}: bench databases are named enclave_bench*.`);
   const t0 = performance.now();
   const lap = (what: string) => log(`  ${what.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
@@ -67,12 +93,18 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
+    if (owner) {
+      const { rowCount } = await admin.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [owner.name]);
+      if (!rowCount) await admin.query(`CREATE ROLE ${owner.name} LOGIN CREATEROLE PASSWORD '${owner.password.replace(/'/g, "''")}'`);
+      const { rows: [r] } = await admin.query<{ rolsuper: boolean; rolbypassrls: boolean }>(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1`, [owner.name]);
+      if (r!.rolsuper || r!.rolbypassrls) throw new Error(`--owner-role ${owner.name} is a superuser or BYPASSRLS: that is not the managed-database case`);
+      await admin.query(`CREATE DATABASE ${name} OWNER ${owner.name}`);
+    } else await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
   const url = dbUrl(name);
-  await applyMigrations({ url });
+  await applyMigrations({ url: appUrl(name, owner) });
   lap("created and migrated");
 
   const c = new pg.Client({ connectionString: url });
@@ -155,7 +187,7 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
     for (const t of ["User", "Membership", "Team", "Group", "TeamMember", "GroupMember", "TeamGroup", "Resource", "TeamResource"]) {
       counts[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0]!.n;
     }
-    return { url, seconds: (performance.now() - t0) / 1000, counts, sizes };
+    return { url: appUrl(name, owner), seconds: (performance.now() - t0) / 1000, counts, sizes };
   } finally {
     await c.end();
   }
@@ -188,8 +220,9 @@ export function parseSizes(argv: string[]): Sizes & { db: string } {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { db, ...sizes } = parseSizes(process.argv.slice(2));
-  console.log(`Generating ${db}: ${JSON.stringify(sizes)}`);
-  generate(sizes, db)
+  const owner = ownerRole(process.argv.slice(2));
+  console.log(`Generating ${db}${owner ? ` owned by ${owner.name}` : ""}: ${JSON.stringify(sizes)}`);
+  generate(sizes, db, console.log, owner)
     .then((g) => {
       console.log(`Done in ${g.seconds.toFixed(1)} s: ${JSON.stringify(g.counts)}\nDATABASE_URL=${g.url}`);
     })

@@ -90,9 +90,9 @@ const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url,
 const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
 const events: { query: string; params: string }[] = [];
 (logging as unknown as { $on: (e: "query", cb: (e: { query: string; params: string }) => void) => void }).$on("query", (e) => events.push(e));
-const useTiming = () => setConnection({ prisma, engine: "postgres", close: () => prisma.$disconnect() });
-const useLogging = () => setConnection({ prisma: logging, engine: "postgres", close: () => logging.$disconnect() });
-useTiming();
+const timingConnection = () => setConnection({ prisma, engine: "postgres", close: () => prisma.$disconnect() });
+const loggingConnection = () => setConnection({ prisma: logging, engine: "postgres", close: () => logging.$disconnect() });
+timingConnection();
 
 async function viewerOf(email: string): Promise<Viewer> {
   const u = await prisma.user.findUniqueOrThrow({ where: { email } });
@@ -247,10 +247,10 @@ for (const [name, sp, b] of resourceScenarios) {
 
 log(`\n▸ Row-level security on/off (the app's captured SQL replayed)`);
 async function capture(fn: () => Promise<unknown>) {
-  useLogging();
+  loggingConnection();
   events.length = 0;
   await fn();
-  useTiming();
+  timingConnection();
   return replayable(events);
 }
 for (const [name, v, fn] of [
@@ -401,7 +401,6 @@ async function get(pathname: string, cookie: string): Promise<void> {
   if (res.status !== 200) throw new Error(`GET ${pathname} answered ${res.status}`);
 }
 
-let load: { rps: number; p99: number; errors: number; non2xx: number; rss: number; total: number } | undefined;
 if (!flag("no-http")) {
   log(`\n▸ Production server on :${PORT} (DATABASE_URL=${DB})`);
   // scripts/start.ts: migrations (already applied), `next build` when the sources are newer than the build, `next start`.
@@ -453,7 +452,6 @@ if (!flag("no-http")) {
         const r = await autocannon({ url: `${BASE}${url}`, connections: CONNS, duration: seconds, headers: { cookie: guestCookie } });
         clearInterval(sampler);
         const l = { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, rss, total: r.requests.total };
-        if (target) load = l;
         add({ section: "Load", name, value: `${l.rps.toFixed(0)} req/s, p99 ${l.p99} ms, ${l.total.toLocaleString("en-US")} requests, ${l.errors} errors, ${l.non2xx} non-2xx, server RSS max ${l.rss.toFixed(0)} MB`, target });
       }
     }

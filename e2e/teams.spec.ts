@@ -2,7 +2,7 @@
 // around her through the UI (a group "Umbrella people" holding her, added to the team); Uma sees Umbrella and
 // nothing else; Ana sees nothing of Umbrella anywhere; the guardrail dialogs appear before anything risky happens.
 import { test, expect, type Page } from "@playwright/test";
-import { PASSWORD, STATES, signIn } from "./users";
+import { STATES, signIn } from "./users";
 
 test.describe.configure({ mode: "serial" });
 

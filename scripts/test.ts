@@ -1,4 +1,4 @@
-// `npm test`: unit tests, integration tests (embedded PGlite, or the DATABASE_URL server), then the
+// `npm test`: lint and typecheck, unit tests, integration tests (embedded PGlite, or the DATABASE_URL server), then the
 // end-to-end tests in Debian's Chromium against a production build on a fresh embedded database.
 import fs from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -18,10 +18,21 @@ function playwrightCounts() {
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
 }
 
+// A check that is not a test runner counts as one test: passed when it exits 0.
+function exitCounts(stage: string) {
+  return () => {
+    const status = exits.get(stage);
+    return status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+  };
+}
+const exits = new Map<string, number | null>();
+
 const only = process.argv.slice(2);
 fs.mkdirSync("test-results", { recursive: true });
 
 const stages: Stage[] = [
+  { name: "lint", cmd: ["npx", "eslint", "--max-warnings", "0", "."], results: exitCounts("lint") },
+  { name: "typecheck", cmd: ["npx", "tsc", "--noEmit"], results: exitCounts("typecheck") },
   { name: "unit", cmd: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"], results: vitestCounts("test-results/unit.json") },
   { name: "integration", cmd: ["npx", "vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration.json"], results: vitestCounts("test-results/integration.json") },
   { name: "e2e", cmd: ["npx", "playwright", "test"], results: playwrightCounts },
@@ -39,6 +50,7 @@ for (const stage of stages) {
     fs.mkdirSync("e2e/.auth", { recursive: true });
   }
   const res = spawnSync(stage.cmd[0], stage.cmd.slice(1), { stdio: "inherit", env: { ...process.env, ...stage.env } });
+  exits.set(stage.name, res.status);
   let counts = { passed: 0, failed: 1, skipped: 0 };
   try {
     counts = stage.results();

@@ -55,7 +55,11 @@ export function LoginForm({ callbackUrl, initialError, linksEnabled = false }: {
   const showPassword = !sso && current?.password !== false;
 
   function startSso(email: string) {
-    window.location.assign(`/api/auth/oidc/start?email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    // A full navigation: the route handler answers with a redirect to the identity provider.
+    const start = new URL("/api/auth/oidc/start", window.location.origin);
+    start.searchParams.set("email", email);
+    start.searchParams.set("callbackUrl", callbackUrl);
+    window.location.assign(start.toString());
   }
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {

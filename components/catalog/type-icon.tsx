@@ -1,5 +1,5 @@
 import { BookOpen, ChartColumn, Columns3, Database, Eye, FileText, FolderTree, LayoutDashboard, Plug, Sigma, Table2 } from "lucide-react";
-import type { ResourceType } from "@/lib/generated/prisma/enums";
+import type { ResourceType } from "@/lib/catalog/types";
 import { cn } from "@/components/ui/cn";
 
 const icons: Record<ResourceType, { Icon: typeof Database; color: string }> = {

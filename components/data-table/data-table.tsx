@@ -1,4 +1,6 @@
 "use client";
+/* eslint-disable @typescript-eslint/no-explicit-any -- TanStack 9's table type does not follow a generic
+   feature set through useTable's manual mode; the table is typed loosely here, once, instead of at each use. */
 import { useEffect, useState } from "react";
 import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } from "lucide-react";
 import { rowPaginationFeature, rowSortingFeature, rowSelectionFeature, tableFeatures, useTable } from "@tanstack/react-table";
@@ -42,14 +44,24 @@ export function DataTable<T extends { id: string }>({
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const sorting: SortingState = [{ id: page.sort, desc: page.dir === "desc" }];
 
-  useEffect(() => setFilter(page.q), [page.q]);
+  // The URL changed under the filter box (back button, a link): adopt its value, during render.
+  const [urlQ, setUrlQ] = useState(page.q);
+  if (urlQ !== page.q) {
+    setUrlQ(page.q);
+    setFilter(page.q);
+  }
   useEffect(() => {
     const t = setTimeout(() => {
       if (filter !== page.q) set({ q: filter.trim() || null }, { resetPage: true });
     }, 300);
     return () => clearTimeout(t);
   }, [filter, page.q, set]);
-  useEffect(() => setRowSelection({}), [data]);
+  // A new page of rows clears the selection (adjusted during render, not in an effect).
+  const [rowsSeen, setRowsSeen] = useState(data);
+  if (rowsSeen !== data) {
+    setRowsSeen(data);
+    setRowSelection({});
+  }
   useEffect(() => onSelectionChange?.(Object.keys(rowSelection).filter((k) => rowSelection[k])), [rowSelection, onSelectionChange]);
 
   const table = useTable({

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Dialog, ErrorNote, WarningNote, inputClass } from "@/components/ui/dialog";
@@ -11,13 +11,16 @@ export function GroupFormDialog({ open, onClose, group }: { open: boolean; onClo
   const [description, setDescription] = useState(group?.description ?? "");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  useEffect(() => {
+  // Each opening starts from the group's current values (adjusted during render, not in an effect).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setName(group?.name ?? "");
       setDescription(group?.description ?? "");
       setError(null);
     }
-  }, [open, group]);
+  }
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setPending(true);

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { UserMinus, UserPlus } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, ErrorNote, WarningNote } from "@/components/ui/dialog";
+import { Dialog, ErrorNote } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { type PickablePerson } from "@/components/teams/person-picker";
 import { AddPeopleDialog } from "@/components/teams/add-people-dialog";

@@ -23,10 +23,13 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       return setError(res.error);
     }
     const signed = await signIn("credentials", { email: res.data.email, password, redirect: false, callbackUrl: "/catalog" });
+    // A full load on purpose: the new session cookie must reach every server component, not a client cache.
     if (!signed || signed.error) {
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/login?callbackUrl=%2Fcatalog");
       return;
     }
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/catalog");
   }
 

@@ -57,12 +57,23 @@ export function CommandPalette() {
     };
   }, []);
 
-  useEffect(() => {
+  // Each opening starts empty, and each new query is loading until answered (adjusted during render).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setQ("");
       setActive(0);
-      requestAnimationFrame(() => inputRef.current?.select());
     }
+  }
+  const request = open ? q : null;
+  const [requested, setRequested] = useState(request);
+  if (requested !== request) {
+    setRequested(request);
+    if (request !== null) setLoading(true);
+  }
+  useEffect(() => {
+    if (open) requestAnimationFrame(() => inputRef.current?.select());
   }, [open]);
 
   // Debounced, cancellable query to the scoped route; with no query, the viewer's recent searches.
@@ -70,7 +81,6 @@ export function CommandPalette() {
     if (!open) return;
     const ctrl = new AbortController();
     const term = q.trim();
-    setLoading(true);
     const t = setTimeout(async () => {
       try {
         const res = await fetch(`/api/search?q=${encodeURIComponent(term)}&limit=8`, { signal: ctrl.signal, cache: "no-store" });

@@ -1,12 +1,14 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { Search as SearchIcon } from "lucide-react";
 import { OPEN_PALETTE_EVENT } from "./command-palette";
 
 /** The sidebar's search field look-alike: opens the palette (as ⌘K / Ctrl-K does). */
+const noSubscription = () => () => {};
+
 export function PaletteButton() {
-  const [mac, setMac] = useState(false);
-  useEffect(() => setMac(/Mac|iPhone|iPad/.test(navigator.platform)), []);
+  // The platform never changes: nothing to subscribe to; the server renders the non-Mac label.
+  const mac = useSyncExternalStore(noSubscription, () => /Mac|iPhone|iPad/.test(navigator.platform), () => false);
   return (
     <button
       type="button"

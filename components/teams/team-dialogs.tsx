@@ -16,14 +16,17 @@ export function TeamFormDialog({ open, onClose, team }: { open: boolean; onClose
   const [visibility, setVisibility] = useState<"PUBLIC" | "PRIVATE">(team?.visibility ?? "PRIVATE");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  useEffect(() => {
+  // Each opening starts from the team's current values (adjusted during render, not in an effect).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setName(team?.name ?? "");
       setDescription(team?.description ?? "");
       setVisibility(team?.visibility ?? "PRIVATE");
       setError(null);
     }
-  }, [open, team]);
+  }
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -85,10 +88,16 @@ export function DeleteTeamDialog({ open, onClose, team, afterDelete }: { open: b
   const [impact, setImpact] = useState<{ members: number; groups: number; assigned: number; onlyHere: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setImpact(null);
+      setError(null);
+    }
+  }
   useEffect(() => {
     if (!open) return;
-    setImpact(null);
-    setError(null);
     previewDeleteTeam({ teamId: team.id }).then((res) => (res.ok ? setImpact(res.data) : setError(res.error)));
   }, [open, team.id]);
 

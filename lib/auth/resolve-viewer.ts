@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/policy";
+import { memberTeamsWhere } from "@/lib/access/team-members";
 
 export type Viewer = {
   userId: string;
@@ -41,17 +42,7 @@ async function resolve(prisma: PrismaClient, userId: string, sessionVersion: num
   const membership = user?.memberships[0];
   if (!user || !membership || user.status !== "ACTIVE" || (sessionVersion !== null && user.sessionVersion !== sessionVersion)) return null;
   const { workspaceId, role } = membership;
-  const teams = await prisma.team.findMany({
-    where: {
-      workspaceId,
-      OR: [
-        { members: { some: { userId } } },
-        { groups: { some: { group: { members: { some: { userId } } } } } },
-        ...(role !== "GUEST" ? [{ isDefault: true }] : []),
-      ],
-    },
-    select: { id: true },
-  });
+  const teams = await prisma.team.findMany({ where: memberTeamsWhere(workspaceId, userId, role), select: { id: true } });
   return {
     userId,
     email: user.email,

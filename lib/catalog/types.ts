@@ -1,4 +1,5 @@
 import type { ResourceType } from "@/lib/generated/prisma/enums";
+export type { ResourceType };
 
 export type ResourceSummary = {
   id: string;

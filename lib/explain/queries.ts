@@ -2,6 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { teamMembersWhere } from "@/lib/access/scope";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import { explainAccess, grantKey, grantRoles, resourceAudience, type AccessGrant, type PolicyWorkspace, type Role } from "@/lib/policy";
 
@@ -202,13 +203,10 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
     const links = await tx.teamGroup.findMany({ where: { workspaceId: ws, teamId }, select: { groupId: true, group: { select: { name: true } } } });
     const groupIds = links.map((l) => l.groupId);
     const groupName = new Map(links.map((l) => [l.groupId, l.group.name]));
-    const inTeam: Prisma.UserWhereInput[] = [
-      { teamMembers: { some: { workspaceId: ws, teamId } } },
-      ...(groupIds.length ? [{ groupMembers: { some: { workspaceId: ws, groupId: { in: groupIds } } } }] : []),
-    ];
+    const inTeam = teamMembersWhere(ws, { teamIds: [teamId], groupIds, general: team.isDefault });
 
     // Internal people who are members, and so see everything of the team (and are seen by its clients).
-    const internalWhere: Prisma.UserWhereInput = { AND: [{ status: "ACTIVE", memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } }, { OR: inTeam }] };
+    const internalWhere: Prisma.UserWhereInput = { AND: [{ status: "ACTIVE", memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } }, inTeam] };
     const internalTotal = await tx.user.count({ where: internalWhere });
     const internalRows = await tx.user.findMany({
       where: internalWhere,
@@ -264,13 +262,8 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
     const foreignWhere: Prisma.UserWhereInput = {
       AND: [
         { status: "ACTIVE", memberships: { some: { workspaceId: ws, role: "GUEST" } } },
-        {
-          OR: [
-            { teamMembers: { some: { workspaceId: ws, teamId: { in: [...overlapTeams.keys()] } } } },
-            { groupMembers: { some: { workspaceId: ws, groupId: { in: overlapLinks.map((l) => l.groupId) } } } },
-          ],
-        },
-        { NOT: { OR: inTeam } },
+        teamMembersWhere(ws, { teamIds: [...overlapTeams.keys()], groupIds: overlapLinks.map((l) => l.groupId), general: [...overlapTeams.values()].some((t) => t.isDefault) }),
+        { NOT: inTeam },
       ],
     };
     const foreignTotal = overlapTeams.size ? await tx.user.count({ where: foreignWhere }) : 0;

@@ -5,7 +5,7 @@ import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { userScope, userScopeContext } from "@/lib/access/scope";
+import { groupScope, userScope, userScopeContext } from "@/lib/access/scope";
 import { additionWarnings, type Role } from "@/lib/policy";
 import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "@/lib/teams/schemas";
 
@@ -13,7 +13,7 @@ const groupSelect = { id: true, name: true, description: true } as const;
 
 async function scopedGroup(tx: Tx, viewer: Viewer, groupId: string) {
   const group = await tx.group.findFirst({
-    where: { workspaceId: viewer.workspaceId, id: groupId },
+    where: { AND: [groupScope(viewer), { id: groupId }] },
     select: { ...groupSelect, teams: { select: { team: { select: { id: true, name: true, slug: true, visibility: true, isDefault: true } } } } },
   });
   if (!group) throw new NotFoundError();

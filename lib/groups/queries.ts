@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { userScope, userScopeContext } from "@/lib/access/scope";
+import { groupScope, userScope, userScopeContext } from "@/lib/access/scope";
 import { can, type Role } from "@/lib/policy";
 import type { GroupsParams } from "@/lib/teams/schemas";
 import type { Candidate, Paged } from "@/lib/teams/queries";
@@ -13,11 +13,6 @@ export type GroupMemberDTO = { id: string; name: string; email: string; role: Ro
 export type GroupDetail = { id: string; name: string; description: string; teams: GroupTeam[]; members: GroupMemberDTO[] };
 
 const teamSelect = { id: true, name: true, slug: true, visibility: true, isDefault: true } as const;
-
-/** Groups are managed by admins only; nobody else gets a row (guests never learn a group's name). */
-function groupScope(viewer: Viewer): Prisma.GroupWhereInput {
-  return can(viewer.role, "groups.manage") ? { workspaceId: viewer.workspaceId } : { id: { in: [] } };
-}
 
 export async function listGroupsTable(viewer: Viewer, p: GroupsParams): Promise<Paged<GroupRow>> {
   if (!can(viewer.role, "groups.manage")) return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };

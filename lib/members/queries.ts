@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { can, type Role } from "@/lib/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { teamLinks, teamMembershipsWhere, teamMemberSql, type TeamLinks } from "@/lib/access/scope";
 import type { MemberFilters, MembersParams, MemberStatus } from "./schemas";
 
 export type MemberRow = {
@@ -22,7 +23,7 @@ export type MemberRow = {
 export type MembersPage = { rows: MemberRow[]; total: number; page: number; size: number; pageCount: number };
 
 /** The members of the viewer's workspace matching the filters: admins only (anyone else gets nothing). */
-function membersWhere(viewer: Viewer, f: MemberFilters, team: { id: string; isDefault: boolean; groupIds: string[] } | null): Prisma.MembershipWhereInput {
+function membersWhere(viewer: Viewer, f: MemberFilters, team: TeamLinks | null): Prisma.MembershipWhereInput {
   const ws = viewer.workspaceId;
   const and: Prisma.MembershipWhereInput[] = [{ workspaceId: ws }];
   if (f.role) and.push({ role: f.role });
@@ -34,12 +35,7 @@ function membersWhere(viewer: Viewer, f: MemberFilters, team: { id: string; isDe
   }
   if (f.team) {
     if (!team) return { id: { in: [] } };
-    const inTeam: Prisma.MembershipWhereInput[] = [
-      { user: { teamMembers: { some: { workspaceId: ws, teamId: team.id } } } },
-      { user: { groupMembers: { some: { workspaceId: ws, groupId: { in: team.groupIds } } } } },
-    ];
-    if (team.isDefault) inTeam.push({ role: { not: "GUEST" } });
-    and.push({ OR: inTeam });
+    and.push(teamMembershipsWhere(ws, team));
   }
   return { AND: and };
 }
@@ -59,12 +55,10 @@ function orderBy(p: Pick<MemberFilters, "sort" | "dir">): Prisma.MembershipOrder
   return [first, { user: { email: "asc" } }, { id: "asc" }];
 }
 
-async function teamFilter(tx: Tx, viewer: Viewer, teamId: string | undefined) {
+async function teamFilter(tx: Tx, viewer: Viewer, teamId: string | undefined): Promise<TeamLinks | null> {
   if (!teamId) return null;
   const team = await tx.team.findFirst({ where: { workspaceId: viewer.workspaceId, id: teamId }, select: { id: true, isDefault: true } });
-  if (!team) return null;
-  const links = await tx.teamGroup.findMany({ where: { workspaceId: viewer.workspaceId, teamId }, select: { groupId: true } });
-  return { ...team, groupIds: links.map((l) => l.groupId) };
+  return team ? teamLinks(tx, viewer.workspaceId, [team]) : null;
 }
 
 const memberSelect = {
@@ -152,9 +146,9 @@ const ORDER: Record<MemberFilters["sort"], string> = {
 /**
  * The members table's filters as one SQL condition over Membership m (and User u when a filter needs it).
  * Same rules as membersWhere, stated for the database: the team filter is a semi-join on the team's people
- * (direct members ∪ members of its groups, plus every non-guest for General) instead of Prisma's joins.
+ * (lib/access/team-members.ts) instead of Prisma's joins.
  */
-function membersSql(viewer: Viewer, f: MemberFilters, team: { id: string; isDefault: boolean; groupIds: string[] } | null) {
+function membersSql(viewer: Viewer, f: MemberFilters, team: TeamLinks | null) {
   const ws = viewer.workspaceId;
   const conds: Prisma.Sql[] = [Prisma.sql`m."workspaceId" = ${ws}::uuid`];
   if (f.role) conds.push(Prisma.sql`m.role = ${f.role}::"Role"`);
@@ -165,15 +159,7 @@ function membersSql(viewer: Viewer, f: MemberFilters, team: { id: string; isDefa
   }
   if (f.team) {
     if (!team) return null;
-    // The team's people as one set (direct members ∪ members of its groups), probed once per membership: a
-    // semi-join on that set measured 15 ms at 100,000 members, per-row EXISTS probes 67 ms (bench/README.md).
-    const ids = team.groupIds.length
-      ? Prisma.sql`SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid AND tm."teamId" = ${team.id}::uuid
-          UNION SELECT gm."userId" FROM "GroupMember" gm WHERE gm."workspaceId" = ${ws}::uuid AND gm."groupId" = ANY(${team.groupIds}::uuid[])`
-      : Prisma.sql`SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid AND tm."teamId" = ${team.id}::uuid`;
-    const inTeam: Prisma.Sql[] = [Prisma.sql`m."userId" IN (${ids})`];
-    if (team.isDefault) inTeam.push(Prisma.sql`m.role <> 'GUEST'`);
-    conds.push(Prisma.sql`(${Prisma.join(inTeam, " OR ")})`);
+    conds.push(teamMemberSql(ws, team, Prisma.sql`m."userId"`, Prisma.sql`m.role`));
   }
   // The User row is needed only by a status or text filter; a bare count stays on Membership.
   const needsUser = Boolean(f.status || f.q);

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
-import { teamScope, userScope, userScopeContext } from "@/lib/access/scope";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { teamLinks, teamMembersWhere, teamScope, userScope, userScopeContext } from "@/lib/access/scope";
 import type { Role } from "@/lib/policy";
 
 export type PersonSummary = { id: string; name: string; email: string; role: Role; status: "ACTIVE" | "INVITED" | "DEACTIVATED" };
@@ -40,14 +39,9 @@ export async function listTeamPeople(viewer: Viewer, teamId: string, opts: { tak
     const team = await tx.team.findFirst({ where: { AND: [teamScope(viewer), { id: teamId }] }, select: { id: true, isDefault: true } });
     if (!team) return [];
     const ws = viewer.workspaceId;
-    const links = await tx.teamGroup.findMany({ where: { workspaceId: ws, teamId }, select: { groupId: true } });
-    const inTeam: Prisma.UserWhereInput[] = [
-      { teamMembers: { some: { workspaceId: ws, teamId } } },
-      { groupMembers: { some: { workspaceId: ws, groupId: { in: links.map((l) => l.groupId) } } } },
-    ];
-    if (team.isDefault) inTeam.push({ memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } });
+    const inTeam = teamMembersWhere(ws, await teamLinks(tx, ws, [team]));
     const users = await tx.user.findMany({
-      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { OR: inTeam }] },
+      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), inTeam] },
       select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
       orderBy: { name: "asc" },
       take: opts.take ?? 200,

@@ -6,3 +6,4 @@ export * from "./visibility";
 export * from "./writes";
 export * from "./guardrails";
 export * from "./explain";
+export * from "./lineage";

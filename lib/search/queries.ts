@@ -1,11 +1,11 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
+import { resourceRootIds, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildResourceFacets, buildResourceSearch, type SearchFilters, type SearchScope } from "./sql";
 import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
-import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchHit, SearchResult, SearchResourceType, TeamHit } from "./types";
+import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchResult, SearchResourceType, TeamHit } from "./types";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import { plainText } from "./highlight";
 
@@ -27,10 +27,7 @@ export type SearchOptions = SearchFilters & {
 export async function searchScope(tx: Tx, viewer: Viewer): Promise<SearchScope> {
   if (viewer.role === "ADMIN") return { workspaceId: viewer.workspaceId, roots: "all", teams: "all" };
   const teams = await visibleTeamIds(tx, viewer);
-  const rows = teams.length
-    ? await tx.teamResource.findMany({ where: { workspaceId: viewer.workspaceId, teamId: { in: teams } }, select: { resourceId: true }, distinct: ["resourceId"] })
-    : [];
-  return { workspaceId: viewer.workspaceId, roots: rows.map((r) => r.resourceId), teams };
+  return { workspaceId: viewer.workspaceId, roots: await resourceRootIds(tx, viewer, teams), teams };
 }
 
 type Row = { id: string; type: SearchResourceType; name: string; description: string; parent: string | null; total: bigint | number };

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
-import { resourceScope, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
+import { effectiveMembershipsSql, resourceScope, teamLinks, teamMembersWhere, teamMemberSql, teamScope, teamScopeSql, userScope, userScopeContext } from "@/lib/access/scope";
 import { can, isInternal, type Role } from "@/lib/policy";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { MembersParams, TeamsParams } from "./schemas";
@@ -63,27 +63,17 @@ const TEAM_ORDER: Record<TeamsParams["sort"], string> = {
 export async function listTeamsTable(viewer: Viewer, p: TeamsParams): Promise<Paged<TeamRow>> {
   if (!can(viewer.role, "teams.manage")) return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
   return withViewer(viewer, async (tx) => {
-    const ids = await visibleTeamIds(tx, viewer);
     const ws = viewer.workspaceId;
     const q = p.q ? likePattern(p.q) : null;
     const order = Prisma.raw(`${TEAM_ORDER[p.sort]} ${p.dir === "desc" ? "DESC" : "ASC"}, lower(name) ASC, id ASC`);
     const base = Prisma.sql`
-      WITH eff AS (
-        SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid
-        UNION
-        SELECT tg."teamId", gm."userId" FROM "TeamGroup" tg
-          JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
-          WHERE tg."workspaceId" = ${ws}::uuid
-        UNION
-        SELECT t.id, m."userId" FROM "Team" t JOIN "Membership" m ON m."workspaceId" = t."workspaceId" AND m.role <> 'GUEST'
-          WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault"
-      ), rows AS (
+      WITH eff AS (${effectiveMembershipsSql(ws)}), rows AS (
         SELECT t.id, t.name, t.slug, t.description, t.visibility::text AS visibility, t."isDefault",
           (SELECT count(*) FROM eff WHERE eff.tid = t.id)::int AS members,
           (SELECT count(*) FROM "TeamGroup" tg WHERE tg."workspaceId" = t."workspaceId" AND tg."teamId" = t.id)::int AS groups,
           (SELECT count(*) FROM "TeamResource" tr WHERE tr."workspaceId" = t."workspaceId" AND tr."teamId" = t.id)::int AS resources
         FROM "Team" t
-        WHERE t."workspaceId" = ${ws}::uuid AND t.id = ANY(${ids}::uuid[])
+        WHERE ${teamScopeSql(viewer, "t")}
           AND (${q}::text IS NULL OR t.name ILIKE ${q}::text OR t.description ILIKE ${q}::text)
       )`;
     const [{ total }] = await tx.$queryRaw<{ total: number }[]>(Prisma.sql`${base} SELECT count(*)::int AS total FROM rows`);
@@ -192,17 +182,12 @@ export async function listTeamMembers(viewer: Viewer, teamId: string, p: Members
     const team = await findTeam(tx, viewer, { id: teamId });
     if (!team) return empty;
     const ws = viewer.workspaceId;
-    const links = await tx.teamGroup.findMany({ where: { workspaceId: ws, teamId }, select: { groupId: true } });
-    const groupIds = links.map((l) => l.groupId);
-    const inTeam: Prisma.UserWhereInput[] = [
-      { teamMembers: { some: { workspaceId: ws, teamId } } },
-      { groupMembers: { some: { workspaceId: ws, groupId: { in: groupIds } } } },
-    ];
-    if (team.isDefault) inTeam.push({ memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } });
+    const links = await teamLinks(tx, ws, [team]);
+    const groupIds = links.groupIds;
     const where: Prisma.UserWhereInput = {
       AND: [
         userScope(viewer, await userScopeContext(tx, viewer)),
-        { OR: inTeam },
+        teamMembersWhere(ws, links),
         p.q ? { OR: [{ name: { contains: p.q, mode: "insensitive" } }, { email: { contains: p.q, mode: "insensitive" } }] } : {},
       ],
     };
@@ -303,13 +288,10 @@ export async function teamDeletionImpact(tx: Tx, viewer: Viewer, teamId: string)
   const team = await findTeam(tx, viewer, { id: teamId });
   if (!team) return null;
   const ws = viewer.workspaceId;
-  const [rows] = await tx.$queryRaw<{ members: number }[]>(Prisma.sql`
-    SELECT count(*)::int AS members FROM (
-      SELECT "userId" FROM "TeamMember" WHERE "workspaceId" = ${ws}::uuid AND "teamId" = ${teamId}::uuid
-      UNION
-      SELECT gm."userId" FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
-        WHERE tg."workspaceId" = ${ws}::uuid AND tg."teamId" = ${teamId}::uuid
-    ) x`);
+  const inTeam = teamMemberSql(ws, await teamLinks(tx, ws, [team]), Prisma.sql`m."userId"`, Prisma.sql`m.role`);
+  const [rows] = await tx.$queryRaw<{ members: number }[]>(
+    Prisma.sql`SELECT count(*)::int AS members FROM "Membership" m WHERE m."workspaceId" = ${ws}::uuid AND ${inTeam}`,
+  );
   const groups = await tx.teamGroup.count({ where: { workspaceId: ws, teamId } });
   const mine = (await tx.teamResource.findMany({ where: { workspaceId: ws, teamId }, select: { resourceId: true } })).map((r) => r.resourceId);
   const others = (await tx.teamResource.findMany({ where: { workspaceId: ws, teamId: { not: teamId } }, select: { resourceId: true }, distinct: ["resourceId"] })).map((r) => r.resourceId);

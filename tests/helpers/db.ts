@@ -1,5 +1,7 @@
 // One fresh, migrated, seeded database per test file: an in-memory PGlite by default, or a new database on
-// the DATABASE_URL server (created here and dropped afterwards).
+// the DATABASE_URL server (created here and dropped afterwards). When DATABASE_URL's role may not create
+// databases (a managed service's owner: LOGIN CREATEROLE only), TEST_DATABASE_ADMIN_URL names a role that may:
+// it creates each database OWNED by DATABASE_URL's role, and everything else runs as that owner.
 import crypto from "node:crypto";
 import { afterAll } from "vitest";
 import pg from "pg";
@@ -32,9 +34,11 @@ export async function setupTestDb(opts: { seed?: boolean } = {}): Promise<TestDb
   let pool: pg.Pool | undefined;
   if (serverUrl) {
     const name = `enclave_t_${crypto.randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
+    const adminUrl = process.env.TEST_DATABASE_ADMIN_URL || serverUrl;
+    const owner = decodeURIComponent(new URL(serverUrl).username);
+    const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(adminUrl === serverUrl ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} OWNER "${owner.replace(/"/g, '""')}"`);
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
@@ -43,7 +47,7 @@ export async function setupTestDb(opts: { seed?: boolean } = {}): Promise<TestDb
     pool = new pg.Pool({ connectionString: url.toString(), max: 3 });
     drop = async () => {
       await pool!.end();
-      const a = new pg.Client({ connectionString: serverUrl });
+      const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();

@@ -1,16 +1,21 @@
 -- Defence in depth: the policy of lib/policy, again, as row-level security.
 -- Request transactions run `SET LOCAL ROLE enclave_app` with app.user_id and app.workspace_id set; every
--- tenant table is ENABLEd and FORCEd, so even a query that forgot its `where` returns only what the viewer
--- may see. Migrations, the seed and sign-in run as the owner and are covered by the system_all policies,
--- which apply to every role except enclave_app.
+-- tenant table has row-level security ENABLEd, so even a query that forgot its `where` returns only what the
+-- viewer may see. Migrations, the seed and sign-in run as the owner, which owns the tables and so is not
+-- subject to the policies. The tables are deliberately not FORCEd: the owner is a member of enclave_app (to
+-- SET ROLE to it), so the `TO enclave_app` policies would apply to the owner too, and the SECURITY DEFINER
+-- helpers below, which run as the owner, would re-enter them without end ("stack depth limit exceeded" on a
+-- PostgreSQL without a superuser). The system_all policies stay for any other role.
 
 -- The only hand-written index: exactly one default team (General) per workspace.
 CREATE UNIQUE INDEX "Team_one_default" ON "Team"("workspaceId") WHERE "isDefault";
 
+-- Roles are shared by every database of the server: two databases migrating at once may both try to create it.
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'enclave_app') THEN
     CREATE ROLE enclave_app NOLOGIN;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 -- The owner must be able to SET ROLE to it (a superuser can anyway; a plain owner needs the grant).
 DO $$ BEGIN
@@ -187,7 +192,6 @@ BEGIN
   FOREACH t IN ARRAY ARRAY['Workspace', 'User', 'Membership', 'Team', 'TeamMember', 'Group', 'GroupMember',
                            'TeamGroup', 'Resource', 'TeamResource', 'Automation', 'AutomationRun', 'AuditEvent'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
     EXECUTE format('CREATE POLICY system_all ON %I USING (current_user <> %L) WITH CHECK (current_user <> %L)',
                    t, 'enclave_app', 'enclave_app');
   END LOOP;

@@ -47,7 +47,6 @@ ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_userId_fkey" FOREIGN KEY ("u
 -- the public acceptance of a link, which runs before any viewer exists) goes through system_all.
 GRANT SELECT, INSERT, UPDATE, DELETE ON "Invitation" TO enclave_app;
 ALTER TABLE "Invitation" ENABLE ROW LEVEL SECURITY;
-ALTER TABLE "Invitation" FORCE ROW LEVEL SECURITY;
 CREATE POLICY system_all ON "Invitation" USING (current_user <> 'enclave_app') WITH CHECK (current_user <> 'enclave_app');
 CREATE POLICY app_admin ON "Invitation" TO enclave_app
   USING ("workspaceId" = (SELECT app_workspace_id()) AND (SELECT app_is_admin()))

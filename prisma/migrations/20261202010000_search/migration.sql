@@ -96,7 +96,6 @@ GRANT EXECUTE ON FUNCTION search_words(text) TO enclave_app;
 -- Recent searches: each person reads and writes only its own, in the current workspace.
 GRANT SELECT, INSERT, UPDATE, DELETE ON "RecentSearch" TO enclave_app;
 ALTER TABLE "RecentSearch" ENABLE ROW LEVEL SECURITY;
-ALTER TABLE "RecentSearch" FORCE ROW LEVEL SECURITY;
 CREATE POLICY system_all ON "RecentSearch" USING (current_user <> 'enclave_app') WITH CHECK (current_user <> 'enclave_app');
 CREATE POLICY app_own ON "RecentSearch" TO enclave_app
   USING ("workspaceId" = (SELECT app_workspace_id()) AND "userId" = (SELECT app_user_id()) AND (SELECT app_role()) IS NOT NULL)

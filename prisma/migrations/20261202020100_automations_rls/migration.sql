@@ -3,7 +3,6 @@
 GRANT SELECT, INSERT, UPDATE, DELETE ON "AutomationRunChange" TO enclave_app;
 
 ALTER TABLE "AutomationRunChange" ENABLE ROW LEVEL SECURITY;
-ALTER TABLE "AutomationRunChange" FORCE ROW LEVEL SECURITY;
 CREATE POLICY system_all ON "AutomationRunChange" USING (current_user <> 'enclave_app') WITH CHECK (current_user <> 'enclave_app');
 CREATE POLICY app_admin ON "AutomationRunChange" TO enclave_app
   USING ("workspaceId" = (SELECT app_workspace_id()) AND (SELECT app_is_admin()))

@@ -1,0 +1,66 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import type { Tx } from "@/lib/db/scoped";
+import { listedMemberIds, teamLinks, teamMembersWhere, teamMemberSql, type TeamLinks } from "./team-members";
+
+// People the viewer may see (lib/policy visibleUserIds): everyone for admins, the non-deactivated for other
+// internal people, and for a guest itself and the (non-deactivated) members of its own teams.
+
+export type UserScopeContext = {
+  generalTeamId: string | null;
+  teamGroupIds: string[];
+  /**
+   * For a guest outside General: everyone it could possibly see (itself, its teams' direct members, the members
+   * of groups linked to its teams). userScope adds `id IN (these)` to the rules, which changes nothing about who
+   * is visible but gives PostgreSQL an indexable condition under row-level security (bench/README.md).
+   */
+  candidateIds?: string[] | null;
+};
+
+/** What a guest's user scope needs beyond the viewer: General's id and the groups linked to its teams. */
+export async function userScopeContext(tx: Tx, viewer: Viewer): Promise<UserScopeContext> {
+  const general = await tx.team.findFirst({ where: { workspaceId: viewer.workspaceId, isDefault: true }, select: { id: true } });
+  const guest = viewer.role === "GUEST" && viewer.memberTeamIds.length > 0;
+  const inGeneral = !!general && viewer.memberTeamIds.includes(general.id);
+  const links = guest
+    ? await teamLinks(tx, viewer.workspaceId, viewer.memberTeamIds.map((id) => ({ id, isDefault: id === general?.id })))
+    : null;
+  const candidateIds = links && !inGeneral ? [...new Set([viewer.userId, ...(await listedMemberIds(tx, viewer.workspaceId, links))])] : null;
+  return { generalTeamId: general?.id ?? null, teamGroupIds: links?.groupIds ?? [], candidateIds };
+}
+
+/** A guest's teams as the membership rule takes them. */
+function guestTeams(viewer: Viewer, ctx: UserScopeContext): TeamLinks {
+  const teamIds = viewer.memberTeamIds;
+  return { teamIds, groupIds: ctx.teamGroupIds, general: !!ctx.generalTeamId && teamIds.includes(ctx.generalTeamId) };
+}
+
+/** People the viewer may list: everyone for admins, the non-deactivated for internal people, a guest's team-mates. */
+export function userScope(viewer: Viewer, ctx: UserScopeContext): Prisma.UserWhereInput {
+  const inWorkspace: Prisma.UserWhereInput = { memberships: { some: { workspaceId: viewer.workspaceId } } };
+  if (viewer.role === "ADMIN") return inWorkspace;
+  if (viewer.role === "EDITOR" || viewer.role === "VIEWER") return { AND: [inWorkspace, { status: { not: "DEACTIVATED" } }] };
+  if (viewer.role !== "GUEST") return { id: { in: [] } };
+  return {
+    AND: [
+      inWorkspace,
+      ...(ctx.candidateIds ? [{ id: { in: ctx.candidateIds } }] : []),
+      { OR: [{ id: viewer.userId }, { AND: [{ status: { not: "DEACTIVATED" } }, teamMembersWhere(viewer.workspaceId, guestTeams(viewer, ctx))] }] },
+    ],
+  };
+}
+
+/** The same scope as an SQL condition on the User row aliased `u` (or another alias). */
+export function userScopeSql(viewer: Viewer, ctx: UserScopeContext, alias = "u"): Prisma.Sql {
+  const u = Prisma.raw(`"${alias}"`);
+  const ws = viewer.workspaceId;
+  const inWorkspace = Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = ${ws}::uuid AND m."userId" = ${u}.id)`;
+  if (viewer.role === "ADMIN") return inWorkspace;
+  const listable = Prisma.sql`${u}.status <> 'DEACTIVATED'`;
+  if (viewer.role === "EDITOR" || viewer.role === "VIEWER") return Prisma.sql`(${inWorkspace} AND ${listable})`;
+  if (viewer.role !== "GUEST") return Prisma.sql`false`;
+  const candidates = ctx.candidateIds ? Prisma.sql` AND ${u}.id = ANY(${ctx.candidateIds}::uuid[])` : Prisma.empty;
+  const mates = teamMemberSql(ws, guestTeams(viewer, ctx), Prisma.sql`${u}.id`);
+  return Prisma.sql`(${inWorkspace}${candidates} AND (${u}.id = ${viewer.userId}::uuid OR (${listable} AND ${mates})))`;
+}
