@@ -18,5 +18,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!login|invite|api/auth|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!login|invite|api/auth|scim/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };
