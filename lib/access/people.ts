@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import type { Tx } from "@/lib/db/scoped";
+import { seesWholeWorkspace } from "@/lib/policy";
 import { listedMemberIds, teamLinks, teamMembersWhere, teamMemberSql, type TeamLinks } from "./team-members";
 
 // People the viewer may see (lib/policy visibleUserIds): everyone for admins, the non-deactivated for other
@@ -39,7 +40,7 @@ function guestTeams(viewer: Viewer, ctx: UserScopeContext): TeamLinks {
 /** People the viewer may list: everyone for admins, the non-deactivated for internal people, a guest's team-mates. */
 export function userScope(viewer: Viewer, ctx: UserScopeContext): Prisma.UserWhereInput {
   const inWorkspace: Prisma.UserWhereInput = { memberships: { some: { workspaceId: viewer.workspaceId } } };
-  if (viewer.role === "ADMIN") return inWorkspace;
+  if (seesWholeWorkspace(viewer.role)) return inWorkspace;
   if (viewer.role === "EDITOR" || viewer.role === "VIEWER") return { AND: [inWorkspace, { status: { not: "DEACTIVATED" } }] };
   if (viewer.role !== "GUEST") return { id: { in: [] } };
   return {
@@ -56,7 +57,7 @@ export function userScopeSql(viewer: Viewer, ctx: UserScopeContext, alias = "u")
   const u = Prisma.raw(`"${alias}"`);
   const ws = viewer.workspaceId;
   const inWorkspace = Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = ${ws}::uuid AND m."userId" = ${u}.id)`;
-  if (viewer.role === "ADMIN") return inWorkspace;
+  if (seesWholeWorkspace(viewer.role)) return inWorkspace;
   const listable = Prisma.sql`${u}.status <> 'DEACTIVATED'`;
   if (viewer.role === "EDITOR" || viewer.role === "VIEWER") return Prisma.sql`(${inWorkspace} AND ${listable})`;
   if (viewer.role !== "GUEST") return Prisma.sql`false`;

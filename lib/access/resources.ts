@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import type { Tx } from "@/lib/db/scoped";
+import { seesWholeWorkspace } from "@/lib/policy";
 import { visibleTeamIds } from "./teams";
 
 // Resources the viewer may see (lib/policy visibleResourceIds): everything for admins; for anyone else a
@@ -24,7 +25,7 @@ export type ResourceScope = { workspaceId: string; where: Prisma.ResourceWhereIn
 /** null roots means everything (admins). */
 export async function resourceScope(tx: Tx, viewer: Viewer): Promise<ResourceScope> {
   const workspaceId = viewer.workspaceId;
-  if (viewer.role === "ADMIN") return { workspaceId, where: { workspaceId }, roots: null };
+  if (seesWholeWorkspace(viewer.role)) return { workspaceId, where: { workspaceId }, roots: null };
   const roots = await resourceRootIds(tx, viewer);
   return { workspaceId, where: { workspaceId, path: { hasSome: roots } }, roots };
 }

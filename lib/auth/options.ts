@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { clearSignInFailures, recordSignInFailure, signInBlocked } from "./rate-limit";
 import { authSecret } from "./secret";
 import { passwordRefused } from "@/lib/sso/routing";
@@ -44,7 +44,7 @@ export const authOptions: NextAuthOptions = {
         // "Enforce SSO": the address's domain signs in through its connection only; the password is not even tried.
         if (await passwordRefused(email)) return null;
         // Sign-in resolves identity, so it reads as the system, before any viewer exists.
-        const prisma = await db();
+        const prisma = await ownerDb("sign-in");
         const user = await prisma.user.findUnique({
           where: { email },
           select: { id: true, passwordHash: true, status: true, sessionVersion: true, memberships: { select: { id: true }, take: 1 } },

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/policy";
+import { can, type Role } from "@/lib/policy";
 import { memberTeamsWhere } from "@/lib/access/team-members";
 
 export type Viewer = {
@@ -66,7 +66,7 @@ export async function resolveViewAs(
   adminSessionVersion: number,
   claim: { adminUserId: string; targetUserId: string; sv: number },
 ): Promise<Viewer | null> {
-  if (admin.actingAdmin || admin.role !== "ADMIN") return null;
+  if (admin.actingAdmin || !can(admin.role, "view-as.start")) return null;
   if (claim.adminUserId !== admin.userId || claim.sv !== adminSessionVersion || claim.targetUserId === admin.userId) return null;
   const target = await resolve(prisma, claim.targetUserId, null);
   if (!target || target.workspaceId !== admin.workspaceId) return null;

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { decode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { authSecret } from "./secret";
 import { resolveViewAs, resolveViewer, type Viewer } from "./resolve-viewer";
 import { signViewAs, verifyViewAs, VIEW_AS_COOKIE, VIEW_AS_COOKIE_SECURE, VIEW_AS_MAX_AGE_S } from "./view-as";
@@ -20,7 +20,7 @@ const getSession = cache(async (): Promise<Session | null> => {
   // decode() verifies the signature-encryption and the expiry.
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
   if (!token?.sub || typeof token.sv !== "number") return null;
-  const viewer = await resolveViewer(await db(), token.sub, token.sv);
+  const viewer = await resolveViewer(await ownerDb("viewer-resolution"), token.sub, token.sv);
   return viewer ? { viewer, sessionVersion: token.sv } : null;
 });
 
@@ -43,7 +43,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const raw = jar.get(VIEW_AS_COOKIE_SECURE)?.value ?? jar.get(VIEW_AS_COOKIE)?.value;
   if (!raw) return session.viewer;
   const claim = verifyViewAs(raw, authSecret());
-  const acting = claim ? await resolveViewAs(await db(), session.viewer, session.sessionVersion, claim) : null;
+  const acting = claim ? await resolveViewAs(await ownerDb("viewer-resolution"), session.viewer, session.sessionVersion, claim) : null;
   if (!acting) {
     await clearViewAsCookie();
     return session.viewer;

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { UserError } from "@/lib/actions/authorized";
 import { compileRule, regexesOf, ruleSchema, type Rule } from "./rule";
 import { nextRun } from "./cron";
@@ -25,7 +25,7 @@ export const CONFLICT_LIST = 50;
  * one engine. Its own short transaction: a failed statement must not poison the caller's.
  */
 export async function validateRegexes(rule: Rule): Promise<void> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   for (const re of regexesOf(rule)) {
     try {
       await prisma.$queryRaw`SELECT '' ~* ${re} AS ok`;
@@ -148,7 +148,7 @@ async function audit(tx: Tx, run: { workspaceId: string; startedById: string | n
  * and two workers on one run take turns on the row lock. Runs as the system, confined to the run's workspace.
  */
 export async function processRun(runId: string, opts: ProcessOptions = {}): Promise<"done" | "missing"> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   // About twenty batches a run (each one scan for the next slice), between 500 and 20,000 resources each.
   let batchSize = opts.batchSize ?? 1000;
   let batches = 0;
@@ -296,7 +296,7 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
 
 /** Runs (queued or running) whose last heartbeat is older than staleMs: their worker is gone. */
 export async function staleRuns(staleMs: number): Promise<string[]> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   const rows = await prisma.automationRun.findMany({
     where: { status: { in: ["queued", "running"] }, heartbeatAt: { lt: new Date(Date.now() - staleMs) } },
     select: { id: true },
@@ -310,7 +310,7 @@ export async function staleRuns(staleMs: number): Promise<string[]> {
  * (so two servers never both queue it) and gets a run. Returns the new run ids.
  */
 export async function queueDueSchedules(now: Date = new Date()): Promise<string[]> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   const due = await prisma.automation.findMany({ where: { trigger: "schedule", enabled: true, nextRunAt: { lte: now } }, select: { id: true, cron: true, nextRunAt: true }, take: 100 });
   const out: string[] = [];
   for (const a of due) {
@@ -328,7 +328,7 @@ export async function queueDueSchedules(now: Date = new Date()): Promise<string[
 
 /** After a successful sync: a run of every enabled after-sync automation of that integration. */
 export async function queueAfterSync(workspaceId: string, integrationId: string): Promise<string[]> {
-  const prisma = await db();
+  const prisma = await ownerDb("automation-worker");
   return prisma.$transaction(async (tx) => {
     const list = await tx.automation.findMany({
       where: { workspaceId, trigger: "after_sync", enabled: true, triggerIntegrationId: integrationId },

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/policy";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -133,7 +134,7 @@ const automationSelect = { id: true, name: true, rule: true, action: true, teamI
 
 /** The automations table (admins only; RLS says the same). */
 export async function listAutomations(viewer: Viewer, p: AutomationsParams): Promise<{ rows: AutomationRow[]; total: number }> {
-  if (viewer.role !== "ADMIN") return { rows: [], total: 0 };
+  if (!can(viewer.role, "automations.manage")) return { rows: [], total: 0 };
   return withViewer(viewer, async (tx) => {
     const where: Prisma.AutomationWhereInput = { workspaceId: viewer.workspaceId, ...(p.q ? { name: { contains: p.q, mode: "insensitive" } } : {}) };
     const total = await tx.automation.count({ where });
@@ -156,7 +157,7 @@ export async function listAutomations(viewer: Viewer, p: AutomationsParams): Pro
 }
 
 export async function getAutomation(viewer: Viewer, id: string): Promise<AutomationDetail | null> {
-  if (viewer.role !== "ADMIN") return null;
+  if (!can(viewer.role, "automations.manage")) return null;
   return withViewer(viewer, async (tx) => {
     const a = await tx.automation.findFirst({ where: { workspaceId: viewer.workspaceId, id }, select: automationSelect });
     if (!a) return null;
@@ -178,7 +179,7 @@ export async function getAutomation(viewer: Viewer, id: string): Promise<Automat
 
 /** One run's progress (the progress bar polls it through the page). */
 export async function getRun(viewer: Viewer, runId: string): Promise<RunDto | null> {
-  if (viewer.role !== "ADMIN") return null;
+  if (!can(viewer.role, "automations.manage")) return null;
   return withViewer(viewer, async (tx) => {
     const r = await tx.automationRun.findFirst({ where: { workspaceId: viewer.workspaceId, id: runId }, select: runSelect });
     if (!r) return null;
@@ -187,7 +188,7 @@ export async function getRun(viewer: Viewer, runId: string): Promise<RunDto | nu
 }
 
 export async function automationFormOptions(viewer: Viewer): Promise<AutomationFormOptions> {
-  if (viewer.role !== "ADMIN") return { teams: [], integrations: [], parents: [] };
+  if (!can(viewer.role, "automations.manage")) return { teams: [], integrations: [], parents: [] };
   return withViewer(viewer, async (tx) => {
     const teams = await tx.team.findMany({ where: { workspaceId: viewer.workspaceId }, select: { id: true, name: true, visibility: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
     const integrations = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, type: "INTEGRATION", removedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });

@@ -1,7 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import type { PGlite } from "@electric-sql/pglite";
-import { getConnection } from "@/lib/db/client";
+import { ownerConnection } from "@/lib/db/owner";
 import { processRun, queueAfterSync, queueDueSchedules, staleRuns, type ProcessOptions } from "./engine";
 
 /**
@@ -47,7 +47,7 @@ export function workerRunning(): boolean {
 /** Starts the queue and its workers once per process (the server's instrumentation; tests explicitly). */
 export async function startAutomationWorker(options: WorkerOptions = {}): Promise<void> {
   if (g.__enclaveBoss && !g.__enclaveBoss.stopped) return g.__enclaveBoss.started;
-  const conn = await getConnection();
+  const conn = await ownerConnection("job-queue");
   const boss =
     conn.engine === "pglite"
       ? new PgBoss({ db: pgliteDb(conn.pglite!), schema: "pgboss", migrate: true, supervise: true, schedule: options.schedule ?? true })

@@ -80,7 +80,7 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
     // Automation names for "by automation …": RLS lets only admins read automations, so others see none.
     const automationIds = [...new Set(assignments.flatMap((a) => (a.automationId ? [a.automationId] : [])))];
     const automationNames = new Map(
-      automationIds.length && viewer.role === "ADMIN"
+      automationIds.length && can(viewer.role, "automations.manage")
         ? (await tx.automation.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: automationIds } }, select: { id: true, name: true } })).map((a) => [a.id, a.name])
         : [],
     );

@@ -21,7 +21,3 @@ export function getConnection(): Promise<Connection> {
   }
   return g.__enclaveDb;
 }
-
-export async function db() {
-  return (await getConnection()).prisma;
-}

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { APP_ROLE } from "./config";
-import { db } from "./client";
+import { ownerDb } from "./owner";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -12,7 +12,7 @@ export type Tx = Prisma.TransactionClient;
  * under every query that fn makes, whatever its `where` says. Pass `tx` down; never open another client.
  */
 export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, opts: { timeout?: number } = {}): Promise<T> {
-  const prisma = await db();
+  const prisma = await ownerDb("with-viewer");
   return prisma.$transaction(
     async (tx) => {
       // While an admin views as someone, the database itself refuses writes too (the actions already refuse).

@@ -4,7 +4,7 @@ import { withViewer, type Tx } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { teamMembersWhere } from "@/lib/access/scope";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
-import { explainAccess, grantKey, grantRoles, resourceAudience, type AccessGrant, type PolicyWorkspace, type Role } from "@/lib/policy";
+import { can, explainAccess, grantKey, grantRoles, resourceAudience, type AccessGrant, type PolicyWorkspace, type Role } from "@/lib/policy";
 
 // "Who can see this, and why" and the exposure report of a client team: admins only. The grouping and the
 // explanation come from lib/policy/explain.ts; this module loads only what those need (the resource's path,
@@ -106,7 +106,7 @@ async function people(tx: Tx, viewer: Viewer, where: Prisma.UserWhereInput, take
  * of each group; and, for one person (`who`: a user id, or a name or email to look up), the full chain.
  */
 export async function whoCanSee(viewer: Viewer, resourceId: string, opts: { who?: string; take?: number } = {}): Promise<WhoCanSee | null> {
-  if (viewer.role !== "ADMIN" || !UUID.test(resourceId)) return null;
+  if (!can(viewer.role, "access.explain") || !UUID.test(resourceId)) return null;
   const take = Math.min(Math.max(opts.take ?? 12, 1), 100);
   return withViewer(viewer, async (tx) => {
     const r = await tx.resource.findFirst({ where: { workspaceId: viewer.workspaceId, id: resourceId }, select: { id: true, name: true, type: true, path: true } });
@@ -194,7 +194,7 @@ const teamSelect = { id: true, name: true, slug: true, visibility: true, isDefau
  * admin, and for General and public teams (they are not meant to be isolated).
  */
 export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?: number } = {}): Promise<TeamExposure | null> {
-  if (viewer.role !== "ADMIN" || !UUID.test(teamId)) return null;
+  if (!can(viewer.role, "access.explain") || !UUID.test(teamId)) return null;
   const take = Math.min(Math.max(opts.take ?? 25, 1), 200);
   const ws = viewer.workspaceId;
   return withViewer(viewer, async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/policy";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { describeSource } from "./source";
@@ -41,7 +42,7 @@ const runSelect = { id: true, status: true, phase: true, found: true, added: tru
 
 /** Connected integrations (admins only; the table's RLS says the same). */
 export async function listIntegrations(viewer: Viewer): Promise<IntegrationSummary[]> {
-  if (viewer.role !== "ADMIN") return [];
+  if (!can(viewer.role, "integrations.manage")) return [];
   return withViewer(viewer, async (tx) => {
     const rows = await tx.integration.findMany({
       where: { workspaceId: viewer.workspaceId },
@@ -58,7 +59,7 @@ export async function listIntegrations(viewer: Viewer): Promise<IntegrationSumma
 }
 
 export async function getIntegration(viewer: Viewer, id: string): Promise<IntegrationDetail | null> {
-  if (viewer.role !== "ADMIN") return null;
+  if (!can(viewer.role, "integrations.manage")) return null;
   return withViewer(viewer, async (tx) => {
     const r = await tx.integration.findFirst({
       where: { workspaceId: viewer.workspaceId, resourceId: id },
@@ -73,7 +74,7 @@ export async function getIntegration(viewer: Viewer, id: string): Promise<Integr
 
 /** The state of one sync run (the progress poll). */
 export async function getSyncRun(viewer: Viewer, integrationId: string, syncId: string): Promise<SyncRun | null> {
-  if (viewer.role !== "ADMIN") return null;
+  if (!can(viewer.role, "integrations.manage")) return null;
   return withViewer(viewer, async (tx) => {
     const r = await tx.integrationSync.findFirst({ where: { workspaceId: viewer.workspaceId, integrationId, id: syncId }, select: runSelect });
     return r ? run(r) : null;

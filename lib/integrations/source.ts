@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { decryptSecret } from "./crypto";
 import { readCatalog, SourceError, type CatalogNode, type CatalogOptions } from "./catalog-reader";
 import { readPostgresCatalog, testPostgres } from "./postgres";
@@ -25,7 +25,7 @@ function connectionString(src: IntegrationSource): string {
 
 /** The demo warehouse lives in schemas of Enclave's own database: read them through its owner connection. */
 async function readDemoCatalog(opts: CatalogOptions): Promise<CatalogNode[]> {
-  const prisma = await db();
+  const prisma = await ownerDb("demo-catalog-reader");
   return prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
     return readCatalog((text, params = []) => tx.$queryRawUnsafe(text, ...params), opts);

@@ -1,7 +1,7 @@
 "use server";
 import bcrypt from "bcryptjs";
 import { authorizedAction, UserError } from "@/lib/actions/authorized";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { acceptInput } from "@/lib/members/schemas";
 import { hashInvitationToken } from "@/lib/members/tokens";
 import { INVITATION_MESSAGES, invitationState } from "./queries";
@@ -13,7 +13,7 @@ import { INVITATION_MESSAGES, invitationState } from "./queries";
  */
 export const acceptInvitation = authorizedAction({ input: acceptInput, public: true }, async ({ input }) => {
   const passwordHash = await bcrypt.hash(input.password, 10);
-  const prisma = await db();
+  const prisma = await ownerDb("invitation-accept");
   const email = await prisma.$transaction(async (tx) => {
     const inv = await tx.invitation.findUnique({
       where: { tokenHash: hashInvitationToken(input.token) },

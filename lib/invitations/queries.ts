@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { hashInvitationToken } from "@/lib/members/tokens";
 import { inviteToken } from "@/lib/members/schemas";
 
@@ -19,7 +19,7 @@ export const INVITATION_MESSAGES: Record<Exclude<InvitationState, "valid">, stri
  */
 export async function getInvitationByToken(token: string): Promise<InvitationView> {
   if (!inviteToken.safeParse(token).success) return { state: "invalid" };
-  const prisma = await db();
+  const prisma = await ownerDb("invitation-lookup");
   const inv = await prisma.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
     select: {

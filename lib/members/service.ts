@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import type { Tx } from "@/lib/db/scoped";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { NotFoundError, UserError } from "@/lib/actions/authorized";
 import { ROLE_LABELS, type Role } from "@/lib/policy";
 import type { MemberStatus } from "./schemas";
@@ -45,7 +45,7 @@ export async function guardLastAdmin(tx: Tx, viewer: Viewer, losing: Target[], v
 
 /** Emails that already belong to an account (read as the system: an account of another workspace is invisible to the admin). */
 export async function emailsInUse(workspaceId: string, emails: string[]): Promise<{ members: string[]; elsewhere: string[] }> {
-  const prisma = await db();
+  const prisma = await ownerDb("emails-in-use");
   const users = await prisma.user.findMany({
     where: { email: { in: emails } },
     select: { email: true, memberships: { where: { workspaceId }, select: { id: true } } },

@@ -1,19 +1,25 @@
 import type { Role } from "./types";
 
-/** One declarative table of what each role may do; anything not listed is refused. */
+/**
+ * One declarative table of what each role may do; anything not listed is refused. Every check of a right goes
+ * through can() with one of these: queries, server actions, route handlers, pages and the sidebar.
+ */
 export const PERMISSIONS = {
   "members.manage": ["ADMIN"],
   "teams.manage": ["ADMIN"],
   "groups.manage": ["ADMIN"],
+  /** Assigning resources to teams, and the resources table of the settings. */
   "assignments.manage": ["ADMIN"],
   "automations.manage": ["ADMIN"],
   "integrations.manage": ["ADMIN"],
+  "authentication.manage": ["ADMIN"],
+  /** "Who can see this?" and the exposure report of a client team. */
+  "access.explain": ["ADMIN"],
   "audit.read": ["ADMIN"],
   "view-as.start": ["ADMIN"],
   "resources.edit": ["ADMIN", "EDITOR"],
+  /** The /teams listing, and joining or leaving a public team. */
   "teams.join-public": ["ADMIN", "EDITOR", "VIEWER"],
-  "groups.read": ["ADMIN", "EDITOR", "VIEWER"],
-  "settings.read": ["ADMIN", "EDITOR", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,11 @@
 import { isInternal, isRole } from "./roles";
 import type { PolicyViewer, PolicyWorkspace } from "./types";
 
+/** Admins see the whole workspace (every team, resource and person); everyone else a scope of it. */
+export function seesWholeWorkspace(role: string): boolean {
+  return role === "ADMIN";
+}
+
 function activeUser(ws: PolicyWorkspace, userId: string) {
   const user = ws.users.find((u) => u.id === userId);
   return user && user.status === "ACTIVE" && isRole(user.role) ? user : undefined;

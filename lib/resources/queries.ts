@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
@@ -31,7 +32,7 @@ async function assignedIds(tx: Tx, viewer: Viewer, teamId?: string): Promise<str
 
 /** /settings/resources: every resource of the workspace (admins), filtered and paged on the server. */
 export async function listAdminResources(viewer: Viewer, p: AdminResourceParams): Promise<AdminResourcePage> {
-  if (viewer.role !== "ADMIN") return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
+  if (!can(viewer.role, "assignments.manage")) return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
   return withViewer(viewer, async (tx) => {
     const and: Prisma.ResourceWhereInput[] = [{ workspaceId: viewer.workspaceId }];
     if (p.q) and.push({ name: { contains: p.q, mode: "insensitive" } });
@@ -104,7 +105,7 @@ export type IntegrationOption = { id: string; name: string };
 
 /** The filter and picker options of /settings/resources. */
 export async function adminResourceOptions(viewer: Viewer): Promise<{ teams: TeamOption[]; integrations: IntegrationOption[] }> {
-  if (viewer.role !== "ADMIN") return { teams: [], integrations: [] };
+  if (!can(viewer.role, "assignments.manage")) return { teams: [], integrations: [] };
   return withViewer(viewer, async (tx) => {
     const teams = await tx.team.findMany({ where: teamScope(viewer), select: { id: true, name: true, visibility: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
     const integrations = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, type: "INTEGRATION" }, select: { id: true, name: true }, orderBy: { name: "asc" } });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { appBaseUrl } from "@/lib/members/tokens";
 import { sha256 } from "@/lib/sso/tokens";
 import { ScimError } from "./protocol";
@@ -24,7 +24,7 @@ export type ScimContext = {
 export async function authenticate(req: Request): Promise<ScimContext> {
   const m = (req.headers.get("authorization") ?? "").match(/^Bearer\s+(scim_[A-Za-z0-9_-]{20,100})$/);
   if (!m) throw new ScimError(401, "A valid bearer token is required.");
-  const prisma = await db();
+  const prisma = await ownerDb("scim-auth");
   const c = await prisma.authConnection.findUnique({
     where: { scimTokenHash: sha256(m[1]) },
     select: { id: true, workspaceId: true, name: true, kind: true, teamId: true, defaultRole: true, enabled: true, team: { select: { name: true } }, domains: { select: { domain: true } } },

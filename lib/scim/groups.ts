@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { audit, groupScope, shownGroupName, storedGroupName, userScope, type ScimContext, type Tx } from "./context";
 import { listResponse, paging, parseFilter, patchOps, SCHEMA, ScimError } from "./protocol";
 
@@ -35,7 +35,7 @@ async function find(tx: Tx, ctx: ScimContext, id: string): Promise<Row> {
 }
 
 export async function getGroup(ctx: ScimContext, id: string, params?: URLSearchParams) {
-  const prisma = await db();
+  const prisma = await ownerDb("scim-groups");
   const members = !/\bmembers\b/.test(params?.get("excludedAttributes") ?? "");
   return prisma.$transaction(async (tx) => render(tx, ctx, await find(tx, ctx, id), members));
 }
@@ -51,7 +51,7 @@ export async function listGroups(ctx: ScimContext, params: URLSearchParams) {
         ? { externalId: filter.value }
         : { id: UUID.test(filter.value) ? filter.value : "00000000-0000-0000-0000-000000000000" };
   const members = !/\bmembers\b/.test(params.get("excludedAttributes") ?? "");
-  const prisma = await db();
+  const prisma = await ownerDb("scim-groups");
   return prisma.$transaction(async (tx) => {
     const all = { AND: [groupScope(ctx), where] };
     const [total, rows] = await Promise.all([
@@ -115,7 +115,7 @@ export async function createGroup(ctx: ScimContext, body: unknown) {
   const b = (body ?? {}) as { displayName?: unknown; externalId?: unknown; members?: unknown };
   if (typeof b.displayName !== "string" || !b.displayName.trim() || b.displayName.length > 80) throw new ScimError(400, "displayName is a name of 1 to 80 characters.", "invalidValue");
   const name = storedGroupName(ctx, b.displayName.trim());
-  const prisma = await db();
+  const prisma = await ownerDb("scim-groups");
   const id = await prisma.$transaction(async (tx) => {
     if (await tx.group.findFirst({ where: { workspaceId: ctx.workspaceId, name }, select: { id: true } })) throw new ScimError(409, "A group with that displayName already exists.", "uniqueness");
     const ids = await checkMembers(tx, ctx, memberIds(b.members));
@@ -134,7 +134,7 @@ export async function createGroup(ctx: ScimContext, body: unknown) {
 
 export async function replaceGroup(ctx: ScimContext, id: string, body: unknown) {
   const b = (body ?? {}) as { displayName?: unknown; externalId?: unknown; members?: unknown };
-  const prisma = await db();
+  const prisma = await ownerDb("scim-groups");
   await prisma.$transaction(async (tx) => {
     const g = await find(tx, ctx, id);
     if (b.displayName !== undefined) await rename(tx, ctx, g, b.displayName);
@@ -153,7 +153,7 @@ export async function replaceGroup(ctx: ScimContext, id: string, body: unknown) 
 /** PATCH as Entra ID and Okta send it: add/remove members (by value list or a `members[value eq "…"]` path), rename. */
 export async function patchGroup(ctx: ScimContext, id: string, body: unknown) {
   const ops = patchOps(body);
-  const prisma = await db();
+  const prisma = await ownerDb("scim-groups");
   await prisma.$transaction(async (tx) => {
     const g = await find(tx, ctx, id);
     let added: string[] = [];
@@ -191,7 +191,7 @@ export async function patchGroup(ctx: ScimContext, id: string, body: unknown) {
 
 /** Only a group the connection itself created is deleted; a group made in Enclave keeps existing. */
 export async function deleteGroup(ctx: ScimContext, id: string) {
-  const prisma = await db();
+  const prisma = await ownerDb("scim-groups");
   await prisma.$transaction(async (tx) => {
     const g = await tx.group.findFirst({ where: { AND: [groupScope(ctx), { id: UUID.test(id) ? id : "00000000-0000-0000-0000-000000000000" }] }, select: { id: true, name: true, connectionId: true } });
     if (!g) throw new ScimError(404, "Resource not found.");

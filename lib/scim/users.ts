@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { audit, groupScope, inDomains, shownGroupName, userScope, type ScimContext, type Tx } from "./context";
 import { bool, listResponse, paging, parseFilter, patchOps, SCHEMA, ScimError } from "./protocol";
 
@@ -42,7 +42,7 @@ async function find(tx: Tx, ctx: ScimContext, id: string): Promise<Row> {
 }
 
 export async function getUser(ctx: ScimContext, id: string) {
-  const prisma = await db();
+  const prisma = await ownerDb("scim-users");
   return prisma.$transaction(async (tx) => render(tx, ctx, await find(tx, ctx, id)));
 }
 
@@ -56,7 +56,7 @@ export async function listUsers(ctx: ScimContext, params: URLSearchParams) {
         ? UUID.test(filter.value) ? { userId: filter.value } : { userId: "00000000-0000-0000-0000-000000000000" }
         : { user: { email: filter.value.trim().toLowerCase() } }
     : {};
-  const prisma = await db();
+  const prisma = await ownerDb("scim-users");
   return prisma.$transaction(async (tx) => {
     const all = { AND: [userScope(ctx), where] };
     const [total, rows] = await Promise.all([
@@ -180,7 +180,7 @@ export async function createUser(ctx: ScimContext, body: unknown) {
   const c = fromResource(body);
   if (!c.email) throw new ScimError(400, "userName is required.", "invalidValue");
   const email = checkEmail(ctx, c.email);
-  const prisma = await db();
+  const prisma = await ownerDb("scim-users");
   const id = await prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new ScimError(409, "userName is already taken.", "uniqueness");
     const name = (composeName("", c) ?? "").trim() || email.split("@")[0]!;
@@ -196,14 +196,14 @@ export async function createUser(ctx: ScimContext, body: unknown) {
 /** PUT: the resource as sent (attributes left out keep their value, as identity providers expect). */
 export async function replaceUser(ctx: ScimContext, id: string, body: unknown) {
   const c = fromResource(body);
-  const prisma = await db();
+  const prisma = await ownerDb("scim-users");
   await prisma.$transaction(async (tx) => apply(tx, ctx, await find(tx, ctx, id), c));
   return getUser(ctx, id);
 }
 
 export async function patchUser(ctx: ScimContext, id: string, body: unknown) {
   const c = fromPatch(body);
-  const prisma = await db();
+  const prisma = await ownerDb("scim-users");
   await prisma.$transaction(async (tx) => apply(tx, ctx, await find(tx, ctx, id), c));
   return getUser(ctx, id);
 }
@@ -213,7 +213,7 @@ export async function patchUser(ctx: ScimContext, id: string, body: unknown) {
  * deactivated, when it has no other workspace, so that the audit log still names who did what.
  */
 export async function deleteUser(ctx: ScimContext, id: string) {
-  const prisma = await db();
+  const prisma = await ownerDb("scim-users");
   await prisma.$transaction(async (tx) => {
     const row = await find(tx, ctx, id);
     const ws = ctx.workspaceId;

@@ -7,6 +7,7 @@ import { buildResourceFacets, buildResourceSearch, type SearchFilters, type Sear
 import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
 import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchResult, SearchResourceType, TeamHit } from "./types";
 import { TYPE_LABELS } from "@/lib/catalog/types";
+import { seesWholeWorkspace } from "@/lib/policy";
 import { plainText } from "./highlight";
 
 export type { SearchHit, SearchResult, SearchFacets } from "./types";
@@ -25,7 +26,7 @@ export type SearchOptions = SearchFilters & {
  * teams. Admins see the whole workspace. Read inside the same transaction as the search.
  */
 export async function searchScope(tx: Tx, viewer: Viewer): Promise<SearchScope> {
-  if (viewer.role === "ADMIN") return { workspaceId: viewer.workspaceId, roots: "all", teams: "all" };
+  if (seesWholeWorkspace(viewer.role)) return { workspaceId: viewer.workspaceId, roots: "all", teams: "all" };
   const teams = await visibleTeamIds(tx, viewer);
   return { workspaceId: viewer.workspaceId, roots: await resourceRootIds(tx, viewer, teams), teams };
 }

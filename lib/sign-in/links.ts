@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import nodemailer from "nodemailer";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { appBaseUrl } from "@/lib/members/tokens";
 import { passwordRefused } from "@/lib/sso/routing";
 import { sha256 } from "@/lib/sso/tokens";
@@ -26,7 +26,7 @@ export function newBrowserNonce(): string {
  */
 export async function issueSignInLink(email: string, browserNonce: string): Promise<void> {
   if (!linksEnabled() || (await passwordRefused(email))) return;
-  const prisma = await db();
+  const prisma = await ownerDb("sign-in-links");
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, status: true, memberships: { select: { role: true, workspace: { select: { name: true } } }, orderBy: { createdAt: "asc" }, take: 1 } },
@@ -55,7 +55,7 @@ export type Consumed = { id: string; sessionVersion: number } | null;
  */
 export async function consumeSignInLink(token: string, browserNonce: string | undefined): Promise<Consumed> {
   if (!browserNonce || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const prisma = await db();
+  const prisma = await ownerDb("sign-in-links");
   const link = await prisma.signInLink.findUnique({ where: { tokenHash: sha256(token) }, select: { id: true, userId: true, browserHash: true, expiresAt: true, usedAt: true } });
   if (!link || link.usedAt || link.expiresAt.getTime() <= Date.now()) return null;
   const a = Buffer.from(link.browserHash);

@@ -55,7 +55,7 @@ function stored(f: Fields, groupMap: Record<string, string>) {
 }
 
 /** Adds an OIDC connection: the client secret is encrypted before it is stored. */
-export const createAuthConnection = authorizedAction({ input: createConnectionInput, permission: "members.manage" }, async ({ viewer, input }) => {
+export const createAuthConnection = authorizedAction({ input: createConnectionInput, permission: "authentication.manage" }, async ({ viewer, input }) => {
   await checkDomains(input.domains, null);
   const out = await withViewer(viewer, async (tx) => {
     const { team, groupMap } = await checkTargets(tx, viewer, input);
@@ -75,7 +75,7 @@ export const createAuthConnection = authorizedAction({ input: createConnectionIn
 });
 
 /** Changes a connection. An empty secret keeps the stored one; a client connection with people keeps its team. */
-export const updateAuthConnection = authorizedAction({ input: updateConnectionInput, permission: "members.manage" }, async ({ viewer, input }) => {
+export const updateAuthConnection = authorizedAction({ input: updateConnectionInput, permission: "authentication.manage" }, async ({ viewer, input }) => {
   await checkDomains(input.domains, input.connectionId);
   await withViewer(viewer, async (tx) => {
     const before = await tx.authConnection.findFirst({
@@ -109,7 +109,7 @@ export const updateAuthConnection = authorizedAction({ input: updateConnectionIn
 });
 
 /** Removes a connection: its domains sign in with passwords again; its people keep their accounts, unbound. */
-export const deleteAuthConnection = authorizedAction({ input: connectionIdInput, permission: "members.manage" }, async ({ viewer, input }) => {
+export const deleteAuthConnection = authorizedAction({ input: connectionIdInput, permission: "authentication.manage" }, async ({ viewer, input }) => {
   await withViewer(viewer, async (tx) => {
     const c = await tx.authConnection.findFirst({ where: { workspaceId: viewer.workspaceId, id: input.connectionId }, select: { id: true, name: true } });
     if (!c) throw new NotFoundError();
@@ -124,7 +124,7 @@ export const deleteAuthConnection = authorizedAction({ input: connectionIdInput,
 });
 
 /** A new SCIM bearer token for the connection, shown once; the previous one stops working at once. */
-export const rotateScimToken = authorizedAction({ input: connectionIdInput, permission: "members.manage" }, async ({ viewer, input }) => {
+export const rotateScimToken = authorizedAction({ input: connectionIdInput, permission: "authentication.manage" }, async ({ viewer, input }) => {
   const { token, hash } = newScimToken();
   await withViewer(viewer, async (tx) => {
     const c = await tx.authConnection.findFirst({ where: { workspaceId: viewer.workspaceId, id: input.connectionId }, select: { id: true, name: true, scimTokenHash: true } });

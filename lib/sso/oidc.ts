@@ -1,6 +1,6 @@
 import "server-only";
 import * as oidc from "openid-client";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { decryptSecret } from "@/lib/integrations/crypto";
 import { authSecret } from "@/lib/auth/secret";
 import { appBaseUrl } from "@/lib/members/tokens";
@@ -33,7 +33,7 @@ export function forgetDiscovery(connectionId: string): void {
  * ID token's signature against the provider's JWKS as well as its iss, aud, exp and nonce.
  */
 export async function providerConfig(connectionId: string): Promise<{ config: oidc.Configuration; connection: { id: string; workspaceId: string; name: string; groupsClaim: string; issuer: string } } | null> {
-  const prisma = await db();
+  const prisma = await ownerDb("sso-discovery");
   const c = await prisma.authConnection.findUnique({ where: { id: connectionId }, select: { id: true, workspaceId: true, name: true, issuer: true, clientId: true, clientSecret: true, groupsClaim: true, enabled: true } });
   if (!c || !c.enabled || !issuerAllowed(c.issuer)) return null;
   const key = sha256(`${c.issuer}\n${c.clientId}\n${c.clientSecret}`);

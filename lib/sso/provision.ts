@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { domainOf } from "./schemas";
 
@@ -83,7 +83,7 @@ export async function loadConnection(tx: Tx, id: string): Promise<Connection | n
  * refusal is audited with its reason and thrown as SignInRefused; the person is shown one plain message.
  */
 export async function signInThroughConnection(connectionId: string, identity: Identity): Promise<{ id: string; sessionVersion: number }> {
-  const prisma = await db();
+  const prisma = await ownerDb("sso-sign-in");
   const email = identity.email.trim().toLowerCase();
   let refusal: { workspaceId: string; reason: Refusal; connection: string } | null = null;
   try {
@@ -147,7 +147,7 @@ export async function signInThroughConnection(connectionId: string, identity: Id
 
 /** A refused sign-in through a connection, for the admins' audit log (in its own statement: the sign-in rolled back). */
 export async function recordRefusal(workspaceId: string, connectionId: string | null, connectionName: string | null, email: string, reason: string): Promise<void> {
-  const prisma = await db();
+  const prisma = await ownerDb("sso-sign-in");
   await prisma.auditEvent.create({
     data: { workspaceId, actorEmail: email.slice(0, 320), action: "sso.sign_in_refused", targetType: "auth_connection", targetId: connectionId, targetName: connectionName, after: { reason } },
   }).catch((e) => console.error("[sso] could not audit a refused sign-in", e));
@@ -155,7 +155,7 @@ export async function recordRefusal(workspaceId: string, connectionId: string | 
 
 /** A flow that failed before the person was known (token exchange, signature, state, issuer): audited on its connection. */
 export async function recordFlowFailure(connectionId: string, error: unknown): Promise<void> {
-  const prisma = await db();
+  const prisma = await ownerDb("sso-sign-in");
   const c = await prisma.authConnection.findUnique({ where: { id: connectionId }, select: { workspaceId: true, name: true } }).catch(() => null);
   if (c) await recordRefusal(c.workspaceId, connectionId, c.name, "", `token: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
 }

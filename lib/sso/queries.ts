@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
+import { can } from "@/lib/policy";
 import { appBaseUrl } from "@/lib/members/tokens";
 
 export type ConnectionSummary = {
@@ -31,7 +32,7 @@ export type AuthenticationSettings = {
 
 /** Settings → Authentication (admins only; the tables' row-level security says the same). */
 export async function getAuthenticationSettings(viewer: Viewer): Promise<AuthenticationSettings | null> {
-  if (viewer.role !== "ADMIN") return null;
+  if (!can(viewer.role, "authentication.manage")) return null;
   return withViewer(viewer, async (tx) => {
     const ws = viewer.workspaceId;
     const [rows, clientTeams, groups] = await Promise.all([

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { ownerDb } from "@/lib/db/owner";
 import { domainOf } from "./schemas";
 
 export type DomainRoute = { connectionId: string; workspaceId: string; enforceSso: boolean };
@@ -11,7 +11,7 @@ export type DomainRoute = { connectionId: string; workspaceId: string; enforceSs
 export async function routeFor(email: string): Promise<DomainRoute | null> {
   const domain = domainOf(email);
   if (!domain) return null;
-  const prisma = await db();
+  const prisma = await ownerDb("sso-routing");
   const row = await prisma.authDomain.findUnique({
     where: { domain },
     select: { connectionId: true, workspaceId: true, enforceSso: true, connection: { select: { enabled: true } } },
@@ -27,6 +27,6 @@ export async function passwordRefused(email: string): Promise<boolean> {
 
 /** The connection a domain already belongs to (for the admin's form: one connection per domain anywhere). */
 export async function domainOwner(domain: string): Promise<string | null> {
-  const prisma = await db();
+  const prisma = await ownerDb("sso-routing");
   return (await prisma.authDomain.findUnique({ where: { domain }, select: { connectionId: true } }))?.connectionId ?? null;
 }

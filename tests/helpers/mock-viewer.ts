@@ -7,7 +7,9 @@
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { resolveViewAs } from "@/lib/auth/resolve-viewer";
 import { signViewAs, verifyViewAs } from "@/lib/auth/view-as";
-import { db } from "@/lib/db/client";
+import { getConnection } from "@/lib/db/client";
+
+const db = async () => (await getConnection()).prisma;
 
 export type { Viewer };
 

@@ -9,6 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ResourceList } from "@/components/catalog/resource-list";
 import { ChildrenTable } from "@/components/catalog/children-table";
+import { seesWholeWorkspace } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Catalog" };
 
@@ -46,7 +47,7 @@ export default async function CatalogPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Catalog"
-        description={viewer.role === "ADMIN" ? "Everything in the workspace." : "Everything shared with you, from the top level down."}
+        description={seesWholeWorkspace(viewer.role) ? "Everything in the workspace." : "Everything shared with you, from the top level down."}
       />
       {sections.length === 0 ? (
         <Card>

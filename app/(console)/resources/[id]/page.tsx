@@ -16,6 +16,7 @@ import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
 import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
+import { can } from "@/lib/policy";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -40,9 +41,9 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const childParams = parseChildrenParams(sp);
   const who = (Array.isArray(sp.who) ? sp.who[0] : sp.who)?.slice(0, 320) ?? "";
   const asked = !!who || sp.audience === "1";
-  const audience = viewer.role === "ADMIN" && asked ? await whoCanSee(viewer, r.id, { who }) : null;
+  const audience = can(viewer.role, "access.explain") && asked ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
-  const integration = r.type === "INTEGRATION" && viewer.role === "ADMIN" ? await getIntegration(viewer, r.id) : null;
+  const integration = r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? await getIntegration(viewer, r.id) : null;
   const facts = Object.entries(r.meta).filter(([k]) => ["dataType", "nullable", "kind", "rowCount"].includes(k));
 
   return (
@@ -112,7 +113,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
               </dl>
             </Card>
           )}
-          {audience ? <WhoCanSeePanel data={audience} who={who} /> : viewer.role === "ADMIN" ? <WhoCanSeePrompt /> : null}
+          {audience ? <WhoCanSeePanel data={audience} who={who} /> : can(viewer.role, "access.explain") ? <WhoCanSeePrompt /> : null}
         </div>
         <aside className="space-y-6">
           <Card>

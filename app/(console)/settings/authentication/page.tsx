@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { KeyRound } from "lucide-react";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { getAuthenticationSettings } from "@/lib/sso/queries";
+import { can } from "@/lib/policy";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,7 +13,7 @@ import { ConnectionCard } from "@/components/authentication/connection-card";
 // Non-admins get the plain 404 title too: the page's name is not theirs to learn.
 export async function generateMetadata(): Promise<Metadata> {
   const viewer = await getViewer();
-  return { title: viewer?.role === "ADMIN" ? "Authentication" : "Page not found" };
+  return { title: viewer && can(viewer.role, "authentication.manage") ? "Authentication" : "Page not found" };
 }
 
 export default async function AuthenticationPage() {

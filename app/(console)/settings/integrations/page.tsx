@@ -11,16 +11,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { TypeIcon } from "@/components/catalog/type-icon";
 import { AddIntegrationForm } from "@/components/integrations/add-integration-form";
 import { RunSummary } from "@/components/integrations/sync-panel";
+import { can } from "@/lib/policy";
 
 // Non-admins get the plain 404 title too: the page's name is not theirs to learn.
 export async function generateMetadata(): Promise<Metadata> {
   const viewer = await getViewer();
-  return { title: viewer?.role === "ADMIN" ? "Integrations" : "Page not found" };
+  return { title: viewer && can(viewer.role, "integrations.manage") ? "Integrations" : "Page not found" };
 }
 
 export default async function IntegrationsPage() {
   const viewer = await requireViewer();
-  if (viewer.role !== "ADMIN") notFound();
+  if (!can(viewer.role, "integrations.manage")) notFound();
   const [integrations, options] = await Promise.all([listIntegrations(viewer), adminResourceOptions(viewer)]);
   return (
     <>

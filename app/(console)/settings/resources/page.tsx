@@ -6,18 +6,19 @@ import { parseAdminResourceParams } from "@/lib/resources/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ResourcesTable } from "@/components/resources/resources-table";
+import { can } from "@/lib/policy";
 
 // Non-admins get the plain 404 title too: the page's name is not theirs to learn.
 export async function generateMetadata(): Promise<Metadata> {
   const viewer = await getViewer();
-  return { title: viewer?.role === "ADMIN" ? "Resources" : "Page not found" };
+  return { title: viewer && can(viewer.role, "assignments.manage") ? "Resources" : "Page not found" };
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SettingsResourcesPage({ searchParams }: Props) {
   const viewer = await requireViewer();
-  if (viewer.role !== "ADMIN") notFound();
+  if (!can(viewer.role, "assignments.manage")) notFound();
   const p = parseAdminResourceParams(await searchParams);
   const [page, options] = await Promise.all([listAdminResources(viewer, p), adminResourceOptions(viewer)]);
   return (

@@ -14,6 +14,7 @@ import { TeamGroups } from "@/components/teams/team-groups";
 import { TeamHeaderActions } from "@/components/teams/team-header-actions";
 import { teamExposure } from "@/lib/explain/queries";
 import { ExposureReport } from "@/components/explain/exposure-report";
+import { can } from "@/lib/policy";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,7 +40,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
     listTeamMembers(viewer, team.id, mp),
     team.canManage ? listTeamCandidates(viewer, team.id) : Promise.resolve([]),
     team.canManage ? listTeamGroupCandidates(viewer, team.id) : Promise.resolve([]),
-    viewer.role === "ADMIN" && team.visibility === "PRIVATE" && !team.isDefault ? teamExposure(viewer, team.id) : Promise.resolve(null),
+    can(viewer.role, "access.explain") && team.visibility === "PRIVATE" && !team.isDefault ? teamExposure(viewer, team.id) : Promise.resolve(null),
   ]);
   const t = { id: team.id, name: team.name, description: team.description, visibility: team.visibility, isDefault: team.isDefault };
 
