@@ -20,6 +20,8 @@ export const CONSOLE_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/account", kind: "static" },
   { pattern: "/resources/[id]", kind: "resource" },
   { pattern: "/settings/audit", kind: "admin" },
+  { pattern: "/settings/isolation", kind: "admin" },
+  { pattern: "/settings/workspace", kind: "admin" },
   { pattern: "/teams", kind: "static" },
   { pattern: "/teams/[slug]", kind: "team" },
   { pattern: "/settings/teams", kind: "admin" },

@@ -32,14 +32,27 @@ export function ExposureReport({ data }: { data: TeamExposure }) {
         {isolated ? <CheckCircle2 className="h-4 w-4" aria-hidden /> : <AlertTriangle className="h-4 w-4" aria-hidden />}
         {isolated
           ? "Isolated"
-          : `${data.findings.toLocaleString("en-US")} ${data.findings === 1 ? "finding" : "findings"}`}{" "}
+          : `${data.findings.toLocaleString("en-US")} ${data.findings === 1 ? "exposure" : "exposures"}`}{" "}
         <span className="font-normal opacity-80">
           {isolated
             ? `— no other client's Guest can see any of its ${data.resourceCount} assigned resource${data.resourceCount === 1 ? "" : "s"}, and none is shared with another client.`
-            : "— review the resources and people below."}
+            : "— each one below, with a link to fix it."}
         </span>
       </div>
       <div className="divide-y divide-slate-100">
+        {data.rule.lines.length ? (
+          <Section title="Cross-client exposures" hint="By the isolation rule every change is checked against; the same list as Settings → Isolation, for this team.">
+            <ul className="space-y-1.5" data-testid="exposure-rule">
+              {data.rule.lines.map((l) => (
+                <li key={l.keys[0]} className="flex items-start gap-1.5">
+                  <AlertTriangle className="mt-0.5 h-3.5 w-3.5 shrink-0 text-rose-500" aria-hidden />
+                  <span className="flex-1 text-slate-700">{l.text}</span>
+                  <Link href={l.fix} className="text-xs font-medium text-brand-700 hover:underline">Fix</Link>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
         <Section title="Shared with another client" hint="Resources this team sees that another private team sees too.">
           {data.shared.length ? (
             <ul className="space-y-1.5" data-testid="exposure-shared">

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import { UserMinus, UserPlus } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { type PickablePerson } from "@/components/teams/person-picker";
 import { AddPeopleDialog } from "@/components/teams/add-people-dialog";
 import { additionWarnings, ROLE_LABELS } from "@/lib/policy";
-import { addGroupMembers, removeGroupMembers } from "@/lib/groups/actions";
+import { addGroupMembers, previewAddGroupMembers, removeGroupMembers } from "@/lib/groups/actions";
 import type { GroupDetail } from "@/lib/groups/queries";
 
 export function GroupMembers({ group, candidates }: { group: GroupDetail; candidates: PickablePerson[] }) {
@@ -73,13 +73,15 @@ export function GroupMembers({ group, candidates }: { group: GroupDetail; candid
 }
 
 function AddDialog({ group, candidates, onClose, onDone }: { group: GroupDetail; candidates: PickablePerson[]; onClose: () => void; onDone: () => void }) {
+  const reviewFor = useCallback((userIds: string[]) => previewAddGroupMembers({ groupId: group.id, userIds, confirm: true }), [group.id]);
   return (
     <AddPeopleDialog
       title={`Add members to ${group.name}`}
       description={group.teams.length ? `They will belong to ${group.teams.map((t) => t.name).join(", ")} through this group.` : "This group is in no team yet."}
       candidates={candidates}
       warningsFor={(people) => group.teams.flatMap((t) => additionWarnings(t, people).map((w) => `Through ${group.name}, in ${t.name}: ${w}`))}
-      submit={(userIds, confirm) => addGroupMembers({ groupId: group.id, userIds, confirm })}
+      submit={(userIds, confirm, confirmExposures) => addGroupMembers({ groupId: group.id, userIds, confirm, confirmExposures })}
+      reviewExposures={reviewFor}
       onClose={onClose}
       onDone={onDone}
     />

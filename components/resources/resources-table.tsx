@@ -6,7 +6,9 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { ArrowRightLeft, Minus, Plus, X } from "lucide-react";
 import type { AdminResourceRow, IntegrationOption, TeamOption } from "@/lib/resources/queries";
 import { TYPE_LABELS } from "@/lib/catalog/types";
-import { assignResources, moveAssignments, previewAssignment, unassignResources } from "@/lib/resources/actions";
+import { assignResources, moveAssignments, previewAssignment, previewMove, unassignResources } from "@/lib/resources/actions";
+import type { ExposureReview } from "@/lib/isolation/guard";
+import { ExposureNotice, exposureGate } from "@/components/isolation/exposure-notice";
 import { DataTable, type ServerPage, type ServerTableFeatures } from "@/components/data-table/data-table";
 import { useUrlState } from "@/components/data-table/use-url-state";
 import { TypeIcon } from "@/components/catalog/type-icon";
@@ -100,12 +102,14 @@ function FilterBar({ filters, teams, integrations }: { filters: Filters; teams: 
   );
 }
 
-type Preview = { mode: "add" | "remove"; resources: number; descendants: number; teams: string[]; existing: number; remaining: string[] };
+type Preview = { mode: "add" | "remove"; resources: number; descendants: number; teams: string[]; existing: number; remaining: string[]; exposures: ExposureReview };
 
 function BulkBar({ selected, teams, onDone }: { selected: string[]; teams: TeamOption[]; onDone: () => void }) {
   const router = useRouter();
   const [chosen, setChosen] = useState<string[]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [exposureOk, setExposureOk] = useState(false);
+  const [movePreview, setMovePreview] = useState<ExposureReview | null>(null);
   const [moveFrom, setMoveFrom] = useState("");
   const [moveTo, setMoveTo] = useState("");
   const [moving, setMoving] = useState(false);
@@ -117,13 +121,15 @@ function BulkBar({ selected, teams, onDone }: { selected: string[]; teams: TeamO
       setMessage(null);
       const res = await previewAssignment({ resourceIds: selected, teamIds: chosen, mode });
       if (!res.ok) return setMessage({ tone: "error", text: res.error });
+      setExposureOk(false);
       setPreview(res.data);
     });
 
   const confirm = () =>
     start(async () => {
       if (!preview) return;
-      const res = preview.mode === "add" ? await assignResources({ resourceIds: selected, teamIds: chosen }) : await unassignResources({ resourceIds: selected, teamIds: chosen });
+      const gate = exposureGate(preview.exposures, exposureOk);
+      const res = preview.mode === "add" ? await assignResources({ resourceIds: selected, teamIds: chosen, confirmExposures: gate.confirmExposures }) : await unassignResources({ resourceIds: selected, teamIds: chosen });
       setPreview(null);
       if (!res.ok) return setMessage({ tone: "error", text: res.error });
       if ("added" in res.data) {
@@ -137,7 +143,19 @@ function BulkBar({ selected, teams, onDone }: { selected: string[]; teams: TeamO
 
   const move = () =>
     start(async () => {
-      const res = await moveAssignments({ resourceIds: selected, fromTeamId: moveFrom, toTeamId: moveTo });
+      setMessage(null);
+      // First press: the preview names what the move would expose; a second press (confirmed) moves.
+      if (!movePreview) {
+        const p = await previewMove({ resourceIds: selected, fromTeamId: moveFrom, toTeamId: moveTo });
+        if (!p.ok) return setMessage({ tone: "error", text: p.error });
+        if (p.data.count) {
+          setExposureOk(false);
+          return setMovePreview(p.data);
+        }
+      }
+      const gate = exposureGate(movePreview, exposureOk);
+      const res = await moveAssignments({ resourceIds: selected, fromTeamId: moveFrom, toTeamId: moveTo, confirmExposures: gate.confirmExposures });
+      setMovePreview(null);
       if (!res.ok) return setMessage({ tone: "error", text: res.error });
       setMoving(false);
       setMessage({
@@ -182,16 +200,18 @@ function BulkBar({ selected, teams, onDone }: { selected: string[]; teams: TeamO
       {moving && selected.length ? (
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <span className="text-slate-600">Move direct assignments from</span>
-          <select aria-label="From team" className={select} value={moveFrom} onChange={(e) => setMoveFrom(e.target.value)}>
+          <select aria-label="From team" className={select} value={moveFrom} onChange={(e) => { setMovePreview(null); setMoveFrom(e.target.value); }}>
             <option value="">team…</option>
             {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </select>
           <span className="text-slate-600">to</span>
-          <select aria-label="To team" className={select} value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
+          <select aria-label="To team" className={select} value={moveTo} onChange={(e) => { setMovePreview(null); setMoveTo(e.target.value); }}>
             <option value="">team…</option>
             {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </select>
-          <Button type="button" onClick={move} disabled={pending || !moveFrom || !moveTo} className="px-2.5 py-1.5">Move</Button>
+          <Button type="button" onClick={move} disabled={pending || !moveFrom || !moveTo || (!!movePreview && !exposureGate(movePreview, exposureOk).allowed)} className="px-2.5 py-1.5">{movePreview ? "Confirm move" : "Move"}</Button>
+          {movePreview ? <Button type="button" variant="secondary" onClick={() => setMovePreview(null)} className="px-2.5 py-1.5">Cancel</Button> : null}
+          {movePreview ? <div className="w-full"><ExposureNotice review={movePreview} confirmed={exposureOk} onConfirmedChange={setExposureOk} /></div> : null}
         </div>
       ) : null}
 
@@ -212,8 +232,9 @@ function BulkBar({ selected, teams, onDone }: { selected: string[]; teams: TeamO
               {preview.remaining.map((r) => <li key={r}>{r}</li>)}
             </ul>
           ) : null}
+          <ExposureNotice review={preview.exposures} confirmed={exposureOk} onConfirmedChange={setExposureOk} />
           <div className="mt-3 flex gap-2">
-            <Button type="button" variant={preview.mode === "add" ? "primary" : "danger"} onClick={confirm} disabled={pending} className="px-2.5 py-1.5">
+            <Button type="button" variant={preview.mode === "add" ? "primary" : "danger"} onClick={confirm} disabled={pending || !exposureGate(preview.exposures, exposureOk).allowed} className="px-2.5 py-1.5">
               {preview.mode === "add" ? "Confirm add" : "Confirm remove"}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setPreview(null)} className="px-2.5 py-1.5">Cancel</Button>

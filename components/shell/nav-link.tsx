@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BookOpen, Boxes, Layers, ScrollText, Search, Users, UsersRound, Workflow, Library, Plug, KeyRound } from "lucide-react";
+import { BookOpen, Boxes, Layers, ScrollText, Search, Users, UsersRound, Workflow, Library, Plug, Settings2, ShieldCheck, KeyRound } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import type { NavItem } from "./nav";
 
-const icons = { catalog: Library, search: Search, team: UsersRound, members: Users, teams: Layers, groups: Boxes, resources: BookOpen, integrations: Plug, automations: Workflow, authentication: KeyRound, audit: ScrollText };
+const icons = { catalog: Library, search: Search, team: UsersRound, members: Users, teams: Layers, groups: Boxes, resources: BookOpen, integrations: Plug, automations: Workflow, audit: ScrollText, workspace: Settings2, isolation: ShieldCheck, authentication: KeyRound };
 
 export function NavLink({ item }: { item: NavItem }) {
   const pathname = usePathname();

@@ -1,6 +1,6 @@
 import { can, isInternal, type Permission, type Role } from "@/lib/policy";
 
-export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "integrations" | "automations" | "authentication" | "audit" };
+export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "integrations" | "automations" | "audit" | "workspace" | "isolation" | "authentication" };
 export type NavSection = { title?: string; items: NavItem[] };
 
 /** Each settings page and the permission its server side checks (the sidebar offers only what will open). */
@@ -12,6 +12,8 @@ const SETTINGS: (NavItem & { permission: Permission })[] = [
   { href: "/settings/integrations", label: "Integrations", icon: "integrations", permission: "integrations.manage" },
   { href: "/settings/automations", label: "Automations", icon: "automations", permission: "automations.manage" },
   { href: "/settings/authentication", label: "Authentication", icon: "authentication", permission: "authentication.manage" },
+  { href: "/settings/isolation", label: "Isolation", icon: "isolation", permission: "settings.manage" },
+  { href: "/settings/workspace", label: "Workspace", icon: "workspace", permission: "settings.manage" },
   { href: "/settings/audit", label: "Audit log", icon: "audit", permission: "audit.read" },
 ];
 

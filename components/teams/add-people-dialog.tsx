@@ -1,5 +1,7 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import type { ExposureReview } from "@/lib/isolation/guard";
+import { ExposureNotice, exposureGate } from "@/components/isolation/exposure-notice";
 import { Button } from "@/components/ui/button";
 import { Dialog, ErrorNote, WarningNote } from "@/components/ui/dialog";
 import { PersonPicker, type PickablePerson } from "./person-picker";
@@ -15,6 +17,7 @@ export function AddPeopleDialog({
   candidates,
   warningsFor,
   submit,
+  reviewExposures,
   onClose,
   onDone,
 }: {
@@ -23,7 +26,9 @@ export function AddPeopleDialog({
   description: string;
   candidates: PickablePerson[];
   warningsFor: (people: PickablePerson[]) => string[];
-  submit: (userIds: string[], confirm: boolean) => Promise<{ ok: true } | { ok: false; error: string }>;
+  submit: (userIds: string[], confirm: boolean, confirmExposures?: string) => Promise<{ ok: true } | { ok: false; error: string }>;
+  /** What adding these people would expose across clients (lib/isolation), asked on the server for each selection. */
+  reviewExposures?: (userIds: string[]) => Promise<{ ok: true; data: { exposures: ExposureReview } } | { ok: false; error: string }>;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -31,15 +36,34 @@ export function AddPeopleDialog({
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const warnings = warningsFor(candidates.filter((c) => selected.includes(c.id)));
+  const [review, setReview] = useState<{ for: string; exposures: ExposureReview } | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const key = selected.join(",");
+  useEffect(() => {
+    if (!reviewExposures || !key) return;
+    let live = true;
+    void reviewExposures(key.split(",")).then((res) => {
+      if (live && res.ok) {
+        setConfirmed(false);
+        setReview({ for: key, exposures: res.data.exposures });
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, reviewExposures]);
+  const current = review && review.for === key ? review.exposures : null;
+  const gate = exposureGate(current, confirmed);
   const close = () => {
     setSelected([]);
     setError(null);
+    setReview(null);
     onClose();
   };
   async function add() {
     setPending(true);
     setError(null);
-    const res = await submit(selected, warnings.length > 0);
+    const res = await submit(selected, warnings.length > 0, gate.confirmExposures);
     setPending(false);
     if (!res.ok) return setError(res.error);
     close();
@@ -55,7 +79,7 @@ export function AddPeopleDialog({
       footer={
         <>
           <Button type="button" variant="secondary" onClick={close}>Cancel</Button>
-          <Button type="button" onClick={add} disabled={!selected.length || pending} variant={warnings.length ? "danger" : "primary"}>
+          <Button type="button" onClick={add} disabled={!selected.length || pending || (!!reviewExposures && !current) || !gate.allowed} variant={warnings.length ? "danger" : "primary"}>
             {pending ? "Adding…" : warnings.length ? "I understand, add them" : `Add${selected.length ? ` ${selected.length}` : ""}`}
           </Button>
         </>
@@ -64,6 +88,7 @@ export function AddPeopleDialog({
       <div className="space-y-3">
         <PersonPicker people={candidates} selected={selected} onChange={setSelected} />
         {warnings.map((w) => <WarningNote key={w}>{w}</WarningNote>)}
+        {current ? <ExposureNotice review={current} confirmed={confirmed} onConfirmedChange={setConfirmed} /> : null}
         {error ? <ErrorNote>{error}</ErrorNote> : null}
       </div>
     </Dialog>

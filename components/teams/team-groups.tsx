@@ -7,7 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, ErrorNote, WarningNote, inputClass } from "@/components/ui/dialog";
 import { additionWarnings } from "@/lib/policy";
-import { addTeamGroup, removeTeamGroup } from "@/lib/teams/actions";
+import { addTeamGroup, previewAddTeamGroup, removeTeamGroup } from "@/lib/teams/actions";
+import type { ExposureReview } from "@/lib/isolation/guard";
+import { ExposureNotice, exposureGate } from "@/components/isolation/exposure-notice";
 import type { GroupCandidate, TeamGroupDTO } from "@/lib/teams/queries";
 
 type Team = { id: string; name: string; isDefault: boolean; visibility: "PUBLIC" | "PRIVATE" };
@@ -56,10 +58,23 @@ function AddGroupDialog({ team, candidates, onClose, onDone }: { team: Team; can
   const [pending, setPending] = useState(false);
   const group = candidates.find((g) => g.id === groupId);
   const warnings = group ? additionWarnings(team, group.members).map((w) => `Through the group ${group.name}: ${w}`) : [];
+  const [review, setReview] = useState<ExposureReview | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const gate = exposureGate(review, confirmed);
+  async function choose(id: string) {
+    setGroupId(id);
+    setReview(null);
+    setConfirmed(false);
+    if (!id) return;
+    // What the group would expose across clients, asked on the server before anything is added.
+    const res = await previewAddTeamGroup({ teamId: team.id, groupId: id, confirm: true });
+    if (res.ok) setReview(res.data.exposures);
+    else setError(res.error);
+  }
   async function add() {
     setPending(true);
     setError(null);
-    const res = await addTeamGroup({ teamId: team.id, groupId, confirm: warnings.length > 0 });
+    const res = await addTeamGroup({ teamId: team.id, groupId, confirm: warnings.length > 0, confirmExposures: gate.confirmExposures });
     setPending(false);
     if (!res.ok) return setError(res.error);
     onClose();
@@ -74,7 +89,7 @@ function AddGroupDialog({ team, candidates, onClose, onDone }: { team: Team; can
       footer={
         <>
           <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="button" onClick={add} disabled={!groupId || pending} variant={warnings.length ? "danger" : "primary"}>
+          <Button type="button" onClick={add} disabled={!groupId || pending || !review || !gate.allowed} variant={warnings.length ? "danger" : "primary"}>
             {pending ? "Adding…" : warnings.length ? "I understand, add the group" : "Add group"}
           </Button>
         </>
@@ -83,7 +98,7 @@ function AddGroupDialog({ team, candidates, onClose, onDone }: { team: Team; can
       <div className="space-y-3">
         <label className="block">
           <span className="mb-1 block text-sm font-medium text-slate-700">Group</span>
-          <select value={groupId} onChange={(e) => setGroupId(e.target.value)} className={inputClass}>
+          <select value={groupId} onChange={(e) => void choose(e.target.value)} className={inputClass}>
             <option value="">Choose a group…</option>
             {candidates.map((g) => (
               <option key={g.id} value={g.id}>{g.name} ({g.members.length} member{g.members.length === 1 ? "" : "s"})</option>
@@ -97,6 +112,7 @@ function AddGroupDialog({ team, candidates, onClose, onDone }: { team: Team; can
           </p>
         ) : null}
         {warnings.map((w) => <WarningNote key={w}>{w}</WarningNote>)}
+        {review ? <ExposureNotice review={review} confirmed={confirmed} onConfirmedChange={setConfirmed} /> : null}
         {error ? <ErrorNote>{error}</ErrorNote> : null}
       </div>
     </Dialog>

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, ErrorNote, WarningNote } from "@/components/ui/dialog";
 import { additionWarnings, ROLE_LABELS } from "@/lib/policy";
-import { addTeamMembers, removeTeamMembers } from "@/lib/teams/actions";
+import { addTeamMembers, previewAddTeamMembers, removeTeamMembers } from "@/lib/teams/actions";
 import type { TeamMemberRow } from "@/lib/teams/queries";
 import { type PickablePerson } from "./person-picker";
 import { AddPeopleDialog } from "./add-people-dialog";
@@ -100,6 +100,7 @@ export function TeamMembers({ team, rows, page, canManage, showSource, candidate
 }
 
 function AddMembersDialog({ open, onClose, team, candidates, onDone }: { open: boolean; onClose: () => void; team: Team; candidates: PickablePerson[]; onDone: () => void }) {
+  const reviewFor = useCallback((userIds: string[]) => previewAddTeamMembers({ teamId: team.id, userIds, confirm: true }), [team.id]);
   return (
     <AddPeopleDialog
       open={open}
@@ -108,7 +109,8 @@ function AddMembersDialog({ open, onClose, team, candidates, onDone }: { open: b
       candidates={candidates}
       // Non-guests are in General already: only guests would be added there.
       warningsFor={(people) => additionWarnings(team, team.isDefault ? people.filter((p) => p.role === "GUEST") : people)}
-      submit={(userIds, confirm) => addTeamMembers({ teamId: team.id, userIds, confirm })}
+      submit={(userIds, confirm, confirmExposures) => addTeamMembers({ teamId: team.id, userIds, confirm, confirmExposures })}
+      reviewExposures={reviewFor}
       onClose={onClose}
       onDone={onDone}
     />

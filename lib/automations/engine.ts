@@ -1,4 +1,7 @@
 import "server-only";
+import { exposuresIn } from "@/lib/isolation/rule-sql";
+import { loadExposureNames } from "@/lib/isolation/names";
+import { describeExposures, diffExposures, type Exposure } from "@/lib/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
 import { ownerDb } from "@/lib/db/owner";
@@ -198,6 +201,11 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
           n = ids.length;
           if (n && teams.length) {
             if (run.action === "add") {
+              // Re-checked at every execution (manual, scheduled or after a sync), batch by batch: a batch that would
+              // add a cross-client exposure is rolled back and the run fails, naming it. Sharing between clients is
+              // a deliberate act of an admin, one confirmed assignment at a time, never a rule's side effect.
+              const before = await exposuresIn(tx, ws, { teams });
+              await tx.$executeRawUnsafe("SAVEPOINT exposure_check");
               const [row] = await tx.$queryRaw<{ n: number }[]>`
                 WITH ins AS (
                   INSERT INTO "TeamResource" ("workspaceId", "teamId", "resourceId", source, "automationId", "createdById")
@@ -212,6 +220,9 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
                 )
                 SELECT count(*)::int AS n FROM rec`;
               added = row.n;
+              const exposed = added ? diffExposures(before, await exposuresIn(tx, ws, { teams })) : [];
+              if (exposed.length) return fail(await refuseBatch(tx, ws, exposed));
+              await tx.$executeRawUnsafe("RELEASE SAVEPOINT exposure_check");
             } else {
               const [row] = await tx.$queryRaw<{ n: number }[]>`
                 WITH del AS (
@@ -239,6 +250,8 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
           if (n) {
             const last = changes[n - 1];
             cursor = `${last.teamId}|${last.resourceId}`;
+            const before = await exposuresIn(tx, ws, { teams });
+            await tx.$executeRawUnsafe("SAVEPOINT exposure_check");
             const [row] = await tx.$queryRaw<{ removed: number; added: number }[]>`
               WITH batch AS (
                 SELECT c.* FROM "AutomationRunChange" c
@@ -267,6 +280,10 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
               SELECT count(*) FILTER (WHERE op = 'removed')::int AS removed, count(*) FILTER (WHERE op = 'added')::int AS added FROM rec`;
             added = row.added;
             removed = row.removed;
+            // Putting back what a run removed can expose a client too, when the workspace changed since.
+            const exposed = added ? diffExposures(before, await exposuresIn(tx, ws, { teams })) : [];
+            if (exposed.length) return fail(await refuseBatch(tx, ws, exposed));
+            await tx.$executeRawUnsafe("RELEASE SAVEPOINT exposure_check");
           }
         }
 
@@ -292,6 +309,13 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
     batches++;
     if (opts.crashAfterBatches !== undefined && batches >= opts.crashAfterBatches) throw new SimulatedCrash("Simulated crash");
   }
+}
+
+/** Rolls the batch back (to the savepoint before it) and says what it would have exposed. */
+async function refuseBatch(tx: Tx, workspaceId: string, exposed: Exposure[]): Promise<string> {
+  await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT exposure_check");
+  const lines = describeExposures(exposed, await loadExposureNames(tx, workspaceId, exposed), "would").map((l) => l.text);
+  return `Stopped: this run would expose one client to another. ${lines.slice(0, 6).join(" ")}${lines.length > 6 ? ` And ${lines.length - 6} more.` : ""} Assign such resources by hand, with confirmation, if the sharing is intended.`;
 }
 
 /** Runs (queued or running) whose last heartbeat is older than staleMs: their worker is gone. */

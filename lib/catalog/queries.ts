@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceScope, teamScope, type ResourceScope } from "@/lib/access/scope";
-import { can } from "@/lib/policy";
+import { can, seesWholeWorkspace } from "@/lib/policy";
 import { SECTIONS, type ChildrenParams, type SectionKey } from "./schemas";
 import type { Crumb, ResourceDetail, ResourceSummary, ResourceTeam } from "./types";
 
@@ -28,6 +28,8 @@ async function withChildCounts(tx: Tx, scope: ResourceScope, rows: SummaryRow[])
     childCount: byParent.get(r.id) ?? 0,
     removed: r.removedAt !== null,
     dataType: typeof (r.meta as { dataType?: unknown } | null)?.dataType === "string" ? (r.meta as { dataType: string }).dataType : undefined,
+    nullable: typeof (r.meta as { nullable?: unknown } | null)?.nullable === "boolean" ? (r.meta as { nullable: boolean }).nullable : undefined,
+    primaryKey: (r.meta as { primaryKey?: unknown } | null)?.primaryKey === true || undefined,
   }));
 }
 
@@ -103,9 +105,15 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
       });
     }
     const [summary] = await withChildCounts(tx, scope, [r]);
+    const meta = { ...((r.meta ?? {}) as Record<string, unknown>) };
+    // A view's definition names the relations it reads: shown only when the viewer can see every one of them.
+    if ("definition" in meta && !seesWholeWorkspace(viewer.role)) {
+      const [ok] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT app_lineage_sources_visible(${r.id}::uuid) AS ok`;
+      if (!ok?.ok) delete meta.definition;
+    }
     return {
       ...summary,
-      meta: (r.meta ?? {}) as Record<string, unknown>,
+      meta,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       breadcrumb,

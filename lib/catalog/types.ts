@@ -9,8 +9,10 @@ export type ResourceSummary = {
   tags: string[];
   childCount: number;
   removed: boolean;
-  /** For columns: the database type. */
+  /** For columns: the database type, whether it accepts NULL, and whether it is (part of) the primary key. */
   dataType?: string;
+  nullable?: boolean;
+  primaryKey?: boolean;
 };
 
 export type Crumb = { id: string; type: ResourceType; name: string };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
+import { reportIn, type IsolationReport } from "@/lib/isolation/queries";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { teamMembersWhere } from "@/lib/access/scope";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
@@ -184,6 +185,8 @@ export type TeamExposure = {
   /** General or public teams that also see some of this team's resources: every employee sees those. */
   alsoEmployees: { team: TeamRef; resources: NamedResource[] }[];
   resourceCount: number;
+  /** Every exposure of the isolation rule (lib/policy/exposure.ts) that concerns this team: the verdict. */
+  rule: IsolationReport;
 };
 
 const teamSelect = { id: true, name: true, slug: true, visibility: true, isDefault: true } as const;
@@ -229,7 +232,6 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
           where: { workspaceId: ws, teamId: { not: teamId }, OR: [{ resourceId: { in: onPaths } }, { resource: { path: { hasSome: rootIds } } }] },
           select: { team: { select: teamSelect }, resource: { select: { id: true, name: true, type: true, path: true } } },
           orderBy: [{ teamId: "asc" }, { resourceId: "asc" }],
-          take: 1000,
         })
       : [];
 
@@ -281,9 +283,13 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
       : [];
 
     const resourceCount = rootIds.length;
+    // The verdict is the isolation rule's, over the whole workspace (never a cut list): "Isolated" only when the
+    // rule finds nothing that concerns this team.
+    const rule = await reportIn(tx, ws, { teamId });
     return {
       team,
-      findings: uniqShared.length + foreignTotal,
+      findings: rule.findings,
+      rule,
       internalMembers: {
         total: internalTotal,
         people: internalRows.map((u) => ({

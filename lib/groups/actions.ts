@@ -1,34 +1,15 @@
 "use server";
-import { refuseBoundElsewhere } from "@/lib/sso/bound";
-import { authorizedAction, NotFoundError, UserError } from "@/lib/actions/authorized";
+import { authorizedAction, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { groupScope, userScope, userScopeContext } from "@/lib/access/scope";
-import { additionWarnings, type Role } from "@/lib/policy";
+import { previewWrite } from "@/lib/isolation/preview";
+import { scopedPeople } from "@/lib/teams/membership";
+import { addMembersToGroup, reviewMembersToGroup, scopedGroup } from "./membership";
 import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "@/lib/teams/schemas";
 
 const groupSelect = { id: true, name: true, description: true } as const;
-
-async function scopedGroup(tx: Tx, viewer: Viewer, groupId: string) {
-  const group = await tx.group.findFirst({
-    where: { AND: [groupScope(viewer), { id: groupId }] },
-    select: { ...groupSelect, teams: { select: { team: { select: { id: true, name: true, slug: true, visibility: true, isDefault: true } } } } },
-  });
-  if (!group) throw new NotFoundError();
-  return { ...group, teams: group.teams.map((t) => t.team) };
-}
-
-async function scopedPeople(tx: Tx, viewer: Viewer, ids: string[]) {
-  const unique = [...new Set(ids)];
-  const users = await tx.user.findMany({
-    where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: { in: unique } }] },
-    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },
-  });
-  if (users.length !== unique.length) throw new NotFoundError();
-  return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
-}
 
 async function nameIsFree(tx: Tx, viewer: Viewer, name: string, exceptId?: string) {
   const clash = await tx.group.findFirst({
@@ -85,24 +66,15 @@ export const deleteGroup = authorizedAction({ input: groupIdInput, permission: "
 });
 
 export const addGroupMembers = authorizedAction({ input: addGroupMembersInput, permission: "groups.manage" }, async ({ viewer, input }) => {
-  const res = await withViewer(viewer, async (tx) => {
-    const group = await scopedGroup(tx, viewer, input.groupId);
-    const people = await scopedPeople(tx, viewer, input.userIds);
-    const ws = viewer.workspaceId;
-    const existing = new Set((await tx.groupMember.findMany({ where: { workspaceId: ws, groupId: group.id, userId: { in: people.map((p) => p.id) } }, select: { userId: true } })).map((r) => r.userId));
-    const toAdd = people.filter((p) => !existing.has(p.id));
-    if (!toAdd.length) return { group, added: 0 };
-    await refuseBoundElsewhere(tx, viewer, toAdd.map((p) => p.id), group.teams.map((t) => t.id));
-    // The group's teams are where these people arrive: the same guardrails as adding them to each team.
-    const warnings = group.teams.flatMap((t) => additionWarnings(t, t.isDefault ? toAdd.filter((p) => p.role === "GUEST") : toAdd).map((w) => `Through ${group.name}, in ${t.name}: ${w}`));
-    if (warnings.length && !input.confirm) throw new UserError(`${warnings.join(" ")} Confirm to go ahead.`);
-    await tx.groupMember.createMany({ data: toAdd.map((p) => ({ workspaceId: ws, groupId: group.id, userId: p.id })) });
-    await recordAudit(tx, viewer, { action: "group.members.added", targetType: "group", targetId: group.id, targetName: group.name, after: { users: toAdd.map((p) => ({ id: p.id, email: p.email, role: p.role })), confirmed: input.confirm } });
-    return { group, added: toAdd.length };
-  });
+  const res = await withViewer(viewer, (tx) => addMembersToGroup(tx, viewer, input));
   refreshGroup(res.group.id, res.group.teams.map((t) => t.slug));
   return { added: res.added };
 });
+
+/** Before adding people to a group: the guardrail warnings and every cross-client exposure it would add. */
+export const previewAddGroupMembers = authorizedAction({ input: addGroupMembersInput, permission: "groups.manage" }, async ({ viewer, input }) =>
+  previewWrite(viewer, (tx) => reviewMembersToGroup(tx, viewer, input)),
+);
 
 export const removeGroupMembers = authorizedAction({ input: removeGroupMembersInput, permission: "groups.manage" }, async ({ viewer, input }) => {
   const res = await withViewer(viewer, async (tx) => {

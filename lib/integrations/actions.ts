@@ -1,4 +1,5 @@
 "use server";
+import { actorOf, checkExposure } from "@/lib/isolation/guard";
 import { authorizedAction, NotFoundError, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
@@ -34,7 +35,13 @@ export const createIntegration = authorizedAction({ input: createIntegrationInpu
     });
     await tx.integration.create({ data: { workspaceId: viewer.workspaceId, resourceId: resource.id, kind: "postgres", secret: encryptSecret(input.connectionString), createdById: viewer.userId } });
     if (teams.length) {
-      await tx.teamResource.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, resourceId: resource.id, source: "MANUAL" as const, createdById: viewer.userId })) });
+      // Sharing a new integration with several client teams is a cross-client share: checked like any assignment.
+      await checkExposure(
+        tx,
+        actorOf(viewer),
+        { focus: { teams: teams.map((t) => t.id) }, confirm: input.confirmExposures, target: { type: "integration", id: resource.id, name: input.name, action: "integration.create" } },
+        () => tx.teamResource.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, resourceId: resource.id, source: "MANUAL" as const, createdById: viewer.userId })) }),
+      );
     }
     await recordAudit(tx, viewer, { action: "integration.create", targetType: "integration", targetId: resource.id, targetName: input.name, after: { kind: "postgres", teams: teams.map((t) => t.name) } });
     return { id: resource.id };

@@ -16,6 +16,9 @@ function metaOf(n: CatalogNode): Record<string, string | number | boolean> {
 // jsonb reorders keys: compare with sorted keys.
 const canon = (o: Record<string, unknown>) => JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
 const same = (a: Record<string, unknown>, b: Record<string, unknown>) => canon(a) === canon(b);
+// Estimates that move with the data, not with the catalog: kept fresh, never counted as an update.
+const STATS = ["rowEstimate", "sizeBytes"];
+const withoutStats = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !STATS.includes(k)));
 
 /**
  * Brings the resources under an integration in line with what was read, matching on externalKey: adds what is
@@ -45,6 +48,9 @@ export async function applyCatalog(tx: Tx, viewer: { workspaceId: string }, inte
     if (!parentId) continue; // a child whose parent was not read (cannot happen with a consistent read)
     const meta = metaOf(n);
     const old = byKey.get(n.key);
+    // What a dbt import added (lib/dbt/import.ts) is not the database's to take away.
+    const oldDbt = (old?.meta as { dbt?: unknown } | undefined)?.dbt;
+    if (oldDbt !== undefined) meta.dbt = oldDbt as never;
     if (!old) {
       const id = crypto.randomUUID();
       idOf.set(n.key, id);
@@ -54,7 +60,7 @@ export async function applyCatalog(tx: Tx, viewer: { workspaceId: string }, inte
     const oldMeta = (old.meta ?? {}) as Record<string, unknown>;
     const data: Prisma.ResourceUpdateInput = {};
     if (old.type !== n.type) data.type = n.type;
-    if (!same(oldMeta, meta)) data.meta = meta;
+    if (!same(withoutStats(oldMeta), withoutStats(meta))) data.meta = meta;
     if (old.removedAt) data.removedAt = null;
     // A description nobody edited follows the source's comment; an edited one is kept.
     const oldComment = typeof oldMeta.comment === "string" ? oldMeta.comment : "";
@@ -62,6 +68,8 @@ export async function applyCatalog(tx: Tx, viewer: { workspaceId: string }, inte
     if (Object.keys(data).length) {
       await tx.resource.update({ where: { id: old.id }, data });
       updated++;
+    } else if (!same(oldMeta, meta)) {
+      await tx.resource.update({ where: { id: old.id }, data: { meta } });
     }
   }
   T("diffed");
@@ -94,6 +102,39 @@ export async function applyCatalog(tx: Tx, viewer: { workspaceId: string }, inte
     removed += (await tx.resource.updateMany({ where: { workspaceId: ws, id: { in: gone.slice(i, i + 5000) } }, data: { removedAt: new Date() } })).count;
   }
   await tx.resource.update({ where: { id: integrationId }, data: { removedAt: null } });
+  await applyViewLineage(tx, ws, integrationId, nodes, idOf, seen);
+  T("lineage");
   return { added, updated, removed };
+}
+
+export type EdgeCounts = { added: number; removed: number; kept: number };
+
+/**
+ * The integration's `view` edges follow what was read, like its resources: an edge from each relation (column) a
+ * view (view column) is computed from, to it. Edges no longer read are deleted (a dropped view takes its edges
+ * along); others are kept as they are. Edges of other kinds and of other integrations are left alone.
+ */
+export async function applyViewLineage(tx: Tx, ws: string, integrationId: string, nodes: CatalogNode[], idOf: Map<string, string>, seen: Set<string>): Promise<EdgeCounts> {
+  const want = new Map<string, { fromId: string; toId: string }>();
+  for (const n of nodes) {
+    const toId = idOf.get(n.key);
+    if (!toId || !n.dependsOn) continue;
+    for (const dep of n.dependsOn) {
+      const fromId = seen.has(dep) ? idOf.get(dep) : undefined;
+      if (fromId && fromId !== toId) want.set(`${fromId}>${toId}`, { fromId, toId });
+    }
+  }
+  const have = await tx.lineageEdge.findMany({ where: { workspaceId: ws, integrationId, kind: "view" }, select: { id: true, fromId: true, toId: true } });
+  const stale = have.filter((e) => !want.has(`${e.fromId}>${e.toId}`)).map((e) => e.id);
+  for (const e of have) want.delete(`${e.fromId}>${e.toId}`);
+  for (let i = 0; i < stale.length; i += 5000) await tx.lineageEdge.deleteMany({ where: { workspaceId: ws, id: { in: stale.slice(i, i + 5000) } } });
+  const fresh = [...want.values()];
+  for (let i = 0; i < fresh.length; i += 5000) {
+    await tx.lineageEdge.createMany({
+      data: fresh.slice(i, i + 5000).map((e) => ({ workspaceId: ws, fromId: e.fromId, toId: e.toId, kind: "view" as const, integrationId, source: "pg_depend" })),
+      skipDuplicates: true,
+    });
+  }
+  return { added: fresh.length, removed: stale.length, kept: have.length - stale.length };
 }
 

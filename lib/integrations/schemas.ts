@@ -1,3 +1,4 @@
+import { confirmExposuresInput } from "@/lib/isolation/schemas";
 import { z } from "zod";
 
 export const connectionString = z
@@ -19,6 +20,7 @@ export const createIntegrationInput = z.object({
   connectionString,
   /** Omitted: General. Empty: no team (admins only until assigned). */
   teamIds: z.array(z.string().uuid("Not a valid id.")).max(20, "At most 20 teams.").optional(),
+  confirmExposures: confirmExposuresInput,
 });
 
 export const integrationIdInput = z.object({ integrationId: z.string().uuid("Not a valid id.") });

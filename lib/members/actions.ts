@@ -4,7 +4,10 @@ import { randomUUID } from "node:crypto";
 import { authorizedAction, UserError, NotFoundError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
-import { withViewer } from "@/lib/db/scoped";
+import { withViewer, type Tx } from "@/lib/db/scoped";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { actorOf, checkExposure, reviewExposure, type ExposureReview } from "@/lib/isolation/guard";
+import { previewWrite } from "@/lib/isolation/preview";
 import { ROLE_LABELS, type Role } from "@/lib/policy";
 import { changeRoleInput, inviteInput, MAX_INVITES, memberInput, membersInput, splitEmails } from "./schemas";
 import { accessFacts, emailsInUse, guardLastAdmin, listEmails, loadTargets, lockMembers, roleEffects, type RoleChangeGroup, type RoleChangePreview } from "./service";
@@ -12,6 +15,41 @@ import { INVITATION_TTL_MS, invitationLink, newInvitationToken } from "./tokens"
 import { deliverInvitation, type Delivery } from "./mail";
 
 export type InviteResult = { email: string; userId: string; link: string; delivery: Delivery };
+
+/** The rows of an invitation: each person invited, with a membership, teams and a single-use link. */
+async function writeInvites(tx: Tx, viewer: Viewer, planned: { email: string; userId: string }[], role: Role, teamIds: string[]) {
+  const teams = teamIds.length ? await tx.team.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: teamIds } }, select: { id: true, name: true } }) : [];
+  if (teams.length !== teamIds.length) throw new NotFoundError();
+  const out: { email: string; userId: string; token: string }[] = [];
+  for (const { email, userId } of planned) {
+    // No RETURNING (create would read the row back): the new person is not listable until its membership exists.
+    await tx.user.createMany({ data: [{ id: userId, email, name: email.split("@")[0]!, status: "INVITED" }] });
+    await tx.membership.create({ data: { workspaceId: viewer.workspaceId, userId, role } });
+    if (teams.length) await tx.teamMember.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, userId })) });
+    const { token, tokenHash } = newInvitationToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    await tx.invitation.create({ data: { workspaceId: viewer.workspaceId, userId, tokenHash, expiresAt, createdById: viewer.userId } });
+    await recordAudit(tx, viewer, {
+      action: "member.invited",
+      targetType: "user",
+      targetId: userId,
+      targetName: email,
+      before: null,
+      after: { email, role, status: "INVITED", teams: teams.map((t) => t.name), expiresAt: expiresAt.toISOString() },
+    });
+    out.push({ email, userId, token });
+  }
+  return out;
+}
+
+/** Before inviting: every cross-client exposure the invited people's teams would add (they count as accepted). */
+export const previewInvite = authorizedAction({ input: inviteInput, permission: "members.manage" }, async ({ viewer, input }): Promise<ExposureReview> => {
+  const { valid } = splitEmails(input.emails);
+  const teamIds = [...new Set(input.teamIds)];
+  if (!valid.length || !teamIds.length) return { lines: [], count: 0, confirmation: null, locked: false, blocked: false };
+  const planned = valid.slice(0, MAX_INVITES).map((email) => ({ email, userId: randomUUID() }));
+  return previewWrite(viewer, async (tx) => (await reviewExposure(tx, actorOf(viewer), { users: planned.map((p) => p.userId) }, () => writeInvites(tx, viewer, planned, input.role, teamIds))).review);
+});
 
 const PATH = "/settings/members";
 
@@ -25,32 +63,17 @@ export const inviteMembers = authorizedAction({ input: inviteInput, permission: 
   if (inUse.members.length) throw new UserError(`Already a member: ${listEmails(inUse.members)}. Nobody was invited.`);
   if (inUse.elsewhere.length) throw new UserError(`Already has an Enclave account and cannot be invited here: ${listEmails(inUse.elsewhere)}. Nobody was invited.`);
   const teamIds = [...new Set(input.teamIds)];
-
+  const planned = valid.map((email) => ({ email, userId: randomUUID() }));
   const created = await withViewer(viewer, async (tx) => {
     await lockMembers(tx, viewer);
-    const teams = teamIds.length ? await tx.team.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: teamIds } }, select: { id: true, name: true } }) : [];
-    if (teams.length !== teamIds.length) throw new NotFoundError();
-    const out: { email: string; userId: string; token: string }[] = [];
-    for (const email of valid) {
-      // No RETURNING (create would read the row back): the new person is not listable until its membership exists.
-      const user = { id: randomUUID() };
-      await tx.user.createMany({ data: [{ id: user.id, email, name: email.split("@")[0]!, status: "INVITED" }] });
-      await tx.membership.create({ data: { workspaceId: viewer.workspaceId, userId: user.id, role: input.role } });
-      if (teams.length) await tx.teamMember.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, userId: user.id })) });
-      const { token, tokenHash } = newInvitationToken();
-      const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-      await tx.invitation.create({ data: { workspaceId: viewer.workspaceId, userId: user.id, tokenHash, expiresAt, createdById: viewer.userId } });
-      await recordAudit(tx, viewer, {
-        action: "member.invited",
-        targetType: "user",
-        targetId: user.id,
-        targetName: email,
-        before: null,
-        after: { email, role: input.role, status: "INVITED", teams: teams.map((t) => t.name), expiresAt: expiresAt.toISOString() },
-      });
-      out.push({ email, userId: user.id, token });
-    }
-    return out;
+    // Invited Guests count as if they had accepted: their teams are checked now, with the rest of the invitation.
+    const { result } = await checkExposure(
+      tx,
+      actorOf(viewer),
+      { focus: { users: planned.map((p) => p.userId) }, confirm: input.confirmExposures, target: { type: "user", id: planned.length === 1 ? planned[0].userId : null, name: listEmails(valid), action: "member.invited" } },
+      () => writeInvites(tx, viewer, planned, input.role, teamIds),
+    );
+    return result;
   });
 
   const results: InviteResult[] = [];
@@ -111,8 +134,8 @@ export const revokeInvitation = authorizedAction({ input: memberInput, permissio
 });
 
 /** What a role change would do, for the confirmation step (reads only). */
-export const previewRoleChange = authorizedAction({ input: changeRoleInput, permission: "members.manage" }, async ({ viewer, input }): Promise<RoleChangePreview> => {
-  return withViewer(viewer, async (tx) => {
+export const previewRoleChange = authorizedAction({ input: changeRoleInput, permission: "members.manage" }, async ({ viewer, input }): Promise<RoleChangePreview & { exposures: ExposureReview }> => {
+  const base = await withViewer(viewer, async (tx): Promise<RoleChangePreview> => {
     const targets = await loadTargets(tx, viewer, input.userIds);
     const facts = await accessFacts(tx, viewer);
     const byFrom = new Map<Role, RoleChangeGroup>();
@@ -130,6 +153,11 @@ export const previewRoleChange = authorizedAction({ input: changeRoleInput, perm
     const groups = [...byFrom.values()];
     return { groups, unchanged, altersAccess: groups.some((g) => g.effects.length > 0) };
   });
+  const changing = (await withViewer(viewer, (tx) => loadTargets(tx, viewer, input.userIds))).filter((t) => t.role !== input.role);
+  const exposures = changing.length
+    ? await previewWrite(viewer, async (tx) => (await reviewExposure(tx, actorOf(viewer), { users: changing.map((t) => t.userId) }, () => tx.membership.updateMany({ where: { workspaceId: viewer.workspaceId, userId: { in: changing.map((t) => t.userId) } }, data: { role: input.role } }))).review)
+    : { lines: [], count: 0, confirmation: null, locked: false, blocked: false };
+  return { ...base, exposures };
 });
 
 /** Changes the role of one or many members; applies at their next request (the role is read per request). */
@@ -140,7 +168,13 @@ export const changeRole = authorizedAction({ input: changeRoleInput, permission:
     await refuseBoundPromotion(tx, viewer, targets.map((t) => t.userId), input.role);
     if (input.role !== "ADMIN") await guardLastAdmin(tx, viewer, targets, "changed");
     if (!targets.length) return 0;
-    const updated = await tx.membership.updateMany({ where: { workspaceId: viewer.workspaceId, userId: { in: targets.map((t) => t.userId) } }, data: { role: input.role } });
+    // A Viewer made Guest stops being in General and starts being watched: in two client teams, say.
+    const { result: updated } = await checkExposure(
+      tx,
+      actorOf(viewer),
+      { focus: { users: targets.map((t) => t.userId) }, confirm: input.confirmExposures, target: { type: "user", id: targets.length === 1 ? targets[0].userId : null, name: targets.length === 1 ? targets[0].email : `${targets.length} members`, action: "member.role_changed" } },
+      () => tx.membership.updateMany({ where: { workspaceId: viewer.workspaceId, userId: { in: targets.map((t) => t.userId) } }, data: { role: input.role } }),
+    );
     if (updated.count !== targets.length) throw new NotFoundError();
     for (const t of targets) {
       await recordAudit(tx, viewer, { action: "member.role_changed", targetType: "user", targetId: t.userId, targetName: t.email, before: { role: t.role }, after: { role: input.role } });

@@ -1,3 +1,4 @@
+import { confirmExposuresInput } from "@/lib/isolation/schemas";
 import { z } from "zod";
 
 export const MEMBER_SORTS = ["name", "email", "role", "status", "joined", "lastActive"] as const;
@@ -49,9 +50,10 @@ export const inviteInput = z.object({
   emails: z.string().max(20_000, "Too many addresses at once (at most 50).").min(1, "Enter at least one email address."),
   role,
   teamIds: z.array(z.string().uuid("Not a valid team id.")).max(50).default([]),
+  confirmExposures: confirmExposuresInput,
 });
 
-export const changeRoleInput = z.object({ userIds, role });
+export const changeRoleInput = z.object({ userIds, role, confirmExposures: confirmExposuresInput });
 export const membersInput = z.object({ userIds });
 export const memberInput = z.object({ userId });
 

@@ -6,4 +6,6 @@ export * from "./visibility";
 export * from "./writes";
 export * from "./guardrails";
 export * from "./explain";
+export * from "./exposure";
+export * from "./exposure-words";
 export * from "./lineage";

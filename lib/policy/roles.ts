@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "access.explain": ["ADMIN"],
   "audit.read": ["ADMIN"],
   "view-as.start": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
   "resources.edit": ["ADMIN", "EDITOR"],
   /** The /teams listing, and joining or leaving a public team. */
   "teams.join-public": ["ADMIN", "EDITOR", "VIEWER"],

@@ -3,14 +3,20 @@ import { authorizedAction } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import { withViewer } from "@/lib/db/scoped";
+import { previewWrite } from "@/lib/isolation/preview";
+import { NO_EXPOSURE } from "@/lib/isolation/guard";
 import { bulkAssignInput, moveInput, previewInput } from "./schemas";
-import { assignToTeams, countDescendants, loadResources, loadTeams, remainingInherited } from "./assign";
+import { assignToTeams, countDescendants, loadResources, loadTeams, moveBetweenTeams, remainingInherited, reviewAssignment, reviewMove } from "./assign";
 
 const PATHS = ["/settings/resources", "/catalog"];
 
-/** Says beforehand what a bulk add or remove will do: how many resources, how many descendants come along. */
-export const previewAssignment = authorizedAction({ input: previewInput, permission: "assignments.manage" }, async ({ viewer, input }) =>
-  withViewer(viewer, async (tx) => {
+/**
+ * Says beforehand what a bulk add or remove will do: how many resources, how many descendants come along, and
+ * (for an add) every cross-client exposure it would add, with the confirmation the add must carry.
+ */
+export const previewAssignment = authorizedAction({ input: previewInput, permission: "assignments.manage" }, async ({ viewer, input }) => {
+  const exposures = input.mode === "add" ? await previewWrite(viewer, (tx) => reviewAssignment(tx, viewer, input)) : NO_EXPOSURE;
+  return withViewer(viewer, async (tx) => {
     const resources = await loadResources(tx, viewer, input.resourceIds);
     const teams = await loadTeams(tx, viewer, input.teamIds);
     const ids = resources.map((r) => r.id);
@@ -24,8 +30,14 @@ export const previewAssignment = authorizedAction({ input: previewInput, permiss
       /** add: pairs already assigned (left as they are); remove: pairs that will actually be removed */
       existing: direct,
       remaining: input.mode === "remove" ? await remainingInherited(tx, viewer, resources, teams) : [],
+      exposures,
     };
-  }),
+  });
+});
+
+/** What a move would expose, with the confirmation the move must carry. */
+export const previewMove = authorizedAction({ input: moveInput, permission: "assignments.manage" }, async ({ viewer, input }) =>
+  previewWrite(viewer, (tx) => reviewMove(tx, viewer, input)),
 );
 
 /** Adds each resource to each team. Descendants are covered through the ancestor path, now and later. */
@@ -56,29 +68,9 @@ export const unassignResources = authorizedAction({ input: bulkAssignInput, perm
   return out;
 });
 
-/** Moves direct assignments from one team to another; authorized against both teams. */
+/** Moves direct assignments from one team to another; authorized against both teams, checked like an add to the destination. */
 export const moveAssignments = authorizedAction({ input: moveInput, permission: "assignments.manage" }, async ({ viewer, input }) => {
-  const out = await withViewer(viewer, async (tx) => {
-    const resources = await loadResources(tx, viewer, input.resourceIds);
-    const teams = await loadTeams(tx, viewer, [input.fromTeamId, input.toTeamId]);
-    const from = teams.find((t) => t.id === input.fromTeamId)!;
-    const to = teams.find((t) => t.id === input.toTeamId)!;
-    const ids = resources.map((r) => r.id);
-    const moving = await tx.teamResource.findMany({ where: { workspaceId: viewer.workspaceId, teamId: from.id, resourceId: { in: ids } }, select: { resourceId: true } });
-    const movingIds = new Set(moving.map((m) => m.resourceId));
-    let moved = 0;
-    for (const r of resources.filter((x) => movingIds.has(x.id))) {
-      await tx.teamResource.delete({ where: { workspaceId_teamId_resourceId: { workspaceId: viewer.workspaceId, teamId: from.id, resourceId: r.id } } });
-      await tx.teamResource.upsert({
-        where: { workspaceId_teamId_resourceId: { workspaceId: viewer.workspaceId, teamId: to.id, resourceId: r.id } },
-        create: { workspaceId: viewer.workspaceId, teamId: to.id, resourceId: r.id, source: "MANUAL", createdById: viewer.userId },
-        update: {},
-      });
-      await recordAudit(tx, viewer, { action: "resource.move", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: [from.name] }, after: { teams: [to.name] } });
-      moved++;
-    }
-    return { moved, skipped: resources.length - moved, remaining: await remainingInherited(tx, viewer, resources, [from]) };
-  });
+  const out = await withViewer(viewer, (tx) => moveBetweenTeams(tx, viewer, input));
   refresh(...PATHS);
-  return out;
+  return { moved: out.moved, skipped: out.skipped, remaining: out.remaining, exposures: out.exposures };
 });

@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/actions/authorized";
 import { resourceScope, teamScope } from "@/lib/access/scope";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import { recordAudit } from "@/lib/audit/record";
+import { actorOf, checkExposure, reviewExposure, type ExposureReview } from "@/lib/isolation/guard";
 
 export type Target = { id: string; name: string; type: keyof typeof TYPE_LABELS; path: string[] };
 
@@ -51,13 +52,8 @@ export async function remainingInherited(tx: Tx, viewer: Viewer, resources: Targ
   return out;
 }
 
-/**
- * The core of the assignResources action (also timed by bench/run.ts): adds each resource to each team inside the
- * caller's transaction, with an audit event per resource. Descendants are covered through the ancestor path.
- */
-export async function assignToTeams(tx: Tx, viewer: Viewer, input: { resourceIds: string[]; teamIds: string[] }): Promise<{ added: number; descendants: number }> {
-  const resources = await loadResources(tx, viewer, input.resourceIds);
-  const teams = await loadTeams(tx, viewer, input.teamIds);
+/** The writes of an assignment: each resource to each team it is not in yet, with an audit event per resource. */
+async function writeAssignments(tx: Tx, viewer: Viewer, resources: Target[], teams: { id: string; name: string }[]): Promise<number> {
   const ids = resources.map((r) => r.id);
   const existing = await tx.teamResource.findMany({ where: { workspaceId: viewer.workspaceId, teamId: { in: teams.map((t) => t.id) }, resourceId: { in: ids } }, select: { teamId: true, resourceId: true } });
   const have = new Set(existing.map((e) => `${e.teamId}:${e.resourceId}`));
@@ -69,5 +65,82 @@ export async function assignToTeams(tx: Tx, viewer: Viewer, input: { resourceIds
     added += newTeams.length;
     await recordAudit(tx, viewer, { action: "resource.assign", targetType: "resource", targetId: r.id, targetName: r.name, after: { teams: newTeams.map((t) => t.name) } });
   }
-  return { added, descendants: await countDescendants(tx, viewer, ids) };
+  return added;
+}
+
+function assignTarget(resources: Target[], action: string) {
+  return { type: "resource", id: resources.length === 1 ? resources[0].id : null, name: resources.length === 1 ? resources[0].name : `${resources.length} resources`, action };
+}
+
+/** What an assignment would expose (made and rolled back by the caller's preview transaction). */
+export async function reviewAssignment(tx: Tx, viewer: Viewer, input: { resourceIds: string[]; teamIds: string[] }): Promise<ExposureReview> {
+  const resources = await loadResources(tx, viewer, input.resourceIds);
+  const teams = await loadTeams(tx, viewer, input.teamIds);
+  return (await reviewExposure(tx, actorOf(viewer), { teams: teams.map((t) => t.id) }, () => writeAssignments(tx, viewer, resources, teams))).review;
+}
+
+/**
+ * The core of the assignResources action (also timed by bench/run.ts, and called by the REST API): adds each
+ * resource to each team inside the caller's transaction, with an audit event per resource, through the exposure
+ * check of lib/isolation (refused, and rolled back, unless `confirmExposures` confirms what it adds; refused with
+ * the lock on unless it only shares resources between client teams). Descendants come through the ancestor path.
+ */
+export async function assignToTeams(
+  tx: Tx,
+  viewer: Viewer,
+  input: { resourceIds: string[]; teamIds: string[]; confirmExposures?: string | null },
+): Promise<{ added: number; descendants: number; exposures: ExposureReview }> {
+  const resources = await loadResources(tx, viewer, input.resourceIds);
+  const teams = await loadTeams(tx, viewer, input.teamIds);
+  const { result: added, review } = await checkExposure(
+    tx,
+    actorOf(viewer),
+    { focus: { teams: teams.map((t) => t.id) }, confirm: input.confirmExposures, target: assignTarget(resources, "resource.assign") },
+    () => writeAssignments(tx, viewer, resources, teams),
+  );
+  return { added, descendants: await countDescendants(tx, viewer, resources.map((r) => r.id)), exposures: review };
+}
+
+/**
+ * Moves direct assignments from one team to another (authorized against both), through the same exposure check
+ * as an assignment to the destination team.
+ */
+export async function moveBetweenTeams(
+  tx: Tx,
+  viewer: Viewer,
+  input: { resourceIds: string[]; fromTeamId: string; toTeamId: string; confirmExposures?: string | null },
+) {
+  const resources = await loadResources(tx, viewer, input.resourceIds);
+  const teams = await loadTeams(tx, viewer, [input.fromTeamId, input.toTeamId]);
+  const from = teams.find((t) => t.id === input.fromTeamId)!;
+  const to = teams.find((t) => t.id === input.toTeamId)!;
+  const ids = resources.map((r) => r.id);
+  const write = async () => {
+    const moving = await tx.teamResource.findMany({ where: { workspaceId: viewer.workspaceId, teamId: from.id, resourceId: { in: ids } }, select: { resourceId: true } });
+    const movingIds = new Set(moving.map((m) => m.resourceId));
+    let moved = 0;
+    for (const r of resources.filter((x) => movingIds.has(x.id))) {
+      await tx.teamResource.delete({ where: { workspaceId_teamId_resourceId: { workspaceId: viewer.workspaceId, teamId: from.id, resourceId: r.id } } });
+      await tx.teamResource.upsert({
+        where: { workspaceId_teamId_resourceId: { workspaceId: viewer.workspaceId, teamId: to.id, resourceId: r.id } },
+        create: { workspaceId: viewer.workspaceId, teamId: to.id, resourceId: r.id, source: "MANUAL", createdById: viewer.userId },
+        update: {},
+      });
+      await recordAudit(tx, viewer, { action: "resource.move", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: [from.name] }, after: { teams: [to.name] } });
+      moved++;
+    }
+    return moved;
+  };
+  const focus = { teams: [to.id] };
+  const { result: moved, review } = await checkExposure(tx, actorOf(viewer), { focus, confirm: input.confirmExposures, target: assignTarget(resources, "resource.move") }, write);
+  return { moved, skipped: resources.length - moved, remaining: await remainingInherited(tx, viewer, resources, [from]), exposures: review, from, to };
+}
+
+/** What a move would expose (made and rolled back by the caller's preview transaction). */
+export async function reviewMove(tx: Tx, viewer: Viewer, input: { resourceIds: string[]; fromTeamId: string; toTeamId: string }): Promise<ExposureReview> {
+  const teams = await loadTeams(tx, viewer, [input.fromTeamId, input.toTeamId]);
+  const resources = await loadResources(tx, viewer, input.resourceIds);
+  const to = teams.find((t) => t.id === input.toTeamId)!;
+  const moving = await tx.teamResource.findMany({ where: { workspaceId: viewer.workspaceId, teamId: input.fromTeamId, resourceId: { in: resources.map((r) => r.id) } }, select: { resourceId: true } });
+  return (await reviewExposure(tx, actorOf(viewer), { teams: [to.id] }, () => writeAssignments(tx, viewer, resources.filter((r) => moving.some((m) => m.resourceId === r.id)), [to]))).review;
 }

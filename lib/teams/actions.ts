@@ -1,12 +1,11 @@
 "use server";
-import { refuseBoundElsewhere } from "@/lib/sso/bound";
 import { authorizedAction, NotFoundError, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { teamScope, userScope, userScopeContext } from "@/lib/access/scope";
-import { additionWarnings, type Role } from "@/lib/policy";
+import { previewWrite } from "@/lib/isolation/preview";
+import { addGroupToTeam, addMembersToTeam, reviewGroupToTeam, reviewMembersToTeam, scopedPeople, scopedTeam } from "./membership";
 import { teamDeletionImpact } from "./queries";
 import {
   addTeamMembersInput,
@@ -19,28 +18,6 @@ import {
 } from "./schemas";
 
 const teamSelect = { id: true, name: true, slug: true, description: true, visibility: true, isDefault: true } as const;
-
-/** The team, if the viewer can see it: anything else is "not found", whatever the reason. */
-async function scopedTeam(tx: Tx, viewer: Viewer, teamId: string) {
-  const team = await tx.team.findFirst({ where: { AND: [teamScope(viewer), { id: teamId }] }, select: teamSelect });
-  if (!team) throw new NotFoundError();
-  return team;
-}
-
-/** The people of the viewer's workspace among ids, each with its role; one unknown id refuses them all. */
-async function scopedPeople(tx: Tx, viewer: Viewer, ids: string[]) {
-  const unique = [...new Set(ids)];
-  const users = await tx.user.findMany({
-    where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: { in: unique } }] },
-    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },
-  });
-  if (users.length !== unique.length) throw new NotFoundError();
-  return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
-}
-
-function needsConfirmation(warnings: string[], confirm: boolean) {
-  if (warnings.length && !confirm) throw new UserError(`${warnings.join(" ")} Confirm to go ahead.`);
-}
 
 function refreshTeam(slug?: string) {
   refresh("/settings/teams", "/settings/groups", "/teams", "/my-team", ...(slug ? [`/teams/${slug}`] : []));
@@ -117,22 +94,15 @@ export const deleteTeam = authorizedAction({ input: teamIdInput, permission: "te
 });
 
 export const addTeamMembers = authorizedAction({ input: addTeamMembersInput, permission: "teams.manage" }, async ({ viewer, input }) => {
-  const res = await withViewer(viewer, async (tx) => {
-    const team = await scopedTeam(tx, viewer, input.teamId);
-    const people = await scopedPeople(tx, viewer, input.userIds);
-    const existing = new Set((await tx.teamMember.findMany({ where: { workspaceId: viewer.workspaceId, teamId: team.id, userId: { in: people.map((p) => p.id) } }, select: { userId: true } })).map((r) => r.userId));
-    // Every non-guest is in General already; adding them to it directly changes nothing.
-    const toAdd = people.filter((p) => !existing.has(p.id) && !(team.isDefault && p.role !== "GUEST"));
-    if (!toAdd.length) return { team, added: 0 };
-    await refuseBoundElsewhere(tx, viewer, toAdd.map((p) => p.id), [team.id]);
-    needsConfirmation(additionWarnings(team, toAdd), input.confirm);
-    await tx.teamMember.createMany({ data: toAdd.map((p) => ({ workspaceId: viewer.workspaceId, teamId: team.id, userId: p.id })) });
-    await recordAudit(tx, viewer, { action: "team.members.added", targetType: "team", targetId: team.id, targetName: team.name, after: { users: toAdd.map((p) => ({ id: p.id, email: p.email, role: p.role })), confirmed: input.confirm } });
-    return { team, added: toAdd.length };
-  });
+  const res = await withViewer(viewer, (tx) => addMembersToTeam(tx, viewer, input));
   refreshTeam(res.team.slug);
   return { added: res.added };
 });
+
+/** Before adding people: the guardrail warnings and every cross-client exposure the addition would add. */
+export const previewAddTeamMembers = authorizedAction({ input: addTeamMembersInput, permission: "teams.manage" }, async ({ viewer, input }) =>
+  previewWrite(viewer, (tx) => reviewMembersToTeam(tx, viewer, input)),
+);
 
 export const removeTeamMembers = authorizedAction({ input: removeTeamMembersInput, permission: "teams.manage" }, async ({ viewer, input }) => {
   const res = await withViewer(viewer, async (tx) => {
@@ -150,26 +120,15 @@ export const removeTeamMembers = authorizedAction({ input: removeTeamMembersInpu
 });
 
 export const addTeamGroup = authorizedAction({ input: teamGroupInput, permission: "teams.manage" }, async ({ viewer, input }) => {
-  const team = await withViewer(viewer, async (tx) => {
-    const team = await scopedTeam(tx, viewer, input.teamId);
-    const ws = viewer.workspaceId;
-    const group = await tx.group.findFirst({
-      where: { workspaceId: ws, id: input.groupId },
-      select: { id: true, name: true, members: { select: { userId: true, user: { select: { name: true, memberships: { where: { workspaceId: ws }, select: { role: true } } } } } } },
-    });
-    if (!group) throw new NotFoundError();
-    const linked = await tx.teamGroup.findFirst({ where: { workspaceId: ws, teamId: team.id, groupId: group.id }, select: { groupId: true } });
-    if (linked) throw new UserError(`${group.name} is in ${team.name} already.`);
-    const people = group.members.map((m) => ({ name: m.user.name, role: (m.user.memberships[0]?.role ?? "GUEST") as Role }));
-    await refuseBoundElsewhere(tx, viewer, group.members.map((m) => m.userId), [team.id]);
-    needsConfirmation(additionWarnings(team, people).map((w) => `Through the group ${group.name}: ${w}`), input.confirm);
-    await tx.teamGroup.create({ data: { workspaceId: ws, teamId: team.id, groupId: group.id } });
-    await recordAudit(tx, viewer, { action: "team.group.added", targetType: "team", targetId: team.id, targetName: team.name, after: { groupId: group.id, groupName: group.name, members: people.length, confirmed: input.confirm } });
-    return team;
-  });
+  const team = await withViewer(viewer, (tx) => addGroupToTeam(tx, viewer, input));
   refreshTeam(team.slug);
   return { ok: true };
 });
+
+/** Before adding a group: the guardrail warnings and every cross-client exposure it would add. */
+export const previewAddTeamGroup = authorizedAction({ input: teamGroupInput, permission: "teams.manage" }, async ({ viewer, input }) =>
+  previewWrite(viewer, (tx) => reviewGroupToTeam(tx, viewer, input)),
+);
 
 export const removeTeamGroup = authorizedAction({ input: teamGroupInput, permission: "teams.manage" }, async ({ viewer, input }) => {
   const team = await withViewer(viewer, async (tx) => {

@@ -1,3 +1,4 @@
+import { confirmExposuresInput } from "@/lib/isolation/schemas";
 import { z } from "zod";
 
 export const uuid = z.string().uuid("Not a valid id.");
@@ -42,14 +43,14 @@ const userIds = z.array(uuid).min(1, "Choose at least one person.").max(500, "At
 export const createTeamInput = z.object({ name, description, visibility });
 export const updateTeamInput = z.object({ teamId: uuid, name, description, visibility });
 export const teamIdInput = z.object({ teamId: uuid });
-export const addTeamMembersInput = z.object({ teamId: uuid, userIds, confirm: z.boolean().default(false) });
+export const addTeamMembersInput = z.object({ teamId: uuid, userIds, confirm: z.boolean().default(false), confirmExposures: confirmExposuresInput });
 export const removeTeamMembersInput = z.object({ teamId: uuid, userIds });
-export const teamGroupInput = z.object({ teamId: uuid, groupId: uuid, confirm: z.boolean().default(false) });
+export const teamGroupInput = z.object({ teamId: uuid, groupId: uuid, confirm: z.boolean().default(false), confirmExposures: confirmExposuresInput });
 
 export const createGroupInput = z.object({ name, description });
 export const updateGroupInput = z.object({ groupId: uuid, name, description });
 export const groupIdInput = z.object({ groupId: uuid });
-export const addGroupMembersInput = z.object({ groupId: uuid, userIds, confirm: z.boolean().default(false) });
+export const addGroupMembersInput = z.object({ groupId: uuid, userIds, confirm: z.boolean().default(false), confirmExposures: confirmExposuresInput });
 export const removeGroupMembersInput = z.object({ groupId: uuid, userIds });
 
 /** Lower-case words joined by dashes: the team's address. */

@@ -7,6 +7,9 @@ import { applyCatalog } from "@/lib/integrations/apply-catalog";
 import { catalogKey, readCatalog } from "@/lib/integrations/catalog-reader";
 import { demoCatalog, type SeedNode } from "./catalog";
 import { DEMO_DATABASE, demoWarehouse, warehouseDdl } from "./warehouse";
+import { demoDbtManifest } from "./dbt";
+import { parseManifest } from "@/lib/dbt/manifest";
+import { applyManifest } from "@/lib/dbt/import";
 
 export const DEMO_PASSWORD = "enclave-demo";
 
@@ -26,6 +29,12 @@ export const demoClients = [
   { team: "Northwind", domain: "northwind.test", description: "Private team of the Northwind Traders account." },
   { team: "Globex", domain: "globex.test", description: "Private team of the Globex Corporation account." },
   { team: "Initech", domain: "initech.test", description: "Private team of the Initech account." },
+];
+
+/** Lineage a BI tool would report: which dashboard reads which warehouse relation. */
+export const demoBiEdges = [
+  { from: ["northwind", "monthly_sales"], to: "Northwind Sales Overview" },
+  { from: ["globex", "invoices"], to: "Globex Revenue" },
 ];
 
 export function slugify(name: string): string {
@@ -127,6 +136,18 @@ export async function seedDemo(prisma: PrismaClient, opts: { force?: boolean } =
       for (const s of demoWarehouse) {
         for (const r of s.relations) if (r.tags) await tx.resource.update({ where: { id: at(s.name, r.name) }, data: { tags: r.tags } });
       }
+
+      // Dashboards built from warehouse relations, as a BI tool would report them.
+      const named = (name: string) => levels.flat().find((l) => l.node.name === name)!.id;
+      await tx.lineageEdge.createMany({
+        data: demoBiEdges.map((e) => ({ workspaceId, fromId: at(...e.from), toId: named(e.to), kind: "bi" as const, source: "seed", createdById: adminId })),
+      });
+
+      // The demo's dbt project, uploaded as an admin would (Settings → Integrations → dbt).
+      const dbt = await applyManifest(tx, workspaceId, parseManifest(JSON.stringify(demoDbtManifest())), adminId);
+      await tx.auditEvent.create({
+        data: { workspaceId, actorId: adminId, actorEmail: "admin@acme.test", action: "dbt.import", targetType: "integration", targetName: "dbt", after: dbt },
+      });
 
       await tx.auditEvent.create({
         data: { workspaceId, actorId: adminId, actorEmail: "admin@acme.test", action: "workspace.seeded", targetType: "workspace", targetId: workspaceId, targetName: ws.name },

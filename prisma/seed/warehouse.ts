@@ -111,6 +111,13 @@ export const demoWarehouse: Schema[] = [
         columns: [pk("code", "char(3)", "ISO 4217 code."), c("name", "text"), c("usd_rate", "numeric(18,8)")],
       },
       {
+        name: "fx_invoices",
+        comment: "Globex invoices with their amount in every currency.",
+        columns: [c("invoice_id", "uuid"), c("currency", "char(3)"), c("amount", "numeric(14,2)", "Invoiced amount in this currency.")],
+        view: `SELECT i.invoice_id, c.code AS currency, (i.amount * c.usd_rate)::numeric(14,2) AS amount
+                 FROM globex.invoices i CROSS JOIN shared.currencies c`,
+      },
+      {
         name: "countries",
         comment: "ISO countries and sales regions.",
         columns: [pk("iso_code", "char(2)", "ISO 3166-1 alpha-2."), c("name", "text"), c("region", "text")],
@@ -139,6 +146,17 @@ export const demoWarehouse: Schema[] = [
         tags: ["confidential"],
         columns: [c("month", "date"), c("account", "text"), c("margin", "numeric(14,2)")],
         view: `SELECT month, account, sum(amount)::numeric(14,2) AS margin FROM finance.revenue GROUP BY month, account`,
+      },
+      {
+        name: "client_revenue",
+        comment: "Revenue per client and month, across the client schemas.",
+        tags: ["confidential"],
+        columns: [c("month", "date"), c("client", "text"), c("revenue", "numeric(14,2)")],
+        view: `SELECT date_trunc('month', o.order_date)::date AS month, 'Northwind'::text AS client, sum(o.freight)::numeric(14,2) AS revenue
+                 FROM northwind.orders o GROUP BY 1
+               UNION ALL
+               SELECT date_trunc('month', i.issued_at)::date, 'Globex', sum(i.amount)::numeric(14,2)
+                 FROM globex.invoices i GROUP BY 1`,
       },
     ],
   },

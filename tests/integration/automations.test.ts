@@ -118,9 +118,14 @@ describe("runs", () => {
 
   it("undo removes exactly what the run added, and leaves an assignment made by hand", async () => {
     actAs(admin);
-    // A fresh run that adds the Globex dashboards to Initech, one of which Initech already had by hand.
+    // A fresh run that adds the Globex dashboards to Initech, one of which Initech already had by hand. They are
+    // taken out of Globex first: a run never opens one client's resources to another (isolation-guard.test.ts).
     const initech = await teamId("Initech");
     const dashboards = await idsOf(`type = 'DASHBOARD' AND name LIKE 'Globex%'`);
+    const globexRows = await db.sql<{ teamId: string; resourceId: string; source: string; automationId: string | null }>(
+      `DELETE FROM "TeamResource" WHERE "teamId" = $1 AND "resourceId" = ANY($2::uuid[]) RETURNING "teamId", "resourceId", source::text, "automationId"`,
+      [globex, dashboards],
+    );
     await db.sql(`INSERT INTO "TeamResource" ("workspaceId", "teamId", "resourceId", source) VALUES ($1, $2, $3, 'MANUAL')`, [admin.workspaceId, initech, dashboards[0]]);
     const before = await assignments();
     const a = await createAutomation({ name: "To Initech", rule: globexDashboards, action: "add", teamIds: [initech], trigger: "manual" });
@@ -142,16 +147,21 @@ describe("runs", () => {
     const ru = await undoAutomationRun({ runId: rr.ok ? rr.data.runId : "" });
     expect(await waitFor(ru.ok ? ru.data.runId : "")).toMatchObject({ added: 1 });
     expect(await assignments()).toEqual(before);
+    for (const r of globexRows) {
+      await db.sql(`INSERT INTO "TeamResource" ("workspaceId", "teamId", "resourceId", source, "automationId") VALUES ($1, $2, $3, $4::"AssignmentSource", $5)`, [admin.workspaceId, r.teamId, r.resourceId, r.source, r.automationId]);
+    }
   });
 
   it("a worker killed mid-run: the next one completes it with exact counts and no duplicates", async () => {
     actAs(admin);
     await stopAutomationWorker();
-    const tables = await idsOf(`type = 'COLUMN'`);
+    // Northwind's own columns (all columns would open the other clients' to Northwind: a run refuses that).
+    const schema = (await idsOf(`type = 'SCHEMA' AND name = 'northwind'`))[0];
+    const tables = await idsOf(`type = 'COLUMN' AND path @> ARRAY[$1::uuid]`, [schema]);
     expect(tables.length).toBeGreaterThan(5);
     const general = await teamId("Engineering").catch(() => null);
     const target = general ?? northwind;
-    const a = await createAutomation({ name: "All columns", rule: { match: "all", conditions: [{ kind: "type", value: "COLUMN" }] }, action: "add", teamIds: [target], trigger: "manual" });
+    const a = await createAutomation({ name: "All columns", rule: { match: "all", conditions: [{ kind: "type", value: "COLUMN" }, { kind: "under", id: schema }] }, action: "add", teamIds: [target], trigger: "manual" });
     const id = a.ok ? a.data.id : "";
     const wouldAdd = await previewSavedAutomation({ id });
     const expected = wouldAdd.ok ? wouldAdd.data.wouldAdd : -1;

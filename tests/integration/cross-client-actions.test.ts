@@ -8,6 +8,7 @@ vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
 import { seedDemo } from "@/prisma/seed/demo";
+import { generateManifest } from "@/lib/dbt/generate-manifest";
 
 type Action = (input: unknown) => Promise<{ ok: boolean; error?: string }>;
 const modules = import.meta.glob("/lib/*/actions.ts", { eager: true }) as Record<string, Record<string, unknown>>;
@@ -46,6 +47,12 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   assignResources: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], teamIds: [f.team] }] },
   unassignResources: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], teamIds: [f.team] }] },
   moveAssignments: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], fromTeamId: f.team, toTeamId: f.team.replace(/.$/, (c) => (c === "0" ? "1" : "0")) }] },
+  previewMove: { ids: true, inputs: (f) => [{ resourceIds: [f.resource], fromTeamId: f.team, toTeamId: f.team.replace(/.$/, (c) => (c === "0" ? "1" : "0")) }] },
+  previewAddTeamMembers: { ids: true, inputs: (f) => [{ teamId: f.team, userIds: [f.user], confirm: true }] },
+  previewAddTeamGroup: { ids: true, inputs: (f) => [{ teamId: f.team, groupId: f.group, confirm: true }] },
+  previewAddGroupMembers: { ids: true, inputs: (f) => [{ groupId: f.group, userIds: [f.user], confirm: true }] },
+  previewInvite: { ids: true, inputs: (f) => [{ emails: "mole@example.test", role: "GUEST", teamIds: [f.team] }] },
+  setIsolationLock: { ids: false, inputs: () => [{ locked: false, confirmName: "Acme Data" }] },
   createTeam: { ids: false, inputs: () => [{ name: "Shadow", description: "", visibility: "PRIVATE" }] },
   updateTeam: { ids: true, inputs: (f) => [{ teamId: f.team, name: "Renamed", description: "", visibility: "PUBLIC" }] },
   deleteTeam: { ids: true, inputs: (f) => [{ teamId: f.team }] },
@@ -81,6 +88,13 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   },
   deleteAuthConnection: { ids: true, inputs: (f) => [{ connectionId: f.connection }] },
   rotateScimToken: { ids: true, inputs: (f) => [{ connectionId: f.connection }] },
+  importDbtManifest: {
+    ids: false,
+    inputs: () => [
+      { manifest: JSON.stringify(generateManifest({ project: "p", database: "analytics", models: [{ kind: "source", sourceName: "globex", schema: "globex", name: "invoices", description: "pwned" }] })) },
+      { path: "/etc/passwd.json" },
+    ],
+  },
 };
 
 /** Actions that name no one else's ids by design: they act on the caller's own account or on a token. */

@@ -119,7 +119,9 @@ describe(`exposure report, on ${db.engine}`, () => {
     expect(nw!.foreignGuests.people.map((p) => p.id).sort()).toEqual(foreign);
     expect(nw!.foreignGuests.people.every((p) => p.through.map((t) => t.name).join() === "Globex")).toBe(true);
     expect(nw!.shared).toEqual([expect.objectContaining({ resource: expect.objectContaining({ name: "orders" }), otherTeam: expect.objectContaining({ name: "Globex" }) })]);
-    expect(nw!.findings).toBe(3);
+    // The rule's count: Globex's two guests see Northwind's table, Northwind's two see Globex's, and it is shared.
+    expect(nw!.findings).toBe(5);
+    expect(nw!.rule.lines.map((l) => l.kind).sort()).toEqual(["guest-resource", "guest-resource", "shared-resource"]);
     // Globex's side sees the same overlap: its table is inside Northwind's schema; no foreign guest of Globex... but Northwind's.
     const gx = await teamExposure(admin, ids.Globex);
     expect(gx!.shared.map((s) => [s.resource.name, s.otherTeam.name, s.assignedAt.name])).toEqual([["orders", "Northwind", "northwind"]]);

@@ -22,6 +22,9 @@ describe("bulk assignment", () => {
     actAs(admin);
     const dash = await idOf("Globex Revenue", "DASHBOARD");
     const northwind = await teamId("Northwind");
+    // Globex's dashboard, taken out of Globex first: giving a client's own resource to another client is an
+    // exposure (tests/integration/isolation-guard.test.ts); here it is a dashboard of no client.
+    const owners = await db.sql<{ teamId: string }>(`DELETE FROM "TeamResource" WHERE "resourceId" = $1 RETURNING "teamId"`, [dash]);
     const charts = Number((await db.sql<{ n: string }>(`SELECT count(*)::text AS n FROM "Resource" WHERE path @> ARRAY[$1::uuid] AND id <> $1`, [dash]))[0].n);
     expect(charts).toBeGreaterThan(0);
     const preview = await previewAssignment({ resourceIds: [dash], teamIds: [northwind], mode: "add" });
@@ -31,7 +34,7 @@ describe("bulk assignment", () => {
     expect(await getResourceDetail(ana, dash)).toBeNull();
     const n = await auditCount();
     const res = await assignResources({ resourceIds: [dash], teamIds: [northwind] });
-    expect(res).toEqual({ ok: true, data: { added: 1, descendants: charts } });
+    expect(res).toMatchObject({ ok: true, data: { added: 1, descendants: charts, exposures: { count: 0 } } });
     expect(await auditCount()).toBe(n + 1);
     // one row, not copies on the descendants
     expect((await assignments()).filter((a) => a.t === northwind && a.r === dash)).toHaveLength(1);
@@ -43,7 +46,7 @@ describe("bulk assignment", () => {
     const overview = await catalogOverview(ana);
     expect(overview.find((s) => s.key === "dashboards")?.items.map((i) => i.name)).toContain("Globex Revenue");
     // adding again changes nothing
-    expect(await assignResources({ resourceIds: [dash], teamIds: [northwind] })).toEqual({ ok: true, data: { added: 0, descendants: charts } });
+    expect(await assignResources({ resourceIds: [dash], teamIds: [northwind] })).toMatchObject({ ok: true, data: { added: 0, descendants: charts } });
 
     // a child that arrives later is covered with no further assignment
     const later = await db.sql<{ id: string }>(
@@ -58,6 +61,7 @@ describe("bulk assignment", () => {
     expect(await unassignResources({ resourceIds: [dash], teamIds: [northwind] })).toEqual({ ok: true, data: { removed: 1, remaining: [] } });
     expect(await getResourceDetail(ana, dash)).toBeNull();
     expect(await getResourceDetail(ana, later[0].id)).toBeNull();
+    for (const o of owners) await db.sql(`INSERT INTO "TeamResource" ("workspaceId", "teamId", "resourceId") VALUES ($1, $2, $3)`, [admin.workspaceId, o.teamId, dash]);
   });
 
   it("removing a child explains the inherited assignment that remains", async () => {

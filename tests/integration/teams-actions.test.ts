@@ -14,6 +14,13 @@ import { seedDemo } from "@/prisma/seed/demo";
 const db = await setupTestDb();
 const P = { page: 1, size: 25, sort: "name" as const, dir: "asc" as const, q: "" };
 
+/** A Guest of no client yet: adding one to a client team exposes nobody (another client's Guest would). */
+async function freeGuest(email: string): Promise<string> {
+  const u = await db.conn.prisma.user.create({ data: { email, name: email.split("@")[0]!, status: "ACTIVE" } });
+  await db.conn.prisma.membership.create({ data: { workspaceId: db.workspaceId, userId: u.id, role: "GUEST" } });
+  return u.id;
+}
+
 const one = async (sql: string, params: unknown[] = []) => (await db.sql<{ id: string }>(sql, params))[0].id;
 const teamId = (name: string) => one(`SELECT id FROM "Team" WHERE name = $1 AND "workspaceId" = $2`, [name, db.workspaceId]);
 const groupId = (name: string) => one(`SELECT id FROM "Group" WHERE name = $1 AND "workspaceId" = $2`, [name, db.workspaceId]);
@@ -302,9 +309,12 @@ describe(`teams and groups on ${db.engine}: admin changes`, () => {
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error).toMatch(/Through Globex people, in Globex: Sam Ortiz is not a Guest/);
     expect(await state()).toEqual(before);
-    // A guest into a private team, or a person into a public one, needs nothing.
-    expect(await teamActions.addTeamMembers({ teamId: ids.globex, userIds: [ids.ben] })).toMatchObject({ ok: true });
-    expect(await teamActions.removeTeamMembers({ teamId: ids.globex, userIds: [ids.ben] })).toMatchObject({ ok: true });
+    // A guest (of no other client) into a private team, or a person into a public one, needs nothing.
+    const gus = await freeGuest("gus@free.test");
+    expect(await teamActions.addTeamMembers({ teamId: ids.globex, userIds: [gus] })).toMatchObject({ ok: true });
+    expect(await teamActions.removeTeamMembers({ teamId: ids.globex, userIds: [gus] })).toMatchObject({ ok: true });
+    // Another client's guest is an exposure: tests/integration/isolation-guard.test.ts.
+    expect(await teamActions.addTeamMembers({ teamId: ids.globex, userIds: [ids.ben] })).toMatchObject({ ok: false, error: expect.stringContaining("isolation lock") });
   });
 
   it("candidates: the pickers list only workspace people and unlinked groups", async () => {
@@ -345,13 +355,14 @@ describe(`teams and groups on ${db.engine}: admin changes`, () => {
     if (!g.ok) throw new Error(g.error);
     expect(await groupActions.updateGroup({ groupId: g.data.id, name: "Northwind People", description: "" })).toEqual({ ok: false, error: "A group with that name exists already." });
     expect(await groupActions.updateGroup({ groupId: g.data.id, name: "Temporary", description: "d" })).toMatchObject({ ok: true });
-    expect(await groupActions.addGroupMembers({ groupId: g.data.id, userIds: [ids.dan] })).toMatchObject({ ok: true });
+    const hal = await freeGuest("hal@free.test");
+    expect(await groupActions.addGroupMembers({ groupId: g.data.id, userIds: [hal] })).toMatchObject({ ok: true });
     expect(await teamActions.addTeamGroup({ teamId: ids.northwind, groupId: g.data.id })).toMatchObject({ ok: true });
-    expect((await db.viewer("dan@globex.test")).memberTeamIds).toContain(ids.northwind);
+    expect((await db.viewer("hal@free.test")).memberTeamIds).toContain(ids.northwind);
     const detail = await getGroup(await db.viewer("admin@acme.test"), g.data.id);
-    expect(detail).toMatchObject({ name: "Temporary", teams: [{ name: "Northwind" }], members: [{ email: "dan@globex.test" }] });
+    expect(detail).toMatchObject({ name: "Temporary", teams: [{ name: "Northwind" }], members: [{ email: "hal@free.test" }] });
     expect(await groupActions.deleteGroup({ groupId: g.data.id })).toEqual({ ok: true, data: { deleted: true } });
-    expect((await db.viewer("dan@globex.test")).memberTeamIds).not.toContain(ids.northwind);
+    expect((await db.viewer("hal@free.test")).memberTeamIds).not.toContain(ids.northwind);
     expect((await audits("group.deleted")).map((a) => a.targetName)).toEqual(["Temporary"]);
     expect(await getGroup(await db.viewer("ana@northwind.test"), ids.northwindPeople)).toBeNull();
   });

@@ -16,7 +16,16 @@ import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
 import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
+import { adminResourceOptions } from "@/lib/resources/queries";
+import { ResourceTeamsEditor } from "@/components/isolation/resource-teams-editor";
 import { can } from "@/lib/policy";
+import { lineageOf } from "@/lib/lineage/queries";
+import { parseLineageParams } from "@/lib/lineage/schemas";
+import { LineagePanel } from "@/components/lineage/lineage-panel";
+import { ResourceDetails } from "@/components/catalog/resource-details";
+
+// Resource kinds that take part in lineage (integrations, databases and schemas are containers only).
+const LINEAGE_TYPES = new Set(["TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "METRIC", "DOCUMENT", "TERM"]);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,7 +53,10 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const audience = can(viewer.role, "access.explain") && asked ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
   const integration = r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? await getIntegration(viewer, r.id) : null;
-  const facts = Object.entries(r.meta).filter(([k]) => ["dataType", "nullable", "kind", "rowCount"].includes(k));
+  const teamOptions = can(viewer.role, "assignments.manage") ? (await adminResourceOptions(viewer)).teams : null;
+  const lineageOpts = parseLineageParams(sp);
+  const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, lineageOpts) : null;
+  const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
 
   return (
     <>
@@ -99,24 +111,26 @@ export default async function ResourcePage({ params, searchParams }: Props) {
                 page={{ total: children.total, page: children.page, size: children.size, pageCount: children.pageCount, sort: childParams.sort, dir: childParams.dir, q: childParams.q }}
               />
             </Card>
-          ) : (
+          ) : null}
+          {lineage ? (
             <Card>
-              <CardHeader title="Details" />
-              <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 px-5 py-4 text-sm">
-                <dt className="text-slate-500">Type</dt>
-                <dd>{TYPE_LABELS[r.type]}</dd>
-                {facts.map(([k, v]) => (
-                  <FactRow key={k} name={k} value={v} />
-                ))}
-                <dt className="text-slate-500">Last updated</dt>
-                <dd>{new Date(r.updatedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</dd>
-              </dl>
+              <div id="lineage" />
+              <CardHeader title="Lineage" description="Where this comes from and what is built from it, among the resources you can see" />
+              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} />
             </Card>
-          )}
+          ) : null}
+          {definition ? (
+            <Card>
+              <CardHeader title="Definition" description="As the database reports it" />
+              <pre className="overflow-x-auto px-5 py-4 text-xs leading-relaxed text-slate-800" data-testid="view-definition">{definition}</pre>
+            </Card>
+          ) : null}
           {audience ? <WhoCanSeePanel data={audience} who={who} /> : can(viewer.role, "access.explain") ? <WhoCanSeePrompt /> : null}
         </div>
         <aside className="space-y-6">
+          <ResourceDetails type={r.type} meta={r.meta} createdAt={r.createdAt} updatedAt={r.updatedAt} />
           <Card>
+            <div id="teams" className="scroll-mt-6" />
             <CardHeader title="Teams" description="Who this is shared with" />
             {r.teams.length ? (
               <ul className="divide-y divide-slate-100">
@@ -137,19 +151,16 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             ) : (
               <p className="px-5 py-4 text-sm text-slate-500">Not shared with any team you can see.</p>
             )}
+            {teamOptions ? (
+              <ResourceTeamsEditor
+                resourceId={r.id}
+                teams={teamOptions.map((t) => ({ id: t.id, name: t.name }))}
+                direct={r.teams.filter((t) => t.source.kind === "direct").map((t) => ({ id: t.teamId, name: t.teamName }))}
+              />
+            ) : null}
           </Card>
         </aside>
       </div>
-    </>
-  );
-}
-
-function FactRow({ name, value }: { name: string; value: unknown }) {
-  const labels: Record<string, string> = { dataType: "Data type", nullable: "Nullable", kind: "Kind", rowCount: "Rows" };
-  return (
-    <>
-      <dt className="text-slate-500">{labels[name] ?? name}</dt>
-      <dd>{name === "dataType" ? <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{String(value)}</code> : typeof value === "boolean" ? (value ? "Yes" : "No") : String(value)}</dd>
     </>
   );
 }

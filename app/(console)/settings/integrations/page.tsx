@@ -11,6 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { TypeIcon } from "@/components/catalog/type-icon";
 import { AddIntegrationForm } from "@/components/integrations/add-integration-form";
 import { RunSummary } from "@/components/integrations/sync-panel";
+import { DbtImportForm } from "@/components/integrations/dbt-import-form";
+import { lastDbtImport } from "@/lib/dbt/queries";
 import { can } from "@/lib/policy";
 
 // Non-admins get the plain 404 title too: the page's name is not theirs to learn.
@@ -22,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IntegrationsPage() {
   const viewer = await requireViewer();
   if (!can(viewer.role, "integrations.manage")) notFound();
-  const [integrations, options] = await Promise.all([listIntegrations(viewer), adminResourceOptions(viewer)]);
+  const [integrations, options, dbt] = await Promise.all([listIntegrations(viewer), adminResourceOptions(viewer), lastDbtImport(viewer)]);
   return (
     <>
       <PageHeader eyebrow="Settings" title="Integrations" description="Connect a PostgreSQL database and sync its schemas, tables, views and columns into the catalog." />
@@ -55,6 +57,17 @@ export default async function IntegrationsPage() {
         <Card>
           <CardHeader title="Add integration" description="PostgreSQL 12 or newer. The user needs CONNECT on the database and USAGE on the schemas to read." />
           <AddIntegrationForm teams={options.teams} />
+        </Card>
+        <Card>
+          <CardHeader
+            title="dbt"
+            description={
+              dbt
+                ? `Last import ${new Date(dbt.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC${dbt.project ? ` (${dbt.project})` : ""}: ${dbt.matched} nodes matched, ${dbt.unmatched} not in the catalog, ${dbt.edges} lineage edges.`
+                : "Import a dbt project's manifest.json (schema v10 to v12): descriptions, column docs, tags, owners and tests enrich the synced tables and views, and depends_on becomes lineage."
+            }
+          />
+          <DbtImportForm />
         </Card>
       </div>
     </>

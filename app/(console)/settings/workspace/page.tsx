@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewer } from "@/lib/auth/viewer";
+import { workspaceSettings } from "@/lib/isolation/queries";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, CardHeader } from "@/components/ui/card";
+import { LockToggle } from "@/components/isolation/lock-toggle";
+
+export const metadata: Metadata = { title: "Workspace" };
+
+export default async function WorkspaceSettingsPage() {
+  const viewer = await requireViewer();
+  const settings = await workspaceSettings(viewer);
+  if (!settings) notFound();
+  return (
+    <>
+      <PageHeader title="Workspace" description={settings.workspaceName} />
+      <Card>
+        <CardHeader
+          title="Isolation lock"
+          description={
+            <>
+              While on, a change that would let one client&apos;s guests see another client&apos;s resources or people is refused outright; only a
+              resource of no client can be shared with several clients at once, with confirmation. The{" "}
+              <Link href="/settings/isolation" className="text-brand-700 hover:underline">Isolation</Link> page lists what exists.
+            </>
+          }
+        />
+        <LockToggle locked={settings.isolationLock} workspaceName={settings.workspaceName} />
+      </Card>
+    </>
+  );
+}

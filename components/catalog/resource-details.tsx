@@ -1,0 +1,45 @@
+// The facts people look for on a resource page, only those the resource has: no empty rows.
+import { Card, CardHeader } from "@/components/ui/card";
+import { TYPE_LABELS } from "@/lib/catalog/types";
+import type { ResourceSummary } from "@/lib/catalog/types";
+
+type ResourceType = ResourceSummary["type"];
+
+const when = (iso: string) => `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ["kB", "MB", "GB", "TB"];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+export function ResourceDetails({ type, meta, createdAt, updatedAt }: { type: ResourceType; meta: Record<string, unknown>; createdAt: string; updatedAt: string }) {
+  const rows: [string, React.ReactNode][] = [["Type", typeof meta.kind === "string" && meta.kind !== type.toLowerCase() ? `${TYPE_LABELS[type]} (${meta.kind})` : TYPE_LABELS[type]]];
+  if (typeof meta.dataType === "string") rows.push(["Data type", <code key="t" className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{meta.dataType}</code>]);
+  if (typeof meta.nullable === "boolean") rows.push(["Nullable", meta.nullable ? "Yes" : "No"]);
+  if (meta.primaryKey === true) rows.push(["Primary key", "Yes"]);
+  else if (typeof meta.primaryKey === "string") rows.push(["Primary key", <code key="pk" className="text-xs">{meta.primaryKey}</code>]);
+  if (typeof meta.rowEstimate === "number") rows.push(["Rows (estimated)", meta.rowEstimate.toLocaleString("en-US")]);
+  if (typeof meta.rowCount === "number") rows.push(["Rows", meta.rowCount.toLocaleString("en-US")]);
+  if (typeof meta.sizeBytes === "number") rows.push(["Size", formatBytes(meta.sizeBytes)]);
+  rows.push(["Created", when(createdAt)], ["Updated", when(updatedAt)]);
+  return (
+    <Card>
+      <CardHeader title="Details" />
+      <dl className="grid grid-cols-[7.5rem_1fr] gap-x-3 gap-y-2 px-5 py-4 text-sm" data-testid="resource-details">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-500">{k}</dt>
+            <dd className="min-w-0 break-words text-slate-800">{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,169 @@
+"use client";
+// The lineage of one resource: a graph (xyflow, laid out left to right) and, for keyboard and screen-reader
+// users, the same edges as a list. Everything drawn comes from the scoped lineage the server sent; nothing is
+// fetched here. Direction and depth live in the URL (?ldir=&ldepth=) so a view can be shared.
+import { useMemo, useState } from "react";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { ReactFlow, Background, Controls, MarkerType, Handle, Position, type Node, type Edge, type NodeProps } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { Download, Image as ImageIcon } from "lucide-react";
+import { buttonClass } from "@/components/ui/button";
+import { layoutLineage, NODE_H, NODE_W } from "./layout";
+import { download, lineageCsv, lineagePng } from "./export";
+
+export type PanelNode = { id: string; type: string; name: string; qualifiedName: string };
+export type PanelEdge = { from: string; to: string; kind: string };
+
+const KIND_LABEL: Record<string, string> = { view: "view", dbt: "dbt", bi: "BI", manual: "manual" };
+const KIND_COLOR: Record<string, string> = { view: "#64748b", dbt: "#f97316", bi: "#0ea5e9", manual: "#8b5cf6" };
+
+type Data = { node: PanelNode; start: boolean; highlight: boolean };
+
+function ResourceNode({ data }: NodeProps<Node<Data>>) {
+  const { node, start, highlight } = data;
+  return (
+    <div
+      className={`rounded-lg border bg-white px-3 py-1.5 text-left shadow-sm ${start ? "border-brand-500 ring-2 ring-brand-200" : highlight ? "border-amber-400 ring-2 ring-amber-100" : "border-slate-300"}`}
+      style={{ width: NODE_W, height: NODE_H }}
+    >
+      <Handle type="target" position={Position.Left} className="!bg-slate-400" />
+      <div className="truncate text-[13px] font-semibold text-slate-900">{node.name}</div>
+      <div className="truncate text-[11px] text-slate-500">{node.type.toLowerCase()} · {node.qualifiedName}</div>
+      <Handle type="source" position={Position.Right} className="!bg-slate-400" />
+    </div>
+  );
+}
+const nodeTypes = { resource: ResourceNode };
+
+export function LineagePanel({ startId, nodes, edges, direction, depth, fileName }: {
+  startId: string;
+  nodes: PanelNode[];
+  edges: PanelEdge[];
+  direction: "up" | "down" | "both";
+  depth: number;
+  fileName: string;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const [view, setView] = useState<"graph" | "list">("graph");
+  const [selected, setSelected] = useState<string | null>(null);
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const pos = useMemo(() => layoutLineage(nodes, edges, startId), [nodes, edges, startId]);
+  // Selecting a node highlights its own edges (for a column: its column-level sources and uses).
+  const touching = useMemo(() => {
+    if (!selected) return new Set<string>();
+    return new Set(edges.filter((e) => e.from === selected || e.to === selected).flatMap((e) => [e.from, e.to]));
+  }, [selected, edges]);
+
+  const flowNodes: Node<Data>[] = useMemo(
+    () => nodes.map((n) => ({ id: n.id, type: "resource", position: pos.get(n.id) ?? { x: 0, y: 0 }, data: { node: n, start: n.id === startId, highlight: touching.has(n.id) }, draggable: false, connectable: false })),
+    [nodes, pos, startId, touching],
+  );
+  const flowEdges: Edge[] = useMemo(
+    () =>
+      edges.map((e) => {
+        const on = selected !== null && (e.from === selected || e.to === selected);
+        const color = on ? "#d97706" : KIND_COLOR[e.kind] ?? "#64748b";
+        return { id: `${e.from}>${e.to}:${e.kind}`, source: e.from, target: e.to, animated: false, style: { stroke: color, strokeWidth: on ? 2.5 : 1.5, strokeDasharray: e.kind === "manual" ? "5 4" : undefined }, markerEnd: { type: MarkerType.ArrowClosed, color } };
+      }),
+    [edges, selected],
+  );
+
+  const setParam = (k: string, v: string) => {
+    const sp = new URLSearchParams(search.toString());
+    sp.set(k, v);
+    router.replace(`${pathname}?${sp.toString()}#lineage`, { scroll: false });
+  };
+
+  const alone = edges.length === 0;
+  return (
+    <div data-testid="lineage-panel">
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-3 text-sm">
+        <label className="flex items-center gap-1.5 text-slate-600">
+          Direction
+          <select aria-label="Direction" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={direction} onChange={(e) => setParam("ldir", e.target.value)}>
+            <option value="both">Upstream and downstream</option>
+            <option value="up">Upstream</option>
+            <option value="down">Downstream</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-1.5 text-slate-600">
+          Depth
+          <select aria-label="Depth" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={depth} onChange={(e) => setParam("ldepth", e.target.value)}>
+            {[1, 2, 3, 4, 5].map((d) => <option key={d} value={d}>{d}</option>)}
+          </select>
+        </label>
+        <div role="tablist" aria-label="Lineage view" className="ml-auto flex rounded-lg ring-1 ring-slate-300">
+          {(["graph", "list"] as const).map((v) => (
+            <button key={v} role="tab" aria-selected={view === v} onClick={() => setView(v)} className={`px-3 py-1 text-sm first:rounded-l-lg last:rounded-r-lg ${view === v ? "bg-slate-900 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}>
+              {v === "graph" ? "Graph" : "List"}
+            </button>
+          ))}
+        </div>
+        <button className={buttonClass("secondary", "px-2.5 py-1 text-xs")} disabled={alone} onClick={() => download(`${fileName}-lineage.csv`, new Blob([lineageCsv(nodes, edges)], { type: "text/csv" }))}>
+          <Download className="h-3.5 w-3.5" aria-hidden /> CSV
+        </button>
+        <button className={buttonClass("secondary", "px-2.5 py-1 text-xs")} disabled={alone} onClick={async () => download(`${fileName}-lineage.png`, await lineagePng(nodes, edges, pos, startId))}>
+          <ImageIcon className="h-3.5 w-3.5" aria-hidden /> PNG
+        </button>
+      </div>
+      {alone ? (
+        <p className="px-5 py-6 text-sm text-slate-500">No lineage you can see at this depth.</p>
+      ) : view === "graph" ? (
+        <div className={nodes.length <= 6 ? "h-72" : "h-[28rem]"} data-testid="lineage-graph">
+          <ReactFlow
+            nodes={flowNodes}
+            edges={flowEdges}
+            nodeTypes={nodeTypes}
+            fitView
+            minZoom={0.05}
+            onlyRenderVisibleElements={nodes.length > 200}
+            nodesConnectable={false}
+            nodesDraggable={false}
+            onNodeClick={(_, n) => setSelected((s) => (s === n.id ? null : n.id))}
+            onNodeDoubleClick={(_, n) => n.id !== startId && router.push(`/resources/${n.id}#lineage`)}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={16} color="#e2e8f0" />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </div>
+      ) : (
+        <table className="w-full text-sm" data-testid="lineage-list">
+          <caption className="sr-only">Lineage edges: data flows from the first column to the second</caption>
+          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr><th className="px-5 py-2">From</th><th className="px-5 py-2">To</th><th className="px-5 py-2">Kind</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {edges.map((e) => {
+              const f = byId.get(e.from)!;
+              const t = byId.get(e.to)!;
+              return (
+                <tr key={`${e.from}>${e.to}:${e.kind}`}>
+                  <td className="px-5 py-2"><NodeLink node={f} start={f.id === startId} /></td>
+                  <td className="px-5 py-2"><NodeLink node={t} start={t.id === startId} /></td>
+                  <td className="px-5 py-2 text-slate-600">{KIND_LABEL[e.kind] ?? e.kind}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {!alone ? (
+        <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">
+          {nodes.length.toLocaleString("en-US")} resources, {edges.length.toLocaleString("en-US")} edges. Click a node to highlight its edges; double-click to open it.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function NodeLink({ node, start }: { node: PanelNode; start: boolean }) {
+  return start ? (
+    <span className="font-medium text-slate-900">{node.qualifiedName}</span>
+  ) : (
+    <Link href={`/resources/${node.id}#lineage`} className="text-brand-700 hover:underline">{node.qualifiedName}</Link>
+  );
+}

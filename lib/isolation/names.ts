@@ -1,0 +1,83 @@
+import "server-only";
+import type { Tx } from "@/lib/db/scoped";
+import { TYPE_LABELS } from "@/lib/catalog/types";
+import type { Exposure, ExposureNames } from "@/lib/policy";
+
+/** The names the words of lib/policy/exposure-words.ts need, read for exactly the ids the exposures mention. */
+export async function loadExposureNames(tx: Tx, workspaceId: string, exposures: Exposure[]): Promise<ExposureNames> {
+  const teams = new Set<string>();
+  const users = new Set<string>();
+  const groups = new Set<string>();
+  const resources = new Set<string>();
+  const persons = new Set<string>();
+  for (const e of exposures) {
+    switch (e.kind) {
+      case "guest-resource":
+        users.add(e.guestId);
+        teams.add(e.ownerTeamId);
+        e.viaTeamIds.forEach((t) => teams.add(t));
+        resources.add(e.resourceId);
+        break;
+      case "guest-person":
+        users.add(e.guestId);
+        users.add(e.personId);
+        persons.add(e.personId);
+        e.viaTeamIds.forEach((t) => teams.add(t));
+        break;
+      case "guest-two-teams":
+        users.add(e.guestId);
+        e.teamIds.forEach((t) => teams.add(t));
+        break;
+      case "group-two-clients":
+        groups.add(e.groupId);
+        e.teamIds.forEach((t) => teams.add(t));
+        break;
+      case "shared-resource":
+        e.teamIds.forEach((t) => teams.add(t));
+        resources.add(e.resourceId);
+        break;
+    }
+  }
+  const ws = workspaceId;
+  const [teamRows, userRows, groupRows, resourceRows, clientRows] = [
+    teams.size ? await tx.team.findMany({ where: { workspaceId: ws, id: { in: [...teams] } }, select: { id: true, name: true } }) : [],
+    users.size ? await tx.user.findMany({ where: { id: { in: [...users] }, memberships: { some: { workspaceId: ws } } }, select: { id: true, name: true, email: true } }) : [],
+    groups.size ? await tx.group.findMany({ where: { workspaceId: ws, id: { in: [...groups] } }, select: { id: true, name: true } }) : [],
+    resources.size
+      ? await tx.$queryRawUnsafe<{ id: string; type: keyof typeof TYPE_LABELS; name: string; below: number }[]>(
+          // Every top's subtree size in one pass over the union of their subtrees (the GIN index on path).
+          `WITH tops AS (SELECT unnest($2::uuid[]) AS id),
+                below AS (SELECT a.anc, count(*)::int - 1 AS n FROM "Resource" d CROSS JOIN LATERAL unnest(d.path) AS a(anc)
+                           WHERE d."workspaceId" = $1::uuid AND d.path && $2::uuid[] AND a.anc = ANY($2::uuid[]) GROUP BY a.anc)
+           SELECT r.id::text AS id, r.type::text AS type, r.name, coalesce(b.n, 0) AS below
+             FROM tops t JOIN "Resource" r ON r."workspaceId" = $1::uuid AND r.id = t.id LEFT JOIN below b ON b.anc = r.id`,
+          ws,
+          [...resources],
+        )
+      : [],
+    persons.size
+      ? await tx.$queryRawUnsafe<{ uid: string; name: string }[]>(
+          `SELECT DISTINCT x.uid::text AS uid, t.name FROM (
+             SELECT "userId" AS uid, "teamId" AS tid FROM "TeamMember" WHERE "workspaceId" = $1::uuid AND "userId" = ANY($2::uuid[])
+             UNION SELECT gm."userId", tg."teamId" FROM "GroupMember" gm JOIN "TeamGroup" tg ON tg."workspaceId" = gm."workspaceId" AND tg."groupId" = gm."groupId"
+              WHERE gm."workspaceId" = $1::uuid AND gm."userId" = ANY($2::uuid[])) x
+           JOIN "Team" t ON t."workspaceId" = $1::uuid AND t.id = x.tid AND t.visibility = 'PRIVATE' AND NOT t."isDefault"`,
+          ws,
+          [...persons],
+        )
+      : [],
+  ];
+  const team = new Map(teamRows.map((t) => [t.id, t.name]));
+  const user = new Map(userRows.map((u) => [u.id, u.name || u.email]));
+  const group = new Map(groupRows.map((g) => [g.id, g.name]));
+  const resource = new Map(resourceRows.map((r) => [r.id, { label: `${(TYPE_LABELS[r.type] ?? r.type).toLowerCase()} ${r.name}`, descendants: r.below }]));
+  const clients = new Map<string, string[]>();
+  for (const r of clientRows) clients.set(r.uid, [...(clients.get(r.uid) ?? []), r.name]);
+  return {
+    team: (id) => team.get(id) ?? "a team",
+    user: (id) => user.get(id) ?? "someone",
+    group: (id) => group.get(id) ?? "a group",
+    resource: (id) => resource.get(id) ?? { label: "a resource", descendants: 0 },
+    clientTeamsOf: (id) => clients.get(id) ?? [],
+  };
+}
