@@ -11,7 +11,8 @@ import { setConnection } from "@/lib/db/client";
 import { withViewer } from "@/lib/db/scoped";
 import { seedDemo } from "@/prisma/seed/demo";
 import { resolveViewer } from "@/lib/auth/resolve-viewer";
-import { createRun, preview, processRun } from "@/lib/automations/engine";
+import { preview } from "@/lib/automations/preview";
+import { createRun, processRun } from "@/lib/automations/runner";
 import type { Rule } from "@/lib/automations/rule";
 
 const total = Number(process.argv[2] ?? 1_000_000);

@@ -31,6 +31,7 @@ import { parseChildrenParams, SECTIONS } from "@/lib/catalog/schemas";
 import { assignToTeams } from "@/lib/resources/assign";
 import { readPostgresCatalog } from "@/lib/integrations/postgres";
 import { applyCatalog } from "@/lib/integrations/sync";
+import { preview, type PreviewInput } from "@/lib/automations/preview";
 import { BENCH_SERVER, dbUrl, generate, parseSizes } from "./generate";
 import { ADMIN_EMAIL, ARCHIVE_DB, BENCH_PASSWORD, GUEST_EMAIL, SEARCH_TERM, clientName } from "./lib/workspace";
 import { fmt, measure, replay, replayable, stats, type Stats } from "./lib/measure";
@@ -327,24 +328,12 @@ log(`\n▸ Writes`);
   add({ section: "Writes", name: "sync: re-sync, nothing changed", value: `${fmt(again)} ms` });
 }
 
-// ---- SLOT: automation preview ------------------------------------------------------------------------------------
-// Runs once lib/automations/engine.ts exports `preview(tx, workspaceId, { rule, action, teamIds })` (the automations
-// branch); until then it prints "n/a". Timed as the admin, inside withViewer like the preview action: a rule matching
-// every table (about 47,000 at the default size) added to a client team.
+// ---- Automation preview ------------------------------------------------------------------------------------------
+// Timed as the admin, inside withViewer like the preview action: a rule matching every table (about 47,000 at the
+// default size) added to a client team.
 {
-  const name = "automation preview: every table → a client team";
-  const file = path.join(root, "lib", "automations", "engine.ts");
-  type PreviewFn = (tx: unknown, workspaceId: string, input: unknown) => Promise<unknown>;
-  const mod = fs.existsSync(file) ? ((await import(file)) as { preview?: PreviewFn }) : {};
-  if (typeof mod.preview !== "function") add({ section: "Writes", name, value: "n/a (automations not built)" });
-  else {
-    const input = { rule: { match: "all", conditions: [{ kind: "type", value: "TABLE" }] }, action: "add", teamIds: [clientTeam2] };
-    try {
-      add({ section: "Writes", name, app: await measure(() => withViewer(admin, (tx) => mod.preview!(tx, ws, input)), Math.min(RUNS, 10), 1) });
-    } catch (e) {
-      add({ section: "Writes", name, value: `n/a (preview threw: ${(e as Error).message.slice(0, 80)}; adapt bench/run.ts)` });
-    }
-  }
+  const input = { rule: { match: "all" as const, conditions: [{ kind: "type" as const, value: "TABLE" }] }, action: "add" as const, teamIds: [clientTeam2] };
+  add({ section: "Writes", name: "automation preview: every table → a client team", app: await measure(() => withViewer(admin, (tx) => preview(tx, ws, input as PreviewInput)), Math.min(RUNS, 10), 1) });
 }
 await prisma.$disconnect();
 await logging.$disconnect();

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { AlertTriangle, Eye, Plus, Save, X } from "lucide-react";
 import type { Condition, Rule } from "@/lib/automations/rule";
 import type { AutomationFormOptions } from "@/lib/automations/queries";
-import type { Preview } from "@/lib/automations/engine";
+import type { Preview } from "@/lib/automations/preview";
 import { createAutomation, previewAutomation, updateAutomation } from "@/lib/automations/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorNote, inputClass } from "@/components/ui/dialog";

@@ -3,7 +3,7 @@ import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { CheckCircle2, Loader2, Play, Power, Trash2, Undo2, XCircle } from "lucide-react";
 import type { RunDto } from "@/lib/automations/queries";
-import type { Preview } from "@/lib/automations/engine";
+import type { Preview } from "@/lib/automations/preview";
 import { deleteAutomation, previewSavedAutomation, runAutomation, setAutomationEnabled, undoAutomationRun } from "@/lib/automations/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, ErrorNote } from "@/components/ui/dialog";

@@ -37,7 +37,7 @@ type PublicHandler<S extends z.ZodType, T> = (ctx: { viewer: Viewer | null; inpu
  * any failure into a plain message that changes nothing (handlers write inside withViewer transactions).
  * `public: true` is for the rare action that runs before a viewer exists (accepting an invitation): the
  * input is still validated and errors still plain, and the handler receives the viewer, possibly null.
- * tests/unit/public-actions.test.ts keeps the list of such actions.
+ * tests/integration/cross-client-actions.test.ts lists every action, these included.
  * While an admin views as someone (viewer.actingAdmin), every action is refused before it runs, whatever its
  * input: the only exception is ending the view-as itself (`whileViewingAs: "allow"`).
  */
@@ -46,11 +46,11 @@ export function authorizedAction<S extends z.ZodType, T>(
   handler: PublicHandler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>>;
 export function authorizedAction<S extends z.ZodType, T>(
-  opts: { input: S; permission?: Permission; write?: boolean; whileViewingAs?: "allow" },
+  opts: { input: S; permission?: Permission; whileViewingAs?: "allow" },
   handler: Handler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>>;
 export function authorizedAction<S extends z.ZodType, T>(
-  opts: { input: S; permission?: Permission; write?: boolean; public?: true; whileViewingAs?: "allow" },
+  opts: { input: S; permission?: Permission; public?: true; whileViewingAs?: "allow" },
   handler: Handler<S, T> | PublicHandler<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
   const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {

@@ -12,8 +12,11 @@ export type AuditInput = {
   after?: Prisma.InputJsonValue | null;
 };
 
+/** Who made a change: a viewer, or the system (no user) acting on behalf of one (an automation's run). */
+export type AuditActor = Pick<Viewer, "workspaceId"> & { userId: string | null; email: string | null };
+
 /** Records a change in the same transaction as the change itself, so one never lands without the other. */
-export async function recordAudit(tx: Tx, viewer: Viewer, e: AuditInput): Promise<void> {
+export async function recordAudit(tx: Tx, viewer: AuditActor, e: AuditInput): Promise<void> {
   // createMany: a plain INSERT without RETURNING. Only admins may read audit events back, so the RETURNING of
   // create() would fail row-level security for everyone else (an editor joining a team, say).
   await tx.auditEvent.createMany({

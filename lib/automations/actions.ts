@@ -7,7 +7,8 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { referencedResourceIds, ruleSchema, type Rule } from "./rule";
 import { nextRun } from "./cron";
-import { createRun, preview, validateRegexes } from "./engine";
+import { preview, validateRegexes } from "./preview";
+import { createRun } from "./runner";
 import { enqueueRun } from "./queue";
 import { automationIdInput, createAutomationInput, previewInput, runIdInput, setEnabledInput, updateAutomationInput, type AutomationInput } from "./schemas";
 

@@ -2,7 +2,8 @@ import "server-only";
 import PgBoss from "pg-boss";
 import type { PGlite } from "@electric-sql/pglite";
 import { ownerConnection } from "@/lib/db/owner";
-import { processRun, queueAfterSync, queueDueSchedules, staleRuns, type ProcessOptions } from "./engine";
+import { processRun, staleRuns, type ProcessOptions } from "./runner";
+import { queueAfterSync, queueDueSchedules } from "./triggers";
 
 /**
  * Automation runs go through pg-boss, a PostgreSQL-backed job queue. On a PostgreSQL server it opens its own

@@ -1,21 +1,15 @@
 import { z } from "zod";
+import { parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
 import { ruleSchema } from "./rule";
 import { cronError } from "./cron";
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export const uuid = z.string().uuid("Not a valid id.");
 
 export const AUTOMATION_SORTS = ["name", "trigger", "enabled", "updatedAt"] as const;
-export const automationsParams = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
-  sort: z.enum(AUTOMATION_SORTS).catch("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  q: z.string().trim().max(200).catch(""),
-});
+export const automationsParams = tableParams(AUTOMATION_SORTS, { sort: "name" });
 export type AutomationsParams = z.infer<typeof automationsParams>;
-export function parseAutomationsParams(sp: Record<string, string | string[] | undefined>): AutomationsParams {
-  return automationsParams.parse({ page: one(sp.page), size: one(sp.size), sort: one(sp.sort), dir: one(sp.dir), q: one(sp.q) });
+export function parseAutomationsParams(sp: UrlParams): AutomationsParams {
+  return parseUrlParams(automationsParams, sp);
 }
 
 const teamIds = z.array(uuid).min(1, "Choose at least one team.").max(20, "At most 20 teams.");

@@ -40,21 +40,8 @@ async function withChildCounts(tx: Tx, scope: ResourceScope, rows: SummaryRow[])
 export async function listCatalogTops(viewer: Viewer): Promise<ResourceSummary[]> {
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
-    const orderBy = [{ type: "asc" as const }, { name: "asc" as const }];
-    if (scope.roots === null) {
-      const rows = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, parentId: null, removedAt: null }, select: summarySelect, orderBy });
-      return withChildCounts(tx, scope, rows);
-    }
-    // The parents of a guest's roots are out of its sight (RLS hides them), so "top" is decided from the
-    // paths of the roots themselves: a root is a top when no other root lies on its path.
-    const rows = await tx.resource.findMany({
-      where: { AND: [scope.where, { id: { in: scope.roots }, removedAt: null }] },
-      select: { ...summarySelect, path: true },
-      orderBy,
-    });
-    const roots = new Set(scope.roots);
-    const tops = rows.filter((r) => !r.path.slice(0, -1).some((a) => roots.has(a)));
-    return withChildCounts(tx, scope, tops);
+    const rows = await tx.resource.findMany({ where: topsWhere(viewer, scope), select: summarySelect, orderBy: [{ type: "asc" }, { name: "asc" }] });
+    return withChildCounts(tx, scope, rows);
   });
 }
 

@@ -19,8 +19,12 @@ export const OWNER_CALLERS = {
   "invitation-accept": "lib/invitations/actions.ts",
   /** Whether an email already has an account, in any workspace (an admin must not see the other workspace). */
   "emails-in-use": "lib/members/service.ts",
-  /** The automation worker and its triggers run as the system, on behalf of the admin who made the rule. */
-  "automation-worker": "lib/automations/engine.ts",
+  /** The automation worker runs as the system, on behalf of the admin who made the rule. */
+  "automation-worker": "lib/automations/runner.ts",
+  /** Schedules and after-sync triggers claim and queue runs as the system. */
+  "automation-triggers": "lib/automations/triggers.ts",
+  /** A rule's regular expressions are compiled by PostgreSQL in a short transaction of their own. */
+  "automation-regex-check": "lib/automations/preview.ts",
   /** pg-boss shares the process's connection (or its embedded PGlite). */
   "job-queue": "lib/automations/queue.ts",
   /** The sign-in page routes an address to its domain's connection, before a viewer exists. */

@@ -7,7 +7,7 @@ import { withViewer, type Tx } from "@/lib/db/scoped";
 import { previewWrite } from "@/lib/isolation/preview";
 import { scopedPeople } from "@/lib/teams/membership";
 import { addMembersToGroup, reviewMembersToGroup, scopedGroup } from "./membership";
-import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "@/lib/teams/schemas";
+import { addGroupMembersInput, createGroupInput, groupIdInput, removeGroupMembersInput, updateGroupInput } from "./schemas";
 
 const groupSelect = { id: true, name: true, description: true } as const;
 

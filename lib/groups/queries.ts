@@ -4,7 +4,7 @@ import { withViewer } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { groupScope, userScope, userScopeContext } from "@/lib/access/scope";
 import { can, type Role } from "@/lib/policy";
-import type { GroupsParams } from "@/lib/teams/schemas";
+import type { GroupsParams } from "./schemas";
 import type { Candidate, Paged } from "@/lib/teams/queries";
 
 export type GroupTeam = { id: string; name: string; slug: string; visibility: "PUBLIC" | "PRIVATE"; isDefault: boolean };

@@ -72,11 +72,3 @@ export async function getIntegration(viewer: Viewer, id: string): Promise<Integr
   });
 }
 
-/** The state of one sync run (the progress poll). */
-export async function getSyncRun(viewer: Viewer, integrationId: string, syncId: string): Promise<SyncRun | null> {
-  if (!can(viewer.role, "integrations.manage")) return null;
-  return withViewer(viewer, async (tx) => {
-    const r = await tx.integrationSync.findFirst({ where: { workspaceId: viewer.workspaceId, integrationId, id: syncId }, select: runSelect });
-    return r ? run(r) : null;
-  });
-}

@@ -3,6 +3,9 @@ import type { Tx } from "@/lib/db/scoped";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import type { Exposure, ExposureNames } from "@/lib/policy";
 
+/** Beyond this many exposed resources, their subtrees are not counted (the words say "and everything under it"). */
+const SIZED_TOPS = 200;
+
 /** The names the words of lib/policy/exposure-words.ts need, read for exactly the ids the exposures mention. */
 export async function loadExposureNames(tx: Tx, workspaceId: string, exposures: Exposure[]): Promise<ExposureNames> {
   const teams = new Set<string>();
@@ -43,7 +46,13 @@ export async function loadExposureNames(tx: Tx, workspaceId: string, exposures: 
     teams.size ? await tx.team.findMany({ where: { workspaceId: ws, id: { in: [...teams] } }, select: { id: true, name: true } }) : [],
     users.size ? await tx.user.findMany({ where: { id: { in: [...users] }, memberships: { some: { workspaceId: ws } } }, select: { id: true, name: true, email: true } }) : [],
     groups.size ? await tx.group.findMany({ where: { workspaceId: ws, id: { in: [...groups] } }, select: { id: true, name: true } }) : [],
-    resources.size
+    resources.size > SIZED_TOPS
+      ? await tx.$queryRawUnsafe<{ id: string; type: keyof typeof TYPE_LABELS; name: string; below: number }[]>(
+          `SELECT r.id::text AS id, r.type::text AS type, r.name, -1 AS below FROM "Resource" r WHERE r."workspaceId" = $1::uuid AND r.id = ANY($2::uuid[])`,
+          ws,
+          [...resources],
+        )
+      : resources.size
       ? await tx.$queryRawUnsafe<{ id: string; type: keyof typeof TYPE_LABELS; name: string; below: number }[]>(
           // Every top's subtree size in one pass over the union of their subtrees (the GIN index on path).
           `WITH tops AS (SELECT unnest($2::uuid[]) AS id),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { one } from "@/lib/table-params";
 
 export const LINEAGE_DIRECTIONS = ["up", "down", "both"] as const;
 export const LINEAGE_KINDS = ["view", "dbt", "bi", "manual"] as const;
@@ -12,7 +13,6 @@ export type LineageOptions = z.infer<typeof lineageOptionsSchema>;
 
 /** Lineage options from URL search parameters: anything unreadable falls back to the defaults. */
 export function parseLineageParams(sp: Record<string, string | string[] | undefined>): LineageOptions {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const direction = lineageOptionsSchema.shape.direction.safeParse(one(sp.ldir));
   const depth = lineageOptionsSchema.shape.depth.safeParse(one(sp.ldepth));
   return { direction: direction.success ? direction.data : "both", depth: depth.success ? depth.data : 2 };

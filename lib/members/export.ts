@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from "@/lib/policy";
-import { csvRow } from "./csv";
+import { csvRow } from "@/lib/csv";
 import type { MemberRow } from "./queries";
 
 const STATUS_LABELS = { ACTIVE: "Active", INVITED: "Invited", DEACTIVATED: "Deactivated" } as const;

@@ -1,42 +1,28 @@
 import { confirmExposuresInput } from "@/lib/isolation/schemas";
 import { z } from "zod";
+import { PAGE_SIZES, parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
 
 export const MEMBER_SORTS = ["name", "email", "role", "status", "joined", "lastActive"] as const;
 export const ROLES = ["ADMIN", "EDITOR", "VIEWER", "GUEST"] as const;
 export const STATUSES = ["ACTIVE", "INVITED", "DEACTIVATED"] as const;
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export { PAGE_SIZES };
 
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 export type MemberStatus = (typeof STATUSES)[number];
 
 /** The filters of the members table (and of its CSV export): each one whitelisted, anything else ignored. */
-const filters = {
-  sort: z.enum(MEMBER_SORTS).catch("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  q: z.string().trim().max(200).catch(""),
+export const membersParams = tableParams(MEMBER_SORTS, { sort: "name" }).extend({
   role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(STATUSES).optional().catch(undefined),
   team: z.string().uuid().optional().catch(undefined),
-};
-
-export const membersParams = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n)).catch(25),
-  ...filters,
 });
 export type MembersParams = z.infer<typeof membersParams>;
 
-export const exportParams = z.object(filters);
+export const exportParams = membersParams.omit({ page: true, size: true });
 export type MemberFilters = z.infer<typeof exportParams>;
 
-type SP = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export function parseMembersParams(sp: SP): MembersParams {
-  return membersParams.parse({
-    page: one(sp.page), size: one(sp.size), sort: one(sp.sort), dir: one(sp.dir), q: one(sp.q),
-    role: one(sp.role) || undefined, status: one(sp.status) || undefined, team: one(sp.team) || undefined,
-  });
+export function parseMembersParams(sp: UrlParams): MembersParams {
+  return parseUrlParams(membersParams, sp);
 }
 
 // ---- action inputs ------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import type { Tx } from "@/lib/db/scoped";
 import { ownerDb } from "@/lib/db/owner";
 import { NotFoundError, UserError } from "@/lib/actions/authorized";
-import { ROLE_LABELS, type Role } from "@/lib/policy";
+import type { Role } from "@/lib/policy";
 import type { MemberStatus } from "./schemas";
 
 /** Serialises every change to the people of a workspace, so the last-admin check cannot race. */
@@ -96,8 +96,4 @@ export function roleEffects(from: Role, to: Role, f: { generalName: string; gene
   if (to === "EDITOR" && from !== "ADMIN") effects.push("Can edit descriptions and tags of what they see.");
   if (from === "EDITOR" && to !== "ADMIN") effects.push("Can no longer edit descriptions and tags.");
   return effects;
-}
-
-export function describeRole(r: Role): string {
-  return ROLE_LABELS[r];
 }

@@ -49,3 +49,4 @@ export async function listTeamPeople(viewer: Viewer, teamId: string, opts: { tak
     return users.map((u) => ({ id: u.id, name: u.name, email: u.email, status: u.status, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
   });
 }
+

@@ -7,7 +7,7 @@ export type ExposureNames = {
   team(id: string): string;
   user(id: string): string;
   group(id: string): string;
-  /** "schema northwind", and how many resources lie under it. */
+  /** "schema northwind", and how many resources lie under it (-1: not counted). */
   resource(id: string): { label: string; descendants: number };
   /** The client teams a Guest belongs to (for "Northwind's guest Ana Souza"). */
   clientTeamsOf(userId: string): string[];
@@ -39,6 +39,7 @@ function possessive(names: string[]): string {
 
 function thing(n: ExposureNames, resourceId: string): string {
   const r = n.resource(resourceId);
+  if (r.descendants < 0) return `${r.label} and everything under it`;
   if (!r.descendants) return r.label;
   return `${r.label} and its ${r.descendants.toLocaleString("en-US")} ${r.descendants === 1 ? "item" : "items"}`;
 }

@@ -1,4 +1,4 @@
-// The access policy of DESIGN.md as pure functions: the single definition the access layer, the row-level
+// The access policy (README, "Architecture") as pure functions: the single definition the access layer, the row-level
 // security and the tests are all checked against.
 export * from "./types";
 export * from "./roles";

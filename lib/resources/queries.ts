@@ -1,10 +1,10 @@
 import "server-only";
 import { can } from "@/lib/policy";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { teamScope } from "@/lib/access/scope";
+import { resourceScope, resourceScopeSql, teamScope, type ResourceScope } from "@/lib/access/scope";
 import type { AdminResourceParams } from "./schemas";
 
 export type AdminResourceRow = {
@@ -58,7 +58,7 @@ export async function listAdminResources(viewer: Viewer, p: AdminResourceParams)
         where: { workspaceId: viewer.workspaceId, resourceId: { in: pathIds } },
         select: { resourceId: true, team: { select: { id: true, name: true } } },
       }),
-      descendantsOf(tx, viewer, rows.map((r) => r.id)),
+      descendantsOf(tx, await resourceScope(tx, viewer), rows.map((r) => r.id)),
     ]);
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
     return {
@@ -89,14 +89,18 @@ export async function listAdminResources(viewer: Viewer, p: AdminResourceParams)
   });
 }
 
-/** Number of descendants (not counting itself) of each given resource. */
-export async function descendantsOf(tx: Tx, viewer: Viewer, ids: string[]): Promise<Map<string, number>> {
+/**
+ * Number of descendants (not counting itself) of each given resource, within a scope (the viewer's, or the
+ * whole workspace for admins), in one query; `live` leaves out removed resources.
+ */
+export async function descendantsOf(tx: Tx, scope: ResourceScope, ids: string[], opts: { live?: boolean } = {}): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const rows = await tx.$queryRaw<{ id: string; n: bigint | number }[]>`
+  const live = opts.live ? Prisma.sql`AND r."removedAt" IS NULL` : Prisma.empty;
+  const rows = await tx.$queryRaw<{ id: string; n: bigint | number }[]>(Prisma.sql`
     SELECT a.id::text AS id, count(r.id) AS n
       FROM unnest(${ids}::uuid[]) AS a(id)
-      JOIN "Resource" r ON r."workspaceId" = ${viewer.workspaceId}::uuid AND r.path @> ARRAY[a.id] AND r.id <> a.id
-     GROUP BY a.id`;
+      JOIN "Resource" r ON ${resourceScopeSql(scope, "r")} AND r.path @> ARRAY[a.id] AND r.id <> a.id ${live}
+     GROUP BY a.id`);
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 

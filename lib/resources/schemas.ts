@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
 import { ResourceType } from "@/lib/generated/prisma/enums";
 import { confirmExposuresInput } from "@/lib/isolation/schemas";
 
@@ -8,12 +9,7 @@ const RESOURCE_TYPES = Object.values(ResourceType) as [ResourceType, ...Resource
 const uuidOrNull = z.string().uuid().nullable().catch(null);
 
 /** URL state of /settings/resources: paging, a whitelisted sort, and the filters. */
-export const adminResourceParams = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().refine((n) => [10, 25, 50, 100].includes(n)).catch(25),
-  sort: z.enum(RESOURCE_SORTS).catch("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  q: z.string().trim().max(200).catch(""),
+export const adminResourceParams = tableParams(RESOURCE_SORTS, { sort: "name" }).extend({
   type: z.enum(RESOURCE_TYPES).nullable().catch(null),
   integration: uuidOrNull,
   team: uuidOrNull,
@@ -21,12 +17,8 @@ export const adminResourceParams = z.object({
 });
 export type AdminResourceParams = z.infer<typeof adminResourceParams>;
 
-export function parseAdminResourceParams(sp: Record<string, string | string[] | undefined>): AdminResourceParams {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  return adminResourceParams.parse({
-    page: one(sp.page), size: one(sp.size), sort: one(sp.sort), dir: one(sp.dir), q: one(sp.q),
-    type: one(sp.type) ?? null, integration: one(sp.integration) ?? null, team: one(sp.team) ?? null, unassigned: one(sp.unassigned),
-  });
+export function parseAdminResourceParams(sp: UrlParams): AdminResourceParams {
+  return parseUrlParams(adminResourceParams, sp);
 }
 
 export const MAX_BULK = 500;

@@ -17,8 +17,6 @@ export type SearchOptions = SearchFilters & {
   size?: number;
   /** How many people and teams to include (page 1 only); 0 leaves them out. */
   others?: number;
-  /** Old name of size, kept for callers that asked for "take". */
-  take?: number;
 };
 
 /**
@@ -83,7 +81,7 @@ async function teams(tx: Tx, viewer: Viewer, q: string, take: number): Promise<T
 }
 
 async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope, q: string, opts: SearchOptions): Promise<SearchResult> {
-  const size = Math.max(1, Math.min(100, opts.size ?? opts.take ?? SEARCH_PAGE_SIZE));
+  const size = Math.max(1, Math.min(100, opts.size ?? SEARCH_PAGE_SIZE));
   const page = Math.max(1, Math.trunc(opts.page ?? 1));
   const others = page === 1 && !opts.type && !opts.integrationId && !opts.teamId ? opts.others ?? 5 : 0;
   const { rows, total } = await resourcePage(tx, scope, q, opts, page, size);

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { one } from "@/lib/table-params";
 import { RESOURCE_TYPES, type SearchResourceType } from "./types";
 import { MAX_Q } from "./sql";
 
 export const SEARCH_PAGE_SIZE = 20;
 
-const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 /** URL state of /search: q, filters and page, each whitelisted; anything else falls back to "none". */
 export const searchParams = z.object({

@@ -7,6 +7,7 @@ import { effectiveMembershipsSql, resourceScope, teamLinks, teamMembersWhere, te
 import { can, isInternal, type Role } from "@/lib/policy";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { MembersParams, TeamsParams } from "./schemas";
+import { descendantsOf } from "@/lib/resources/queries";
 
 export type TeamSummary = {
   id: string;
@@ -141,11 +142,8 @@ export async function getTeamBySlug(viewer: Viewer, slug: string): Promise<TeamD
     const assignedWhere: Prisma.ResourceWhereInput = { AND: [scope.where, { teams: { some: { workspaceId: ws, teamId: team.id } } }] };
     const resourceCount = await tx.resource.count({ where: assignedWhere });
     const assigned = await tx.resource.findMany({ where: assignedWhere, select: { id: true, name: true, type: true }, orderBy: [{ type: "asc" }, { name: "asc" }], take: 100 });
-    const resources: TeamResourceDTO[] = [];
-    for (const r of assigned) {
-      const descendants = await tx.resource.count({ where: { AND: [scope.where, { path: { has: r.id } }, { id: { not: r.id } }, { removedAt: null }] } });
-      resources.push({ ...r, descendants });
-    }
+    const counts = await descendantsOf(tx, scope, assigned.map((r) => r.id), { live: true });
+    const resources: TeamResourceDTO[] = assigned.map((r) => ({ ...r, descendants: counts.get(r.id) ?? 0 }));
     const internal = isInternal(viewer.role);
     return {
       ...team,

@@ -9,7 +9,8 @@ import {
 } from "@/lib/automations/actions";
 import { getAutomation, getRun, listAutomations } from "@/lib/automations/queries";
 import { parseAutomationsParams } from "@/lib/automations/schemas";
-import { processRun, SimulatedCrash, queueDueSchedules } from "@/lib/automations/engine";
+import { processRun, SimulatedCrash } from "@/lib/automations/runner";
+import { queueDueSchedules } from "@/lib/automations/triggers";
 import { startAutomationWorker, stopAutomationWorker, tick } from "@/lib/automations/queue";
 import { getResourceDetail, listVisibleResourceIds } from "@/lib/catalog/queries";
 import { createIntegration, syncIntegration } from "@/lib/integrations/actions";

@@ -12,7 +12,7 @@ import { addGroupMembers, previewAddGroupMembers, removeGroupMembers } from "@/l
 import { changeRole, inviteMembers, previewInvite, previewRoleChange } from "@/lib/members/actions";
 import { createIntegration } from "@/lib/integrations/actions";
 import { createAutomation, runAutomation } from "@/lib/automations/actions";
-import { processRun } from "@/lib/automations/engine";
+import { processRun } from "@/lib/automations/runner";
 import { setIsolationLock } from "@/lib/isolation/actions";
 import { isolationReport, workspaceSettings } from "@/lib/isolation/queries";
 import { teamExposure } from "@/lib/explain/queries";

@@ -63,7 +63,7 @@ const TERMS = ["a", "e", "i", "o", "u", "s", "_", "northwind", "globex", "initec
 /** Every resource, person and team search returns for a spread of terms. */
 async function searchIds(v: Viewer): Promise<string[]> {
   const ids = new Set<string>();
-  for (const q of TERMS) for (const h of (await search(v, q, { take: 1000 })).hits) ids.add(`${h.kind}:${h.id}`);
+  for (const q of TERMS) for (const h of (await search(v, q, { size: 1000 })).hits) ids.add(`${h.kind}:${h.id}`);
   return [...ids].sort();
 }
 

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvRow } from "@/lib/members/csv";
+import { csvField as csvCell, csvRow } from "@/lib/csv";
 import { splitEmails } from "@/lib/members/schemas";
 
 describe("CSV cells", () => {

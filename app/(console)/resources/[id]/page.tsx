@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronRight, Lock, Globe } from "lucide-react";
@@ -27,6 +28,10 @@ import { ResourceDetails } from "@/components/catalog/resource-details";
 // Resource kinds that take part in lineage (integrations, databases and schemas are containers only).
 const LINEAGE_TYPES = new Set(["TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "METRIC", "DOCUMENT", "TERM"]);
 
+// generateMetadata and the page read the same resource: once per request (getViewer is cached too, so the
+// viewer object, part of the key, is the same in both).
+const readResource = cache(getResourceDetail);
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // The title comes from the same scoped read as the page: an id out of scope yields the plain 404 title.
@@ -35,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await getViewer();
   const parsed = resourceId.safeParse(id);
   if (!viewer || !parsed.success) return { title: "Page not found" };
-  const r = await getResourceDetail(viewer, parsed.data);
+  const r = await readResource(viewer, parsed.data);
   return { title: r ? r.name : "Page not found" };
 }
 
@@ -44,7 +49,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const { id } = await params;
   const parsed = resourceId.safeParse(id);
   if (!parsed.success) notFound();
-  const r = await getResourceDetail(viewer, parsed.data);
+  const r = await readResource(viewer, parsed.data);
   if (!r) notFound();
   const sp = await searchParams;
   const childParams = parseChildrenParams(sp);

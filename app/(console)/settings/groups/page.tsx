@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/policy";
 import { listGroupsTable } from "@/lib/groups/queries";
-import { parseGroupsParams } from "@/lib/teams/schemas";
+import { parseGroupsParams } from "@/lib/groups/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { GroupsTable } from "@/components/groups/groups-table";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Globe, Lock } from "lucide-react";
@@ -16,6 +17,10 @@ import { teamExposure } from "@/lib/explain/queries";
 import { ExposureReport } from "@/components/explain/exposure-report";
 import { can } from "@/lib/policy";
 
+// generateMetadata and the page read the same team: once per request (getViewer is cached too, so the
+// viewer object, part of the key, is the same in both).
+const readTeam = cache(getTeamBySlug);
+
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // The title comes from the same scoped read as the page: a team out of scope yields the plain 404 title.
@@ -24,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await getViewer();
   const parsed = teamSlug.safeParse(slug);
   if (!viewer || !parsed.success) return { title: "Page not found" };
-  const team = await getTeamBySlug(viewer, parsed.data);
+  const team = await readTeam(viewer, parsed.data);
   return { title: team ? team.name : "Page not found" };
 }
 
@@ -33,7 +38,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const parsed = teamSlug.safeParse(slug);
   if (!parsed.success) notFound();
-  const team = await getTeamBySlug(viewer, parsed.data);
+  const team = await readTeam(viewer, parsed.data);
   if (!team) notFound();
   const mp = parseMembersParams(await searchParams);
   const [members, candidates, groupCandidates, exposure] = await Promise.all([

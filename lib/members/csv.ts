@@ -1,2 +1,0 @@
-// The members export writes CSV the same way as every other export.
-export { csvField as csvCell, csvRow } from "@/lib/csv";
