@@ -76,3 +76,25 @@ test("dbt: a bad file is refused with a clear message; a good one enriches north
     await expect(await upload(manifest("One row per customer order."))).toContainText("4 dbt nodes matched");
   }
 });
+
+test("an editor draws a manual edge from orders to a dashboard; Ana sees it; the editor removes it", async ({ browser }) => {
+  const editor = await (await browser.newContext({ storageState: STATES.editor.file })).newPage();
+  await editor.goto(`/resources/${orders().id}?ldir=down&ldepth=1`);
+  const form = editor.getByTestId("manual-edge-form");
+  await form.getByLabel("Other resource").fill("Customer Health");
+  await form.getByRole("button", { name: "Northwind Customer Health dashboard", exact: true }).click();
+  await form.getByRole("button", { name: "Add edge" }).click();
+  await expect(form.getByRole("status")).toHaveText("orders now feeds Northwind Customer Health.");
+  try {
+    const ana = await (await browser.newContext({ storageState: STATES.ana.file })).newPage();
+    await ana.goto(`/resources/${orders().id}?ldir=down&ldepth=1`);
+    await ana.getByRole("tab", { name: "List" }).click();
+    await expect(ana.getByTestId("lineage-list").getByRole("row", { name: /Northwind Customer Health.*manual/ })).toBeVisible();
+    await expect(ana.getByTestId("manual-edge-form")).toHaveCount(0);
+  } finally {
+    await editor.reload();
+    await editor.getByRole("tab", { name: "List" }).click();
+    await editor.getByRole("button", { name: /Remove the manual edge from northwind\.orders to Northwind Customer Health/ }).click();
+    await expect(editor.getByTestId("lineage-list").getByRole("row", { name: /Northwind Customer Health/ })).toHaveCount(0);
+  }
+});

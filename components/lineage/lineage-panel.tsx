@@ -2,7 +2,8 @@
 // The lineage of one resource: a graph (xyflow, laid out left to right) and, for keyboard and screen-reader
 // users, the same edges as a list. Everything drawn comes from the scoped lineage the server sent; nothing is
 // fetched here. Direction and depth live in the URL (?ldir=&ldepth=) so a view can be shared.
-import { useMemo, useState } from "react";
+import { useMemo, useState, useTransition } from "react";
+import { removeManualLineageEdge } from "@/lib/lineage/actions";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ReactFlow, Background, Controls, MarkerType, Handle, Position, type Node, type Edge, type NodeProps } from "@xyflow/react";
@@ -36,14 +37,18 @@ function ResourceNode({ data }: NodeProps<Node<Data>>) {
 }
 const nodeTypes = { resource: ResourceNode };
 
-export function LineagePanel({ startId, nodes, edges, direction, depth, fileName }: {
+export function LineagePanel({ startId, nodes, edges, direction, depth, fileName, canEdit = false }: {
   startId: string;
   nodes: PanelNode[];
   edges: PanelEdge[];
   direction: "up" | "down" | "both";
   depth: number;
   fileName: string;
+  /** Editors and admins may remove manual edges from the list. */
+  canEdit?: boolean;
 }) {
+  const [removing, startRemove] = useTransition();
+  const [error, setError] = useState<string | null>(null);
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -134,7 +139,7 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
         <table className="w-full text-sm" data-testid="lineage-list">
           <caption className="sr-only">Lineage edges: data flows from the first column to the second</caption>
           <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-            <tr><th className="px-5 py-2">From</th><th className="px-5 py-2">To</th><th className="px-5 py-2">Kind</th></tr>
+            <tr><th className="px-5 py-2">From</th><th className="px-5 py-2">To</th><th className="px-5 py-2">Kind</th>{canEdit ? <th className="px-5 py-2"><span className="sr-only">Actions</span></th> : null}</tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {edges.map((e) => {
@@ -145,12 +150,33 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
                   <td className="px-5 py-2"><NodeLink node={f} start={f.id === startId} /></td>
                   <td className="px-5 py-2"><NodeLink node={t} start={t.id === startId} /></td>
                   <td className="px-5 py-2 text-slate-600">{KIND_LABEL[e.kind] ?? e.kind}</td>
+                  {canEdit ? (
+                    <td className="px-5 py-2 text-right">
+                      {e.kind === "manual" ? (
+                        <button
+                          className="text-xs text-rose-700 hover:underline disabled:opacity-50"
+                          disabled={removing}
+                          aria-label={`Remove the manual edge from ${f.qualifiedName} to ${t.qualifiedName}`}
+                          onClick={() =>
+                            startRemove(async () => {
+                              const res = await removeManualLineageEdge({ fromId: e.from, toId: e.to });
+                              setError(res.ok ? null : res.error);
+                              if (res.ok) router.refresh();
+                            })
+                          }
+                        >
+                          Remove
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
+      {error ? <p role="status" className="px-5 py-2 text-sm text-rose-700">{error}</p> : null}
       {!alone ? (
         <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">
           {nodes.length.toLocaleString("en-US")} resources, {edges.length.toLocaleString("en-US")} edges. Click a node to highlight its edges; double-click to open it.

@@ -17,3 +17,8 @@ export function parseLineageParams(sp: Record<string, string | string[] | undefi
   const depth = lineageOptionsSchema.shape.depth.safeParse(one(sp.ldepth));
   return { direction: direction.success ? direction.data : "both", depth: depth.success ? depth.data : 2 };
 }
+
+const uuid = z.string().uuid("Choose a resource.");
+export const manualEdgeInput = z
+  .object({ fromId: uuid, toId: uuid })
+  .refine((v) => v.fromId !== v.toId, { message: "A resource cannot feed itself." });

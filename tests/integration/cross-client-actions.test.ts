@@ -88,6 +88,9 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   },
   deleteAuthConnection: { ids: true, inputs: (f) => [{ connectionId: f.connection }] },
   rotateScimToken: { ids: true, inputs: (f) => [{ connectionId: f.connection }] },
+  // One end the caller can see (its own client's) and one it cannot, both ways round.
+  addManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.resource }, { fromId: f.resource, toId: f.integration }, { fromId: f.integration, toId: f.resource }] },
+  removeManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.integration }] },
   importDbtManifest: {
     ids: false,
     inputs: () => [

@@ -8,6 +8,7 @@ import { setupTestDb } from "../helpers/db";
 import { syncIntegration } from "@/lib/integrations/actions";
 import { waitForSync } from "@/lib/integrations/sync";
 import { lineageOf } from "@/lib/lineage/queries";
+import { addManualLineageEdge, removeManualLineageEdge } from "@/lib/lineage/actions";
 
 const db = await setupTestDb();
 const [warehouse] = await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE name = 'Warehouse' AND "parentId" IS NULL`);
@@ -131,5 +132,32 @@ describe(`lineage per viewer on ${db.engine}`, () => {
     const ana = await db.viewer("ana@northwind.test");
     const got = await lineageOf(ana, await idOf("northwind", "monthly_sales", "revenue"), { direction: "up", depth: 3 });
     expect(names(got)).toEqual(["northwind.monthly_sales.revenue", "northwind.orders.freight"]);
+  });
+});
+
+describe(`manual lineage edges on ${db.engine}`, () => {
+  it("an editor links two resources it can see; Ana then sees the edge; a hidden end is a plain 'Not found.'", async () => {
+    const orders = await idOf("northwind", "orders");
+    const [health] = await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE name = 'Northwind Customer Health'`);
+    const revenue = await idOf("finance", "revenue");
+    const count = async () => (await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "LineageEdge"`))[0].n;
+    actAs(await db.viewer("editor@acme.test"));
+    const before = await count();
+    expect(await addManualLineageEdge({ fromId: orders, toId: health.id })).toMatchObject({ ok: true });
+    expect(await addManualLineageEdge({ fromId: orders, toId: health.id })).toEqual({ ok: false, error: "orders already feeds Northwind Customer Health." });
+    expect(await addManualLineageEdge({ fromId: orders, toId: revenue })).toEqual({ ok: false, error: "Not found." });
+    expect(await addManualLineageEdge({ fromId: revenue, toId: orders })).toEqual({ ok: false, error: "Not found." });
+    expect(await count()).toBe(before + 1);
+    const ana = await lineageOf(await db.viewer("ana@northwind.test"), orders, { direction: "down", depth: 1 });
+    expect(ana!.edges).toContainEqual({ from: orders, to: health.id, kind: "manual" });
+
+    actAs(await db.viewer("viewer@acme.test"));
+    expect(await removeManualLineageEdge({ fromId: orders, toId: health.id })).toEqual({ ok: false, error: "You do not have permission to do this." });
+    // Row-level security alone refuses an editor's edge to a resource it cannot see, whatever the action says.
+    const editor = await db.viewer("editor@acme.test");
+    await expect(db.sqlAs(editor, `INSERT INTO "LineageEdge" (id, "workspaceId", "fromId", "toId", kind) VALUES (gen_random_uuid(), $1, $2, $3, 'manual')`, [editor.workspaceId, orders, revenue])).rejects.toThrow();
+    actAs(editor);
+    expect(await removeManualLineageEdge({ fromId: orders, toId: health.id })).toEqual({ ok: true, data: { removed: true } });
+    expect(await count()).toBe(before);
   });
 });

@@ -23,6 +23,7 @@ import { can } from "@/lib/policy";
 import { lineageOf } from "@/lib/lineage/queries";
 import { parseLineageParams } from "@/lib/lineage/schemas";
 import { LineagePanel } from "@/components/lineage/lineage-panel";
+import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
 import { ResourceDetails } from "@/components/catalog/resource-details";
 
 // Resource kinds that take part in lineage (integrations, databases and schemas are containers only).
@@ -121,7 +122,8 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             <Card>
               <div id="lineage" />
               <CardHeader title="Lineage" description="Where this comes from and what is built from it, among the resources you can see" />
-              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} />
+              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} canEdit={r.canEdit} />
+              {r.canEdit ? <ManualEdgeForm resourceId={r.id} resourceName={r.name} /> : null}
             </Card>
           ) : null}
           {definition ? (
