@@ -1,22 +1,49 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/security/csp";
 
-// Optimistic only: a signed-out visitor goes to /login and comes back afterwards. Authorization is never
-// decided here (a header once let requests skip middleware entirely); every page and action re-checks.
+// Two jobs, neither of them authorization (a header once let requests skip middleware entirely; every page and
+// action re-checks): a per-request CSP nonce for every page, and an optimistic trip to /login for a signed-out
+// visitor, who comes back afterwards.
+
+// SCIM answers identity providers with bearer tokens, never a session (lib/scim/endpoint.ts).
+const PUBLIC = /^\/(?:login|invite|api\/auth|scim)(?:\/|$)/;
+
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production" });
+  const withHeaders = (res: NextResponse) => {
+    res.headers.set("Content-Security-Policy", csp);
+    const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
+    if (hsts) res.headers.set("Strict-Transport-Security", hsts);
+    return res;
+  };
+
   const hasSession = req.cookies.has("next-auth.session-token") || req.cookies.has("__Secure-next-auth.session-token");
-  if (!hasSession) {
+  if (!hasSession && !PUBLIC.test(pathname)) {
     const url = req.nextUrl.clone();
     url.pathname = "/login";
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    return withHeaders(NextResponse.redirect(url));
   }
-  // Lets a page that finds the session stale send the visitor back here after signing in again.
   const headers = new Headers(req.headers);
+  // Next.js finds the nonce in the request's policy and puts it on every script it renders.
+  headers.set("Content-Security-Policy", csp);
+  headers.set("x-nonce", nonce);
+  // Lets a page that finds the session stale send the visitor back here after signing in again.
   headers.set("x-enclave-path", pathname + search);
-  return NextResponse.next({ request: { headers } });
+  return withHeaders(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {
-  matcher: ["/((?!login|invite|api/auth|scim/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+      // Prefetches render no HTML of their own: they need no nonce.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "@/lib/validation/text";
 
 // URL state of the server-side tables, parsed once for all: page, page size, a whitelisted sort, its
 // direction and a text filter. Anything unreadable falls back to the default; nothing else passes through.
@@ -19,7 +20,7 @@ export function tableParams<S extends readonly [string, ...string[]]>(sorts: S, 
     size: z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n)).catch(25),
     sort: z.enum(sorts).catch(defaults.sort as never),
     dir: z.enum(["asc", "desc"]).catch(defaults.dir ?? "asc"),
-    q: z.string().trim().max(200).catch(""),
+    q: queryText(200),
   });
 }
 

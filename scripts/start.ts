@@ -8,13 +8,16 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { databaseUrl, embeddedDataDir } from "@/lib/db/config";
 import { seedDemo, demoUsers, DEMO_PASSWORD } from "@/prisma/seed/demo";
 import { authSecret } from "@/lib/auth/secret";
+import { listenHost } from "@/lib/net/listen";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 
-async function prepareDatabase() {
+/** Migrates and seeds; says whether the demo workspace (well-known passwords) is in the database. */
+async function prepareDatabase(): Promise<boolean> {
   const url = databaseUrl();
   const conn = await connect();
   try {
@@ -24,6 +27,7 @@ async function prepareDatabase() {
     if (!url || process.env.ENCLAVE_SEED_DEMO === "1") {
       if (await seedDemo(conn.prisma)) console.log("▸ Created the demo workspace “Acme Data”.");
     }
+    return !!(await conn.prisma.user.findFirst({ where: { email: { in: demoUsers.map((u) => u.email) } }, select: { id: true } }));
   } finally {
     await conn.close(); // releases the embedded folder's lock before the server opens it
   }
@@ -53,9 +57,10 @@ function buildIfNeeded() {
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 
-function printWelcome() {
+function printWelcome(host: string) {
   const url = `http://localhost:${port}`;
   const lines = [
+    ...(host === "127.0.0.1" && !process.env.HOST ? ["", "  Listening on 127.0.0.1 only while the demo accounts exist (HOST=0.0.0.0 opens it up)."] : []),
     "",
     `  Enclave is running at ${url}`,
     `  Database: ${databaseUrl() ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.relative(root, embeddedDataDir())}`}`,
@@ -80,15 +85,20 @@ async function waitUntilUp(): Promise<void> {
 }
 
 async function main() {
-  await prepareDatabase();
+  const demoPresent = await prepareDatabase();
+  const host = listenHost({ HOST: process.env.HOST }, demoPresent);
   if (!dev) buildIfNeeded();
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_SECRET: authSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    HOST: host,
+    PORT: String(port),
   };
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", process.env.HOST ?? "0.0.0.0"], {
+  // Production runs scripts/serve.ts (it decides the client's address on the socket); dev runs `next dev`.
+  const args = dev ? [nextBin, "dev", "-p", String(port), "-H", host] : [tsxCli, path.join(root, "scripts", "serve.ts")];
+  const child = spawn(process.execPath, args, {
     stdio: ["inherit", "pipe", "inherit"],
     env,
   });
@@ -98,7 +108,7 @@ async function main() {
   process.on("SIGTERM", stop);
   child.on("exit", (code) => process.exit(code ?? 0));
   await waitUntilUp();
-  printWelcome();
+  printWelcome(host);
 }
 
 main().catch((e) => {

@@ -4,20 +4,9 @@ import { signIn } from "next-auth/react";
 import { KeyRound, Mail } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { requestSignInLink, signInOptions } from "@/lib/sign-in/actions";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { signInMessage as messageFor } from "@/lib/auth/sign-in-messages";
 
-const GENERIC = "Wrong email or password.";
-
-// Only messages chosen here are shown: the query string never puts words of its own on this page.
-const BY_CODE: Record<string, string> = {
-  sso: "Single sign-on did not sign you in. Try again, or ask your administrator.",
-  link: "That sign-in link cannot be used: it was used already, has expired or was opened in another browser. Request a new one.",
-};
-
-function messageFor(error: string | undefined | null): string | null {
-  if (!error) return null;
-  if (error.startsWith("Too many sign-in attempts")) return error;
-  return BY_CODE[error] ?? GENERIC;
-}
 
 type Route = { email: string; sso: boolean; password: boolean };
 
@@ -58,7 +47,7 @@ export function LoginForm({ callbackUrl, initialError, linksEnabled = false }: {
     // A full navigation: the route handler answers with a redirect to the identity provider.
     const start = new URL("/api/auth/oidc/start", window.location.origin);
     start.searchParams.set("email", email);
-    start.searchParams.set("callbackUrl", callbackUrl);
+    start.searchParams.set("callbackUrl", safeCallbackUrl(callbackUrl));
     window.location.assign(start.toString());
   }
 
@@ -78,7 +67,8 @@ export function LoginForm({ callbackUrl, initialError, linksEnabled = false }: {
       setError(messageFor(res?.error ?? "CredentialsSignin"));
       return;
     }
-    window.location.assign(callbackUrl);
+    // Checked again here: the prop came from the server, but the form is where the navigation happens.
+    window.location.assign(safeCallbackUrl(callbackUrl));
   }
 
   async function sendLink() {

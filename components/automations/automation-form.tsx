@@ -137,7 +137,7 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
     <form className="space-y-6 px-5 py-5" onSubmit={(e) => { e.preventDefault(); save(); }}>
       <div className="max-w-md">
         <label htmlFor="automation-name" className={label}>Name</label>
-        <input id="automation-name" value={name} onChange={(e) => { setName(e.target.value); setSaved(false); }} maxLength={80} className={inputClass} placeholder="e.g. Globex dashboards" />
+        <input id="automation-name" value={name} onChange={(e) => { setName(e.target.value); setSaved(false); }} maxLength={80} className={inputClass} placeholder="e.g. Client dashboards" />
       </div>
 
       <fieldset>
@@ -172,7 +172,7 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
                   value={c.value}
                   onChange={(e) => setCond(i, { ...c, value: e.target.value })}
                   maxLength={200}
-                  placeholder={c.kind === "nameMatches" ? "e.g. ^globex_(orders|refunds)$" : ""}
+                  placeholder={c.kind === "nameMatches" ? "e.g. ^client_(orders|refunds)$" : ""}
                   className={`${field} w-72 ${c.kind === "nameMatches" ? "font-mono" : ""}`}
                 />
               )}

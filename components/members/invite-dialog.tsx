@@ -50,9 +50,13 @@ function InviteDialog({ teams, onClose }: { teams: TeamOption[]; onClose: () => 
             <li key={r.userId} className="space-y-1.5">
               <div className="flex items-center gap-2 text-sm">
                 <span className="font-medium text-slate-800">{r.email}</span>
-                <span className="text-xs text-slate-500">{r.delivery === "emailed" ? <span className="inline-flex items-center gap-1"><Mail className="h-3 w-3" /> e-mailed</span> : "not e-mailed (no SMTP): send them this link"}</span>
+                <span className="text-xs text-slate-500">
+                  {r.delivery === "emailed" ? <span className="inline-flex items-center gap-1"><Mail className="h-3 w-3" /> e-mailed</span>
+                    : r.delivery === "failed" ? "the e-mail could not be sent: make a new link from their member page later"
+                    : "not e-mailed (no SMTP): send them this link, it is shown only now"}
+                </span>
               </div>
-              <CopyLink link={r.link} />
+              {r.link ? <CopyLink link={r.link} /> : null}
             </li>
           ))}
         </ul>
@@ -66,7 +70,7 @@ function InviteDialog({ teams, onClose }: { teams: TeamOption[]; onClose: () => 
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <div>
           <label htmlFor="invite-emails" className="mb-1 block text-sm font-medium text-slate-700">Email addresses</label>
-          <textarea id="invite-emails" name="emails" rows={3} required autoFocus placeholder="gina@globex.test, hal@globex.test"
+          <textarea id="invite-emails" name="emails" rows={3} required autoFocus placeholder="gina@example.com, hal@example.com"
             className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
           <p className="mt-1 text-xs text-slate-500">Separate several with commas or new lines (at most 50).</p>
         </div>

@@ -83,8 +83,9 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
             </p>
             <div className="flex gap-2">
               <Button variant="secondary" onClick={async () => {
-                const data = (await run(() => resendInvitation({ userId: member.id }), "A new link was created.")) as { link: string; delivery: string } | undefined;
-                if (data) setLink(data.link);
+                const data = (await run(() => resendInvitation({ userId: member.id }), "A new link was created.")) as { link?: string; delivery: string } | undefined;
+                if (data?.link) setLink(data.link);
+                else if (data) setNote(data.delivery === "emailed" ? "A new link was e-mailed to them." : "A new link was made, but the e-mail could not be sent.");
               }}>New link</Button>
               {member.invitation?.state === "pending" ? <Button variant="ghost" onClick={() => run(() => revokeInvitation({ userId: member.id }), "The link was revoked.")}>Revoke link</Button> : null}
             </div>

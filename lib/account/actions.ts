@@ -4,7 +4,8 @@ import { authorizedAction, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
 import { withViewer } from "@/lib/db/scoped";
-import { recordSignInFailure, signInBlocked } from "@/lib/auth/rate-limit";
+import { passwordCheckWait, recordPasswordCheckFailure } from "@/lib/auth/rate-limit";
+import { ownerDb } from "@/lib/db/owner";
 import { changePasswordInput, renameSelfInput } from "./schemas";
 
 /**
@@ -13,20 +14,23 @@ import { changePasswordInput, renameSelfInput } from "./schemas";
  * on, so every open session — this one too — ends at its next request; the page then asks to sign in again.
  */
 export const changePassword = authorizedAction({ input: changePasswordInput }, async ({ viewer, input }) => {
-  const limiterKey = viewer.email.toLowerCase();
-  if (signInBlocked(limiterKey, `account:${viewer.userId}`).blocked) {
+  const prisma = await ownerDb("password-check-throttle");
+  if ((await passwordCheckWait(prisma, viewer.userId)) > 0) {
     throw new UserError("Too many wrong passwords. Wait a few minutes and try again.");
   }
   const hash = await bcrypt.hash(input.next, 10);
-  await withViewer(viewer, async (tx) => {
+  const changed = await withViewer(viewer, async (tx) => {
     const me = await tx.user.findFirst({ where: { id: viewer.userId }, select: { passwordHash: true } });
-    if (!me?.passwordHash || !(await bcrypt.compare(input.current, me.passwordHash))) {
-      recordSignInFailure(limiterKey, `account:${viewer.userId}`);
-      throw new UserError("Your current password is not right. Nothing was changed.");
-    }
+    if (!me?.passwordHash || !(await bcrypt.compare(input.current, me.passwordHash))) return false;
     await tx.user.update({ where: { id: viewer.userId }, data: { passwordHash: hash, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, viewer, { action: "account.password-changed", targetType: "user", targetId: viewer.userId, targetName: viewer.name });
+    return true;
   });
+  // Counted after the transaction, on the owner connection (the embedded database has a single one).
+  if (!changed) {
+    await recordPasswordCheckFailure(prisma, viewer.userId);
+    throw new UserError("Your current password is not right. Nothing was changed.");
+  }
   return { signedOut: true };
 });
 

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/policy";
+import { stripControl } from "@/lib/validation/text";
 import { UserError, viewAsRefusal } from "./authorized";
 
 type Ctx<Q extends z.ZodType> = { viewer: Viewer; query: z.infer<Q>; req: NextRequest; params: Record<string, string> };
@@ -21,7 +22,9 @@ export function authorizedRoute<Q extends z.ZodType>(
     // While an admin views as someone, only reads go through.
     if (viewer.actingAdmin && !["GET", "HEAD"].includes(req.method)) return NextResponse.json({ error: viewAsRefusal(viewer) }, { status: 403 });
     if (opts.permission && !can(viewer.role, opts.permission)) return NextResponse.json({ error: "Not found." }, { status: 404 });
-    const parsed = opts.query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+    // Control characters in the query string are dropped before parsing: a filter is a hint, never a 500.
+    const query = Object.fromEntries([...req.nextUrl.searchParams].map(([k, v]) => [k, stripControl(v)]));
+    const parsed = opts.query.safeParse(query);
     if (!parsed.success) return NextResponse.json({ error: parsed.error.issues[0]?.message ?? "Invalid input." }, { status: 400 });
     try {
       return await handler({ viewer, query: parsed.data, req, params: (await ctx.params) ?? {} });

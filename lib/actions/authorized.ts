@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/policy";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "@/lib/validation/text";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -57,6 +58,9 @@ export function authorizedAction<S extends z.ZodType, T>(
     const viewer = await getViewer();
     if (!viewer && !opts.public) return { ok: false, error: "Your session has ended. Sign in again." };
     if (viewer?.actingAdmin && opts.whileViewingAs !== "allow") return { ok: false, error: viewAsRefusal(viewer) };
+    // A NUL (or any other control character) in any string is refused here, for every action at once: PostgreSQL
+    // would reject it mid-transaction with an error the person cannot act on.
+    if (hasControlCharacter(raw)) return { ok: false, error: CONTROL_CHARACTER_MESSAGE };
     const parsed = opts.input.safeParse(raw);
     if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
     if (opts.permission && (!viewer || !can(viewer.role, opts.permission))) return { ok: false, error: "You do not have permission to do this." };

@@ -1,4 +1,5 @@
 import "server-only";
+import { textContains } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
@@ -29,7 +30,7 @@ function where(viewer: Viewer, p: AuditParams): Prisma.AuditEventWhereInput {
       ? { createdAt: { ...(p.from ? { gte: new Date(`${p.from}T00:00:00Z`) } : {}), ...(p.to ? { lt: new Date(new Date(`${p.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
       : {}),
     ...(q
-      ? { OR: [{ targetName: { contains: q, mode: "insensitive" } }, { actorEmail: { contains: q, mode: "insensitive" } }, { action: { contains: q, mode: "insensitive" } }] }
+      ? { OR: [{ targetName: textContains(q) }, { actorEmail: textContains(q) }, { action: textContains(q) }] }
       : {}),
   };
 }

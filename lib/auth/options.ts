@@ -1,11 +1,15 @@
 import "server-only";
+import crypto from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { ownerDb } from "@/lib/db/owner";
-import { clearSignInFailures, recordSignInFailure, signInBlocked } from "./rate-limit";
+import { clearSignInFailures, recordSignInFailure, signInWait } from "./rate-limit";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { authSecret } from "./secret";
+import { sameOriginPath } from "./callback-url";
+import { rateLimitedError } from "./sign-in-messages";
 import { passwordRefused } from "@/lib/sso/routing";
 
 const credentials = z.object({
@@ -16,12 +20,11 @@ const credentials = z.object({
 // Compared against when the email is unknown, so both failures take the same time.
 const DUMMY_HASH = bcrypt.hashSync("enclave-timing-equaliser", 10);
 
-export const RATE_LIMITED_PREFIX = "Too many sign-in attempts";
-
+// The client's address as scripts/serve.ts determined it from the socket (and ENCLAVE_TRUSTED_PROXIES): never
+// X-Forwarded-For, which the client writes itself. Without the server in front (`next dev`) it is "unknown".
 function clientAddress(req: { headers?: Record<string, unknown> } | undefined): string {
-  const h = req?.headers ?? {};
-  const fwd = String(h["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-  return fwd || String(h["x-real-ip"] ?? "local");
+  const v = req?.headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof v === "string" && v.length <= 64 ? v : "unknown";
 }
 
 export const authOptions: NextAuthOptions = {
@@ -37,48 +40,55 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const address = clientAddress(req as never);
-        const limit = signInBlocked(email, address);
-        if (limit.blocked) {
-          throw new Error(`${RATE_LIMITED_PREFIX}. Try again in ${Math.ceil(limit.retryAfterS / 60)} minute(s).`);
-        }
         // "Enforce SSO": the address's domain signs in through its connection only; the password is not even tried.
         if (await passwordRefused(email)) return null;
         // Sign-in resolves identity, so it reads as the system, before any viewer exists.
         const prisma = await ownerDb("sign-in");
+        const wait = await signInWait(prisma, email, address);
+        if (wait > 0) {
+          // A code, not a sentence: the sign-in page says it in words of its own (lib/auth/sign-in-messages.ts).
+          throw new Error(rateLimitedError(wait));
+        }
         const user = await prisma.user.findUnique({
           where: { email },
           select: { id: true, passwordHash: true, status: true, sessionVersion: true, memberships: { select: { id: true }, take: 1 } },
         });
         const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
         if (!user || !ok || user.status !== "ACTIVE" || user.memberships.length === 0) {
-          recordSignInFailure(email, address);
+          await recordSignInFailure(prisma, email, address);
           return null;
         }
-        clearSignInFailures(email);
+        await clearSignInFailures(prisma, email, address);
         await prisma.user.update({ where: { id: user.id }, data: { lastActiveAt: new Date() } });
         return { id: user.id, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    // The token carries the user id and the session version, nothing else: all the rest is read per request.
+    // The token carries the user id, the session version and a per-sign-in id, nothing else: all the rest is read
+    // per request.
     async jwt({ token, user }) {
       if (user) {
-        return { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0 };
+        return { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0, sid: crypto.randomUUID() };
       }
-      return { sub: token.sub, sv: token.sv, iat: token.iat, exp: token.exp, jti: token.jti };
+      return { sub: token.sub, sv: token.sv, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
     },
     async session({ session }) {
       return { expires: session.expires };
     },
     async redirect({ url, baseUrl }) {
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      try {
-        if (new URL(url).origin === baseUrl) return url;
-      } catch {
-        /* not a URL */
+      // Sign-out goes to /login, sign-in to a callback: either way only a checked path of this site.
+      let path: string | null = null;
+      if (url.startsWith("/")) path = sameOriginPath(url);
+      else {
+        try {
+          const u = new URL(url);
+          if (u.origin === new URL(baseUrl).origin) path = sameOriginPath(u.pathname + u.search + u.hash);
+        } catch {
+          /* not a URL */
+        }
       }
-      return `${baseUrl}/catalog`;
+      return `${baseUrl}${path ?? "/catalog"}`;
     },
   },
 };

@@ -58,16 +58,19 @@ async function resolve(prisma: PrismaClient, userId: string, sessionVersion: num
  * "View as": the viewer of the person an admin chose, resolved by the very path above (so every page, query
  * and row-level security policy sees exactly that person), with `actingAdmin` naming the admin. Null, and the
  * claim ignored, unless the signed-in viewer is an admin (now, not when the claim was made), the claim is that
- * admin's and was made in the current session, and the person is someone else, active, in the same workspace.
+ * admin's and was made in the current session (same session id, same session version), and the person is someone else, active, in the same workspace.
  */
 export async function resolveViewAs(
   prisma: PrismaClient,
   admin: Viewer,
   adminSessionVersion: number,
-  claim: { adminUserId: string; targetUserId: string; sv: number },
+  claim: { adminUserId: string; targetUserId: string; sv: number; sid?: string },
+  adminSessionId: string | null,
 ): Promise<Viewer | null> {
   if (admin.actingAdmin || !can(admin.role, "view-as.start")) return null;
   if (claim.adminUserId !== admin.userId || claim.sv !== adminSessionVersion || claim.targetUserId === admin.userId) return null;
+  // Made in this very session: after any sign-out and a new sign-in the claim is someone else's past.
+  if (!adminSessionId || claim.sid !== adminSessionId) return null;
   const target = await resolve(prisma, claim.targetUserId, null);
   if (!target || target.workspaceId !== admin.workspaceId) return null;
   return { ...target, actingAdmin: { userId: admin.userId, name: admin.name, email: admin.email } };

@@ -1,15 +1,16 @@
 import crypto from "node:crypto";
 
 // "View as": an admin browses the console as another person. The choice lives in a cookie that holds a signed
-// {adminUserId, targetUserId, startedAt, adminSessionVersion}; lib/auth/viewer.ts honours it only for the
-// admin who signed it, while that admin is still an active admin of the target's workspace (resolve-viewer.ts).
+// {adminUserId, targetUserId, startedAt, adminSessionVersion, sessionId}; lib/auth/viewer.ts honours it only for
+// the admin who signed it, in the very session that signed it (the session token's own id: a sign-out by any path,
+// then a sign-in, starts another session), while that admin is still an active admin of the target's workspace.
 
 export const VIEW_AS_COOKIE = "enclave-view-as";
 export const VIEW_AS_COOKIE_SECURE = "__Host-enclave-view-as";
 /** A view-as session ends by itself after this long. */
 export const VIEW_AS_MAX_AGE_S = 8 * 3600;
 
-export type ViewAsClaim = { adminUserId: string; targetUserId: string; startedAt: number; sv: number };
+export type ViewAsClaim = { adminUserId: string; targetUserId: string; startedAt: number; sv: number; /** The admin's session id. */ sid: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,7 +24,7 @@ function mac(secret: string, body: string): string {
 }
 
 export function signViewAs(claim: ViewAsClaim, secret: string): string {
-  const body = Buffer.from(JSON.stringify({ a: claim.adminUserId, t: claim.targetUserId, s: claim.startedAt, v: claim.sv })).toString("base64url");
+  const body = Buffer.from(JSON.stringify({ a: claim.adminUserId, t: claim.targetUserId, s: claim.startedAt, v: claim.sv, i: claim.sid })).toString("base64url");
   return `${body}.${mac(secret, body)}`;
 }
 
@@ -41,9 +42,10 @@ export function verifyViewAs(raw: unknown, secret: string, now = Date.now()): Vi
   } catch {
     return null;
   }
-  const d = data as { a?: unknown; t?: unknown; s?: unknown; v?: unknown };
+  const d = data as { a?: unknown; t?: unknown; s?: unknown; v?: unknown; i?: unknown };
   if (typeof d.a !== "string" || typeof d.t !== "string" || !UUID.test(d.a) || !UUID.test(d.t)) return null;
   if (typeof d.s !== "number" || typeof d.v !== "number" || !Number.isFinite(d.s)) return null;
+  if (typeof d.i !== "string" || !UUID.test(d.i)) return null;
   if (d.s > now + 60_000 || now - d.s > VIEW_AS_MAX_AGE_S * 1000) return null;
-  return { adminUserId: d.a, targetUserId: d.t, startedAt: d.s, sv: d.v };
+  return { adminUserId: d.a, targetUserId: d.t, startedAt: d.s, sv: d.v, sid: d.i };
 }

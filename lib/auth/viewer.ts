@@ -10,7 +10,7 @@ import { signViewAs, verifyViewAs, VIEW_AS_COOKIE, VIEW_AS_COOKIE_SECURE, VIEW_A
 
 export type { Viewer } from "./resolve-viewer";
 
-type Session = { viewer: Viewer; sessionVersion: number };
+type Session = { viewer: Viewer; sessionVersion: number; sessionId: string | null };
 
 /** The signed-in person, from the session cookie and the database; view-as plays no part here. */
 const getSession = cache(async (): Promise<Session | null> => {
@@ -21,7 +21,7 @@ const getSession = cache(async (): Promise<Session | null> => {
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
   if (!token?.sub || typeof token.sv !== "number") return null;
   const viewer = await resolveViewer(await ownerDb("viewer-resolution"), token.sub, token.sv);
-  return viewer ? { viewer, sessionVersion: token.sv } : null;
+  return viewer ? { viewer, sessionVersion: token.sv, sessionId: typeof token.sid === "string" ? token.sid : null } : null;
 });
 
 /** The person really signed in (the admin, while an admin views as someone): for view-as itself and its audit. */
@@ -43,7 +43,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const raw = jar.get(VIEW_AS_COOKIE_SECURE)?.value ?? jar.get(VIEW_AS_COOKIE)?.value;
   if (!raw) return session.viewer;
   const claim = verifyViewAs(raw, authSecret());
-  const acting = claim ? await resolveViewAs(await ownerDb("viewer-resolution"), session.viewer, session.sessionVersion, claim) : null;
+  const acting = claim ? await resolveViewAs(await ownerDb("viewer-resolution"), session.viewer, session.sessionVersion, claim, session.sessionId) : null;
   if (!acting) {
     await clearViewAsCookie();
     return session.viewer;
@@ -60,8 +60,11 @@ async function secureCookies(): Promise<boolean> {
 /** Starts viewing as targetUserId for the signed-in admin (server actions only: they may set cookies). */
 export async function setViewAsCookie(targetUserId: string): Promise<void> {
   const session = await getSession();
-  if (!session) return;
-  const value = signViewAs({ adminUserId: session.viewer.userId, targetUserId, startedAt: Date.now(), sv: session.sessionVersion }, authSecret());
+  if (!session?.sessionId) return;
+  const value = signViewAs(
+    { adminUserId: session.viewer.userId, targetUserId, startedAt: Date.now(), sv: session.sessionVersion, sid: session.sessionId },
+    authSecret(),
+  );
   const secure = await secureCookies();
   const jar = await cookies();
   jar.set(secure ? VIEW_AS_COOKIE_SECURE : VIEW_AS_COOKIE, value, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: VIEW_AS_MAX_AGE_S });

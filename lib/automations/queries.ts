@@ -1,5 +1,6 @@
 import "server-only";
 import { can } from "@/lib/policy";
+import { textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -136,7 +137,7 @@ const automationSelect = { id: true, name: true, rule: true, action: true, teamI
 export async function listAutomations(viewer: Viewer, p: AutomationsParams): Promise<{ rows: AutomationRow[]; total: number }> {
   if (!can(viewer.role, "automations.manage")) return { rows: [], total: 0 };
   return withViewer(viewer, async (tx) => {
-    const where: Prisma.AutomationWhereInput = { workspaceId: viewer.workspaceId, ...(p.q ? { name: { contains: p.q, mode: "insensitive" } } : {}) };
+    const where: Prisma.AutomationWhereInput = { workspaceId: viewer.workspaceId, ...(p.q ? { name: textContains(p.q) } : {}) };
     const total = await tx.automation.count({ where });
     const list = await tx.automation.findMany({
       where,

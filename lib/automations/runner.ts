@@ -88,7 +88,7 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
         if (!run) return "missing" as const;
         if (run.status !== "queued" && run.status !== "running") return "done" as const;
         const ws = run.workspaceId;
-        const automation = await tx.automation.findFirst({ where: { workspaceId: ws, id: run.automationId }, select: { id: true, name: true } });
+        const automation = await tx.automation.findFirst({ where: { workspaceId: ws, id: run.automationId }, select: { id: true, name: true, createdById: true } });
         if (!automation) return "missing" as const;
         // The teams are re-checked in the run's own workspace on every batch: one deleted since is skipped.
         const teams = (await tx.team.findMany({ where: { workspaceId: ws, id: { in: run.teamIds } }, select: { id: true } })).map((t) => t.id);
@@ -97,6 +97,15 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
           await audit(tx, run, { action: "automation.run.finish", targetId: automation.id, targetName: automation.name, after: { runId: run.id, status: "failed", error: message } });
           return "done" as const;
         };
+
+        // The worker writes as the system, so the authority is re-checked here, on every batch: the admin who started
+        // the run (or, for a schedule or a sync trigger, who made the automation) must still be an active admin of
+        // this workspace. A demoted or deactivated admin's run stops, and says why.
+        const accountable = run.startedById ?? automation.createdById;
+        const admin = accountable
+          ? await tx.membership.findFirst({ where: { workspaceId: ws, userId: accountable, role: "ADMIN", user: { status: "ACTIVE" } }, select: { id: true } })
+          : null;
+        if (!admin) return fail("Stopped: the admin behind this run is no longer an active admin of the workspace. An admin can run it again.");
 
         if (run.status === "queued") {
           let matched: number;

@@ -1,4 +1,5 @@
 import "server-only";
+import { textContains } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
@@ -118,7 +119,7 @@ export async function listChildren(viewer: Viewer, parentId: string, p: Children
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
     const where: Prisma.ResourceWhereInput = {
-      AND: [scope.where, { parentId }, p.q ? { name: { contains: p.q, mode: "insensitive" } } : {}],
+      AND: [scope.where, { parentId }, p.q ? { name: textContains(p.q) } : {}],
     };
     const total = await tx.resource.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / p.size));
@@ -189,7 +190,7 @@ export async function listCatalogSection(viewer: Viewer, key: SectionKey, p: Chi
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
     const where: Prisma.ResourceWhereInput = {
-      AND: [topsWhere(viewer, scope), { type: { in: [...SECTIONS[key].types] } }, p.q ? { name: { contains: p.q, mode: "insensitive" } } : {}],
+      AND: [topsWhere(viewer, scope), { type: { in: [...SECTIONS[key].types] } }, p.q ? { name: textContains(p.q) } : {}],
     };
     const total = await tx.resource.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / p.size));

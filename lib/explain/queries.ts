@@ -1,4 +1,5 @@
 import "server-only";
+import { textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { reportIn, type IsolationReport } from "@/lib/isolation/queries";
@@ -132,7 +133,7 @@ export async function whoCanSee(viewer: Viewer, resourceId: string, opts: { who?
       const person = await tx.user.findFirst({
         where: {
           memberships: { some: { workspaceId: viewer.workspaceId } },
-          ...(UUID.test(who) ? { id: who } : { OR: [{ email: { equals: who.toLowerCase() } }, { name: { contains: who, mode: "insensitive" } }, { email: { contains: who, mode: "insensitive" } }] }),
+          ...(UUID.test(who) ? { id: who } : { OR: [{ email: { equals: who.toLowerCase() } }, { name: textContains(who) }, { email: textContains(who) }] }),
         },
         select: { ...personSelect, status: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true }, take: 1 } },
         orderBy: [{ name: "asc" }, { id: "asc" }],

@@ -1,4 +1,5 @@
 "use server";
+import { textEquals } from "@/lib/db/like";
 import { authorizedAction, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
@@ -13,7 +14,7 @@ const groupSelect = { id: true, name: true, description: true } as const;
 
 async function nameIsFree(tx: Tx, viewer: Viewer, name: string, exceptId?: string) {
   const clash = await tx.group.findFirst({
-    where: { workspaceId: viewer.workspaceId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { workspaceId: viewer.workspaceId, name: textEquals(name), ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new UserError("A group with that name exists already.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -19,7 +20,7 @@ export async function listGroupsTable(viewer: Viewer, p: GroupsParams): Promise<
   return withViewer(viewer, async (tx) => {
     const ws = viewer.workspaceId;
     const where: Prisma.GroupWhereInput = {
-      AND: [groupScope(viewer), p.q ? { OR: [{ name: { contains: p.q, mode: "insensitive" } }, { description: { contains: p.q, mode: "insensitive" } }] } : {}],
+      AND: [groupScope(viewer), p.q ? { OR: [{ name: textContains(p.q) }, { description: textContains(p.q) }] } : {}],
     };
     const total = await tx.group.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / p.size));

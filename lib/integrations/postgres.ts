@@ -1,22 +1,27 @@
 import "server-only";
 import pg from "pg";
 import { countReadableSchemas, PRIVILEGE_MESSAGE, readCatalog, SourceError, type CatalogNode, type CatalogOptions } from "./catalog-reader";
+import { resolveTarget, UNREACHABLE_MESSAGE } from "./target";
 
 export { SourceError, type CatalogNode };
 
-/** The database's errors said plainly; the connection string (and its password) never appears in them. */
+/**
+ * The database's errors said plainly; the connection string (and its password) never appears in them. Every way of
+ * not reaching a server (refused, unresolvable, timed out, or an address the rule refuses) reads the same, so that
+ * "Test connection" cannot tell an open port from a closed one (lib/integrations/target.ts).
+ */
 export function explainPgError(e: unknown): string {
   const err = e as { code?: string; message?: string };
   switch (err.code) {
     case "ECONNREFUSED":
-      return "Could not reach the server: the connection was refused. Check the host and port.";
+    case "ECONNRESET":
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return "Could not reach the server: the host name does not resolve.";
     case "ETIMEDOUT":
     case "EHOSTUNREACH":
     case "ENETUNREACH":
-      return "Could not reach the server: the connection timed out.";
+    case "EPIPE":
+      return UNREACHABLE_MESSAGE;
     case "28P01":
       return "The server refused the credentials: wrong user name or password.";
     case "28000":
@@ -28,17 +33,15 @@ export function explainPgError(e: unknown): string {
     case "57P03":
       return "The server is starting up or shutting down; try again shortly.";
   }
-  if (/timeout/i.test(err.message ?? "")) return "Could not reach the server: the connection timed out.";
+  if (/timeout|terminated unexpectedly|ended unexpectedly/i.test(err.message ?? "")) return UNREACHABLE_MESSAGE;
   if (/SSL/i.test(err.message ?? "")) return "The server's SSL settings do not match the connection string.";
   return "Could not read the server's catalog.";
 }
 
-function client(connectionString: string): pg.Client {
-  return new pg.Client({ connectionString, connectionTimeoutMillis: 8_000, statement_timeout: 120_000, query_timeout: 130_000, application_name: "enclave-sync" });
-}
-
 async function withClient<T>(connectionString: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = client(connectionString);
+  // Resolved and checked once; the client connects to that address, never to the name again.
+  const target = await resolveTarget(connectionString);
+  const c = new pg.Client({ ...target, statement_timeout: 120_000, query_timeout: 130_000 });
   c.on("error", () => undefined);
   try {
     await c.connect();

@@ -1,19 +1,16 @@
 import { confirmExposuresInput } from "@/lib/isolation/schemas";
 import { z } from "zod";
+import { connectionStringProblem } from "./target-rules";
 
 export const connectionString = z
   .string()
   .trim()
   .min(1, "Enter a connection string.")
   .max(2000, "The connection string is too long.")
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === "postgres:" || u.protocol === "postgresql:") && !!u.hostname;
-    } catch {
-      return false;
-    }
-  }, "Use a PostgreSQL URL: postgres://user:password@host:5432/database");
+  .superRefine((s, ctx) => {
+    const problem = connectionStringProblem(s);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const createIntegrationInput = z.object({
   name: z.string().trim().min(1, "Give the integration a name.").max(120, "A name is at most 120 characters."),

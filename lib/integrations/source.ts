@@ -9,10 +9,27 @@ import { redact } from "./schemas";
 /** What an integration row says about where its catalog comes from. */
 export type IntegrationSource = { kind: string; secret: string; config: unknown };
 
-const configSchema = z.object({ database: z.string().optional(), schemas: z.array(z.string()).optional() }).catch({});
+const schemaName = z.string().min(1).max(63);
+const configSchema = z.object({ database: z.string().max(63).optional(), schemas: z.array(schemaName).max(500).optional() }).strict();
 
+/** Enclave's own schemas: the demo warehouse sits beside them in the console's database, and must never read them. */
+const CONSOLE_SCHEMAS = new Set(["public", "pgboss", "information_schema"]);
+
+/**
+ * The integration's options, failing closed: an unreadable configuration reads nothing (it is not taken for "every
+ * schema"). The demo warehouse reads the console's own database, so it needs its schemas named, and never gets
+ * Enclave's own (public, pgboss, pg_*).
+ */
 export function sourceOptions(src: IntegrationSource): CatalogOptions {
-  return configSchema.parse(src.config ?? {});
+  const parsed = configSchema.safeParse(src.config ?? {});
+  if (!parsed.success) throw new SourceError("The integration's settings are unreadable, so nothing was read. Nothing was changed.");
+  if (src.kind === "demo") {
+    const schemas = parsed.data.schemas ?? [];
+    if (!schemas.length || schemas.some((s) => CONSOLE_SCHEMAS.has(s) || s.startsWith("pg_"))) {
+      throw new SourceError("The demo warehouse's settings must name its own schemas (never Enclave's), so nothing was read. Nothing was changed.");
+    }
+  }
+  return parsed.data;
 }
 
 function connectionString(src: IntegrationSource): string {
@@ -57,7 +74,12 @@ export async function testConnectionString(cs: string): Promise<string> {
 /** Where the integration reads from, for admins' eyes: never a password. */
 export function describeSource(src: IntegrationSource): string {
   if (src.kind === "demo") {
-    const { schemas } = sourceOptions(src);
+    let schemas: string[] | undefined;
+    try {
+      schemas = sourceOptions(src).schemas;
+    } catch {
+      return "Demo warehouse inside Enclave's database (settings unreadable: syncs read nothing)";
+    }
     return `Demo warehouse inside Enclave's database${schemas?.length ? ` (schemas ${schemas.join(", ")})` : ""}`;
   }
   try {

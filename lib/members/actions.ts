@@ -14,7 +14,8 @@ import { accessFacts, emailsInUse, guardLastAdmin, listEmails, loadTargets, lock
 import { INVITATION_TTL_MS, invitationLink, newInvitationToken } from "./tokens";
 import { deliverInvitation, type Delivery } from "./mail";
 
-export type InviteResult = { email: string; userId: string; link: string; delivery: Delivery };
+/** `link` only when it was not e-mailed (no SMTP): the inviter then passes it on. */
+export type InviteResult = { email: string; userId: string; link?: string; delivery: Delivery };
 
 /** The rows of an invitation: each person invited, with a membership, teams and a single-use link. */
 async function writeInvites(tx: Tx, viewer: Viewer, planned: { email: string; userId: string }[], role: Role, teamIds: string[]) {
@@ -80,7 +81,7 @@ export const inviteMembers = authorizedAction({ input: inviteInput, permission: 
   for (const c of created) {
     const link = invitationLink(c.token);
     const delivery = await deliverInvitation({ email: c.email, workspaceName: viewer.workspaceName, inviterName: viewer.name }, link);
-    results.push({ email: c.email, userId: c.userId, link, delivery });
+    results.push({ email: c.email, userId: c.userId, delivery, ...(delivery === "shown" ? { link } : {}) });
   }
   refresh(PATH);
   return results;
@@ -110,7 +111,7 @@ export const resendInvitation = authorizedAction({ input: memberInput, permissio
   const link = invitationLink(token);
   const delivery = await deliverInvitation({ email, workspaceName: viewer.workspaceName, inviterName: viewer.name }, link);
   refresh(PATH);
-  return { email, link, delivery } satisfies Omit<InviteResult, "userId">;
+  return { email, delivery, ...(delivery === "shown" ? { link } : {}) } satisfies Omit<InviteResult, "userId">;
 });
 
 /** Revokes a member's open invitation link(s); the invited member stays until removed. */

@@ -1,19 +1,25 @@
 import "server-only";
 import nodemailer from "nodemailer";
 
-export type Delivery = "emailed" | "shown";
+/**
+ * "emailed": the link went to the invitee only. "failed": SMTP is set but the message could not be sent (the admin
+ * makes a new link later). "shown": no SMTP, so the link is handed to the inviter once, to pass on.
+ */
+export type Delivery = "emailed" | "failed" | "shown";
+
+/** Whether invitation links go out by e-mail (SMTP_URL set): then the inviter never sees them. */
+export function mailConfigured(): boolean {
+  return !!process.env.SMTP_URL;
+}
 
 /**
- * Sends an invitation link when SMTP_URL is configured (smtp://user:pass@host:587 or smtps://…); otherwise
- * logs it to the server console so the admin can hand it over. A mail failure is logged, never an error:
- * the invitation exists and the link is shown to the admin either way.
+ * Sends an invitation link when SMTP_URL is configured (smtp://user:pass@host:587 or smtps://…). The link is a
+ * credential (whoever holds it sets the invitee's password), so it is never logged, and with SMTP set it never
+ * reaches the inviter either, even when sending fails; without SMTP the caller returns it to the inviter, once.
  */
 export async function deliverInvitation(to: { email: string; workspaceName: string; inviterName: string }, link: string): Promise<Delivery> {
   const url = process.env.SMTP_URL;
-  if (!url) {
-    console.log(`[invite] ${to.email}: ${link}`);
-    return "shown";
-  }
+  if (!url) return "shown";
   try {
     const transport = nodemailer.createTransport(url);
     await transport.sendMail({
@@ -24,7 +30,8 @@ export async function deliverInvitation(to: { email: string; workspaceName: stri
     });
     return "emailed";
   } catch (e) {
-    console.error(`[invite] could not e-mail ${to.email}: ${(e as Error).message}; link: ${link}`);
-    return "shown";
+    // The reason, never the link.
+    console.error(`[invite] could not e-mail an invitation: ${(e as Error).message}`);
+    return "failed";
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { likeContains, textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { can, type Role } from "@/lib/policy";
@@ -29,9 +30,8 @@ function membersWhere(viewer: Viewer, f: MemberFilters, team: TeamLinks | null):
   if (f.role) and.push({ role: f.role });
   if (f.status) and.push({ user: { status: f.status } });
   if (f.q) {
-    // Prisma passes `contains` into ILIKE as is: escape the wildcards so "_" means an underscore (as in listMembers).
-    const q = f.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    and.push({ user: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } });
+    const q = f.q;
+    and.push({ user: { OR: [{ name: textContains(q) }, { email: textContains(q) }] } });
   }
   if (f.team) {
     if (!team) return { id: { in: [] } };
@@ -132,7 +132,7 @@ async function decorate(tx: Tx, viewer: Viewer, records: MemberRecord[]): Promis
   });
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = likeContains;
 
 const ORDER: Record<MemberFilters["sort"], string> = {
   name: `u.name`,

@@ -1,4 +1,5 @@
 import "server-only";
+import { textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { teamLinks, teamMembersWhere, teamScope, userScope, userScopeContext } from "@/lib/access/scope";
@@ -15,7 +16,7 @@ export async function listVisiblePeople(viewer: Viewer, opts: { q?: string; team
       where: {
         AND: [
           scope,
-          q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {},
+          q ? { OR: [{ name: textContains(q) }, { email: textContains(q) }] } : {},
         ],
       },
       select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },

@@ -1,5 +1,6 @@
 import "server-only";
 import { can } from "@/lib/policy";
+import { textContains } from "@/lib/db/like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
@@ -35,7 +36,7 @@ export async function listAdminResources(viewer: Viewer, p: AdminResourceParams)
   if (!can(viewer.role, "assignments.manage")) return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
   return withViewer(viewer, async (tx) => {
     const and: Prisma.ResourceWhereInput[] = [{ workspaceId: viewer.workspaceId }];
-    if (p.q) and.push({ name: { contains: p.q, mode: "insensitive" } });
+    if (p.q) and.push({ name: textContains(p.q) });
     if (p.type) and.push({ type: p.type });
     if (p.integration) and.push({ path: { has: p.integration } });
     if (p.team) and.push({ path: { hasSome: await assignedIds(tx, viewer, p.team) } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { textContains, textStartsWith } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceRootIds, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
@@ -64,8 +65,8 @@ async function people(tx: Tx, viewer: Viewer, q: string, take: number): Promise<
   const scope = userScope(viewer, await userScopeContext(tx, viewer));
   const sel = { id: true, name: true, email: true } as const;
   const find = (m: Prisma.UserWhereInput) => tx.user.findMany({ where: { AND: [scope, m] }, select: sel, orderBy: { name: "asc" }, take });
-  const starts = await find({ OR: [{ name: { startsWith: q, mode: "insensitive" } }, { email: { startsWith: q, mode: "insensitive" } }] });
-  const contains = starts.length >= take ? [] : await find({ OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] });
+  const starts = await find({ OR: [{ name: textStartsWith(q) }, { email: textStartsWith(q) }] });
+  const contains = starts.length >= take ? [] : await find({ OR: [{ name: textContains(q) }, { email: textContains(q) }] });
   const all = [...new Map([...starts, ...contains].map((u) => [u.id, u])).values()];
   return order(all, q, (u) => u.email).slice(0, take).map((u) => ({ kind: "person", ...u }));
 }
@@ -74,8 +75,8 @@ async function people(tx: Tx, viewer: Viewer, q: string, take: number): Promise<
 async function teams(tx: Tx, viewer: Viewer, q: string, take: number): Promise<TeamHit[]> {
   const sel = { id: true, slug: true, name: true, description: true } as const;
   const find = (m: Prisma.TeamWhereInput) => tx.team.findMany({ where: { AND: [teamScope(viewer), m] }, select: sel, orderBy: { name: "asc" }, take });
-  const starts = await find({ name: { startsWith: q, mode: "insensitive" } });
-  const contains = starts.length >= take ? [] : await find({ name: { contains: q, mode: "insensitive" } });
+  const starts = await find({ name: textStartsWith(q) });
+  const contains = starts.length >= take ? [] : await find({ name: textContains(q) });
   const all = [...new Map([...starts, ...contains].map((t) => [t.id, t])).values()];
   return order(all, q).slice(0, take).map((t) => ({ kind: "team", ...t }));
 }

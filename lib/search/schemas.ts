@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "@/lib/validation/text";
 import { one } from "@/lib/table-params";
 import { RESOURCE_TYPES, type SearchResourceType } from "./types";
 import { MAX_Q } from "./sql";
@@ -8,7 +9,7 @@ export const SEARCH_PAGE_SIZE = 20;
 
 /** URL state of /search: q, filters and page, each whitelisted; anything else falls back to "none". */
 export const searchParams = z.object({
-  q: z.preprocess(one, z.string().trim().max(MAX_Q)).catch(""),
+  q: queryText(MAX_Q),
   type: z.preprocess(one, z.enum(RESOURCE_TYPES as [SearchResourceType, ...SearchResourceType[]]).nullable()).catch(null),
   integration: z.preprocess(one, z.string().uuid().nullable()).catch(null),
   team: z.preprocess(one, z.string().uuid().nullable()).catch(null),
@@ -35,7 +36,7 @@ export function searchHref(p: Partial<SearchParams>): string {
 
 /** The palette's route: a query and how many hits. */
 export const paletteQuery = z.object({
-  q: z.string().trim().max(MAX_Q).catch(""),
+  q: queryText(MAX_Q),
   limit: z.coerce.number().int().min(1).max(20).catch(8),
 });
 

@@ -42,10 +42,9 @@ export function tsPrefix(term: string): string {
   return `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}':*`;
 }
 
-/** A LIKE pattern matching s literally: % _ and \ escaped (used with ESCAPE '\'). */
-export function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+/** A LIKE pattern matching s literally: % _ and \ escaped (used with ESCAPE '\'); the one helper of lib/db/like. */
+import { likeEscape } from "@/lib/db/like";
+export { likeEscape };
 
 /** Types ranked above others at equal relevance: tables and dashboards before their columns and charts. */
 export const TYPE_BOOST: Record<SearchResourceType, number> = {

@@ -1,10 +1,9 @@
 "use server";
 import { cookies, headers } from "next/headers";
 import { authorizedAction, UserError } from "@/lib/actions/authorized";
-import { recordSignInFailure, signInBlocked } from "@/lib/auth/rate-limit";
 import { routeFor } from "@/lib/sso/routing";
 import { emailInput, linkRequestInput } from "@/lib/sso/schemas";
-import { issueSignInLink, LINK_COOKIE, LINK_SENT, LINK_TTL_MS, linksEnabled, newBrowserNonce } from "./links";
+import { issueSignInLink, LINK_COOKIE, LINK_SENT, LINK_TTL_MS, linkRequestWait, linksEnabled, newBrowserNonce } from "./links";
 
 /**
  * The e-mail-first step of the sign-in page (public: no session yet): whether the address's domain signs in
@@ -27,12 +26,8 @@ async function clientAddress(): Promise<string> {
  */
 export const requestSignInLink = authorizedAction({ input: linkRequestInput, public: true }, async ({ input }) => {
   if (!linksEnabled()) throw new UserError("Sign-in links are not available here.");
-  // The sign-in limits and counters, under keys of their own: asking for links never locks a password out.
-  const address = `link:${await clientAddress()}`;
-  const key = `link:${input.email}`;
-  const limit = await signInBlocked(key, address);
-  if (limit.blocked) throw new UserError(`Too many sign-in attempts. Try again in ${Math.ceil(limit.retryAfterS / 60)} minute(s).`);
-  await recordSignInFailure(key, address);
+  const wait = await linkRequestWait(input.email, await clientAddress());
+  if (wait > 0) throw new UserError(`Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
   const jar = await cookies();
   const existing = jar.get(LINK_COOKIE)?.value;
   const nonce = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newBrowserNonce();

@@ -5,6 +5,19 @@ import { ownerDb } from "@/lib/db/owner";
 import { appBaseUrl } from "@/lib/members/tokens";
 import { passwordRefused } from "@/lib/sso/routing";
 import { sha256 } from "@/lib/sso/tokens";
+import { recordSignInFailure, signInWait } from "@/lib/auth/rate-limit";
+
+/**
+ * Throttles link requests like sign-in (the same limits and table), under keys of their own so that asking for
+ * links never locks a password out: every request counts. Returns the seconds to wait (0: go ahead).
+ */
+export async function linkRequestWait(email: string, address: string): Promise<number> {
+  const prisma = await ownerDb("sign-in-links");
+  const wait = await signInWait(prisma, `link:${email}`, `link:${address}`);
+  if (wait > 0) return wait;
+  await recordSignInFailure(prisma, `link:${email}`, `link:${address}`);
+  return 0;
+}
 
 /** The cookie binding a link to the browser that asked for it: a random nonce whose SHA-256 the link row keeps. */
 export const LINK_COOKIE = "enclave-sign-in-link";

@@ -1,4 +1,5 @@
 "use server";
+import { textEquals } from "@/lib/db/like";
 import { authorizedAction, NotFoundError, UserError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
 import { recordAudit } from "@/lib/audit/record";
@@ -34,7 +35,7 @@ async function uniqueSlug(tx: Tx, viewer: Viewer, name: string, exceptId?: strin
 
 async function nameIsFree(tx: Tx, viewer: Viewer, name: string, exceptId?: string) {
   const clash = await tx.team.findFirst({
-    where: { workspaceId: viewer.workspaceId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { workspaceId: viewer.workspaceId, name: textEquals(name), ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new UserError("A team with that name exists already.");

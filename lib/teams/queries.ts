@@ -1,4 +1,5 @@
 import "server-only";
+import { likeContains, textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -50,7 +51,7 @@ export type TeamRow = {
   resources: number;
 };
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = likeContains;
 
 const TEAM_ORDER: Record<TeamsParams["sort"], string> = {
   name: `lower(name)`,
@@ -186,7 +187,7 @@ export async function listTeamMembers(viewer: Viewer, teamId: string, p: Members
       AND: [
         userScope(viewer, await userScopeContext(tx, viewer)),
         teamMembersWhere(ws, links),
-        p.q ? { OR: [{ name: { contains: p.q, mode: "insensitive" } }, { email: { contains: p.q, mode: "insensitive" } }] } : {},
+        p.q ? { OR: [{ name: textContains(p.q) }, { email: textContains(p.q) }] } : {},
       ],
     };
     const total = await tx.user.count({ where });

@@ -1,6 +1,8 @@
 // PostgreSQL integrations: encrypted connection strings, test connection, background sync and re-sync against
 // a real throwaway database on the local server. Skipped only when no PostgreSQL is reachable.
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
@@ -45,7 +47,18 @@ async function onServer(sql: string) {
   try { await c.query(sql); } finally { await c.end(); }
 }
 
-describe.skipIf(!!unreachable)("encryption at rest", () => {
+// Needs no PostgreSQL: runs whether or not one answers.
+describe("encryption at rest", () => {
+  it("the tests use a key of their own, never the data folder's file", () => {
+    const fromFile = process.env.ENCLAVE_ENCRYPTION_KEY_FILE ?? path.join(process.cwd(), ".data", "encryption-key");
+    const usesRealFile = !process.env.ENCLAVE_ENCRYPTION_KEY && path.resolve(fromFile).startsWith(path.resolve(".data") + path.sep);
+    expect(usesRealFile).toBe(false);
+    const writes = vi.spyOn(fs, "writeFileSync");
+    encryptSecret("x");
+    expect(writes).not.toHaveBeenCalled();
+    writes.mockRestore();
+  });
+
   it("round-trips, refuses a tampered or foreign-key ciphertext, and never stores the plain text", () => {
     const sealed = encryptSecret("postgres://u:secret@h/db");
     expect(sealed).not.toContain("secret");
@@ -176,7 +189,7 @@ describe.skipIf(!!unreachable)("PostgreSQL sync", () => {
   it("an unreachable host, a wrong password or missing privileges: a clear error and nothing changed", async () => {
     actAs(await db.viewer("admin@acme.test"));
     const bad: [string, RegExp][] = [
-      [srcUrl.replace(":5432/", ":1/"), /Could not reach the server/],
+      [srcUrl.replace(":5432/", ":1/"), /Could not connect to that server/],
       [srcUrl.replace(":enclave@", ":wrong-password@"), /wrong user name or password/],
       [`postgres://${noPrivRole}:nopriv@127.0.0.1:5432/${srcName}`, /privileges/],
       [srcUrl.replace(srcName, `${srcName}_missing`), /does not exist/],

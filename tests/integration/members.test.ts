@@ -21,7 +21,7 @@ const db = await setupTestDb();
 const admin = () => db.viewer("admin@acme.test");
 const idOf = async (email: string) => (await db.sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]))[0]!.id;
 const teamId = async (name: string) => (await db.sql<{ id: string }>(`SELECT id FROM "Team" WHERE name = $1`, [name]))[0]!.id;
-const tokenOf = (link: string) => link.split("/invite/")[1]!;
+const tokenOf = (link: string | undefined) => link!.split("/invite/")[1]!;
 
 /** Every row the members actions can touch, to compare before and after a refusal. */
 async function state() {

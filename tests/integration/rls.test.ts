@@ -57,8 +57,13 @@ describe(`row-level security on ${db.engine}`, () => {
     const admin = await db.viewer("admin@acme.test");
     const northwind = (await db.sql<{ id: string; path: string[] }>(`SELECT id, path FROM "Resource" WHERE name = 'northwind'`))[0];
     const invoices = (await db.sql<{ id: string; path: string }>(`SELECT id, path::text FROM "Resource" WHERE name = 'invoices'`))[0];
-    await db.sqlAs(admin, `UPDATE "Resource" SET path = ARRAY[$1::uuid, id] WHERE id = $2`, [northwind.id, invoices.id]);
-    expect((await db.sql<{ path: string }>(`SELECT path::text FROM "Resource" WHERE id = $1`, [invoices.id]))[0].path).toBe(invoices.path);
+    // The forged statement does match the row (RETURNING, inside the same rolled-back transaction), and what it
+    // wrote is the path the database computed, not the forged one.
+    const forged = [northwind.id, invoices.id];
+    const rows = await db.sqlAs<{ path: string }>(admin, `UPDATE "Resource" SET path = ARRAY[$1::uuid, id] WHERE id = $2 RETURNING path::text`, [northwind.id, invoices.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].path).toBe(invoices.path);
+    expect(rows[0].path).not.toBe(`{${forged.join(",")}}`);
   });
 
   it("equals the policy on random workspaces", async () => {

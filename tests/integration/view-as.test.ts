@@ -5,9 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
-import { actAs, getViewer, setViewAsCookieValue, signTestViewAs, viewAsCookieValue } from "../helpers/mock-viewer";
+import { actAs, getViewer, newTestSession, setViewAsCookieValue, signTestViewAs, testSessionId, viewAsCookieValue } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
-import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { resolveViewAs, type Viewer } from "@/lib/auth/resolve-viewer";
 import { startViewAs, stopViewAs } from "@/lib/view-as/actions";
 import { catalogOverview, getResourceDetail, listCatalogSection, listCatalogTops, listChildren } from "@/lib/catalog/queries";
 import { SECTIONS, type SectionKey } from "@/lib/catalog/schemas";
@@ -330,11 +330,12 @@ describe(`view as on ${db.engine}: starting and the cookie`, () => {
     const bad = [
       `${body}.${sig.slice(0, -2)}${sig.endsWith("AA") ? "BB" : "AA"}`, // signature changed
       `${Buffer.from(JSON.stringify({ ...claim, t: cara })).toString("base64url")}.${sig}`, // target changed, old signature
-      signViewAs({ adminUserId: admin.userId, targetUserId: ana, startedAt: Date.now(), sv: claim.v }, "another-secret"),
+      signViewAs({ adminUserId: admin.userId, targetUserId: ana, startedAt: Date.now(), sv: claim.v, sid: claim.i }, "another-secret"),
       signTestViewAs({ adminUserId: editor, targetUserId: ana, startedAt: Date.now(), sv: claim.v }), // another person's claim
       signTestViewAs({ adminUserId: admin.userId, targetUserId: ana, startedAt: Date.now() - VIEW_AS_MAX_AGE_S * 1000 - 1, sv: claim.v }), // expired
       signTestViewAs({ adminUserId: admin.userId, targetUserId: ana, startedAt: Date.now(), sv: claim.v + 1 }), // another session
       signTestViewAs({ adminUserId: admin.userId, targetUserId: admin.userId, startedAt: Date.now(), sv: claim.v }), // oneself
+      signTestViewAs({ adminUserId: admin.userId, targetUserId: ana, startedAt: Date.now(), sv: claim.v, sid: "55555555-5555-4555-8555-555555555555" }), // another session id
       "garbage",
       `${body}`,
     ];
@@ -348,6 +349,24 @@ describe(`view as on ${db.engine}: starting and the cookie`, () => {
     setViewAsCookieValue(good);
     expect((await getViewer())?.userId).toBe(ana);
     expect(verifyViewAs(good, "another-secret")).toBeNull();
+  });
+
+  it("a claim belongs to the session that made it: after a sign-out by any path and a new sign-in it is ignored", async () => {
+    await startAs("ana@northwind.test");
+    const made = viewAsCookieValue()!;
+    expect((await getViewer())?.userId).toBe(await userId("ana@northwind.test"));
+    // Same admin, same session version, new session (POST /api/auth/signout leaves the cookie in the browser).
+    newTestSession();
+    actAs(admin);
+    setViewAsCookieValue(made);
+    expect(await getViewer()).toEqual(admin);
+    expect(viewAsCookieValue()).toBeUndefined();
+    // resolveViewAs itself refuses a claim without the current session's id.
+    const claim = verifyViewAs(made, "test-secret-for-view-as")!;
+    const sv = (await db.sql<{ sv: number }>(`SELECT "sessionVersion" AS sv FROM "User" WHERE id = $1`, [admin.userId]))[0].sv;
+    expect(await resolveViewAs(db.conn.prisma, admin, sv, claim, testSessionId())).toBeNull();
+    expect(await resolveViewAs(db.conn.prisma, admin, sv, claim, null)).toBeNull();
+    expect((await resolveViewAs(db.conn.prisma, admin, sv, claim, claim.sid))?.userId).toBe(claim.targetUserId);
   });
 
   it("a claim stops counting when the admin is no longer an admin, or the person is deactivated", async () => {

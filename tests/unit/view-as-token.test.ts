@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { signViewAs, verifyViewAs, VIEW_AS_MAX_AGE_S } from "@/lib/auth/view-as";
 
-const claim = { adminUserId: "11111111-1111-4111-8111-111111111111", targetUserId: "22222222-2222-4222-8222-222222222222", startedAt: Date.now(), sv: 3 };
+const claim = { adminUserId: "11111111-1111-4111-8111-111111111111", targetUserId: "22222222-2222-4222-8222-222222222222", startedAt: Date.now(), sv: 3, sid: "44444444-4444-4444-8444-444444444444" };
 
 describe("view-as token", () => {
   it("round-trips with the same secret only", () => {

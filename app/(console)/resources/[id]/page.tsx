@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { stripControl } from "@/lib/validation/text";
 import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -54,7 +55,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   if (!r) notFound();
   const sp = await searchParams;
   const childParams = parseChildrenParams(sp);
-  const who = (Array.isArray(sp.who) ? sp.who[0] : sp.who)?.slice(0, 320) ?? "";
+  const who = stripControl((Array.isArray(sp.who) ? sp.who[0] : sp.who) ?? "").trim().slice(0, 320);
   const asked = !!who || sp.audience === "1";
   const audience = can(viewer.role, "access.explain") && asked ? await whoCanSee(viewer, r.id, { who }) : null;
   const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
