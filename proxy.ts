@@ -6,16 +6,20 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/
 // visitor, who comes back afterwards.
 
 // SCIM answers identity providers with bearer tokens, never a session (lib/scim/endpoint.ts).
-const PUBLIC = /^\/(?:login|invite|api\/auth|scim)(?:\/|$)/;
+const PUBLIC = /^\/(?:login|invite|api\/auth|api\/health|scim)(?:\/|$)/;
 
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  // One id per request, kept from the load balancer when it sends one: the logs of every server carry it.
+  const incoming = req.headers.get("x-request-id");
+  const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production" });
   const withHeaders = (res: NextResponse) => {
     res.headers.set("Content-Security-Policy", csp);
     const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
     if (hsts) res.headers.set("Strict-Transport-Security", hsts);
+    res.headers.set("x-request-id", requestId);
     return res;
   };
 
@@ -32,13 +36,14 @@ export function proxy(req: NextRequest) {
   headers.set("x-nonce", nonce);
   // Lets a page that finds the session stale send the visitor back here after signing in again.
   headers.set("x-enclave-path", pathname + search);
+  headers.set("x-request-id", requestId);
   return withHeaders(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon|manifest.webmanifest|robots.txt).*)",
       // Prefetches render no HTML of their own: they need no nonce.
       missing: [
         { type: "header", key: "next-router-prefetch" },

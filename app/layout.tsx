@@ -1,5 +1,6 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { Providers } from "@/components/ui/providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,13 +8,23 @@ export const metadata: Metadata = {
   description: "A data catalog you can open to your clients.",
 };
 
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f8fafc" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b1120" },
+  ],
+};
+
 // Reading the request's headers renders every page per request, which the CSP nonce needs (proxy.ts): a page
 // prerendered at build time would carry inline scripts without this response's nonce, and never hydrate.
+// The nonce also goes to next-themes' inline script (the theme is set before the first paint).
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  await headers();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang="en" suppressHydrationWarning>
+      <body>
+        <Providers nonce={nonce}>{children}</Providers>
+      </body>
     </html>
   );
 }

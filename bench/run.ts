@@ -16,6 +16,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { setConnection } from "@/lib/db/client";
 import { withViewer } from "@/lib/db/scoped";
+import { appRoleFor } from "@/lib/db/config";
 import { resolveViewer, type Viewer } from "@/lib/auth/resolve-viewer";
 import { search } from "@/lib/search/queries";
 import { buildResourceSearch } from "@/lib/search/sql";
@@ -32,7 +33,7 @@ import { assignToTeams } from "@/lib/resources/assign";
 import { readPostgresCatalog } from "@/lib/integrations/postgres";
 import { applyCatalog } from "@/lib/integrations/sync";
 import { preview, type PreviewInput } from "@/lib/automations/preview";
-import { BENCH_SERVER, dbUrl, generate, parseSizes } from "./generate";
+import { BENCH_SERVER, appUrl, dbUrl, generate, ownerRole, parseSizes } from "./generate";
 import { ADMIN_EMAIL, ARCHIVE_DB, BENCH_PASSWORD, GUEST_EMAIL, SEARCH_TERM, clientName } from "./lib/workspace";
 import { fmt, measure, replay, replayable, stats, type Stats } from "./lib/measure";
 
@@ -73,10 +74,13 @@ async function exists(name: string): Promise<boolean> {
 }
 
 let generation = "reused";
-const url = dbUrl(DB);
+// --owner-role <name>: the database a managed PostgreSQL gives (its owner is not a superuser; nothing LEAKPROOF), and
+// the app, the bare SQL and the HTTP server all connect as that owner. Without it, as BENCH_PG's role (a superuser).
+const OWNER = ownerRole(argv);
+const url = appUrl(DB, OWNER);
 if (!flag("reuse") || !(await exists(DB))) {
-  log(`▸ Generating ${DB} ${JSON.stringify(sizes)}`);
-  const g = await generate(sizes, DB);
+  log(`▸ Generating ${DB} ${JSON.stringify(sizes)}${OWNER ? ` owned by ${OWNER.name}` : ""}`);
+  const g = await generate(sizes, DB, log, OWNER);
   generation = `${g.seconds.toFixed(0)} s`;
   log(`  ${JSON.stringify(g.counts)}`);
 } else log(`▸ Reusing ${DB}`);
@@ -263,7 +267,7 @@ for (const [name, v, fn] of [
   const statements = await capture(fn);
   const c = await owner.connect();
   try {
-    const on = await measure(() => replay(c, statements, { userId: v.userId, workspaceId: ws, rls: true }), RUNS);
+    const on = await measure(() => replay(c, statements, { userId: v.userId, workspaceId: ws, rls: true, role: appRoleFor(v) }), RUNS);
     const off = await measure(() => replay(c, statements, { userId: v.userId, workspaceId: ws, rls: false }), RUNS);
     add({ section: "Row-level security on/off", name: `${name}: ${statements.length} statements, RLS on vs off`, app: on, bare: off });
   } finally {
@@ -456,7 +460,8 @@ const pgVersion = await (async () => { const c = new pg.Client({ connectionStrin
 const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, PostgreSQL ${pgVersion}, Node ${process.version}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min)`;
 const workspace = `${counts.Resource!.toLocaleString("en-US")} resources, ${counts.Membership!.toLocaleString("en-US")} members, ${counts.Team!.toLocaleString("en-US")} teams, ${counts.Group!.toLocaleString("en-US")} groups, ${counts.TeamResource!.toLocaleString("en-US")} assignments (generated in ${generation})`;
 const total = ((performance.now() - started) / 60_000).toFixed(1);
-let md = `Machine: ${machine}.  \nWorkspace: ${workspace}.  \nRun: \`npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}\`, ${RUNS} measured runs after 3 warm-ups, whole suite ${total} min, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.\n`;
+const as = OWNER ? `the owner role ${OWNER.name} (LOGIN CREATEROLE, not a superuser: no LEAKPROOF)` : `${new URL(BENCH_SERVER).username} (a superuser)`;
+let md = `Machine: ${machine}.  \nWorkspace: ${workspace}, connected as ${as}.  \nRun: \`npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}\`, ${RUNS} measured runs after 3 warm-ups, whole suite ${total} min, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.\n`;
 for (const section of [...new Set(rows.map((r) => r.section))]) {
   const rs = rows.filter((r) => r.section === section);
   const rls = section.startsWith("Row-level");
@@ -467,6 +472,8 @@ for (const section of [...new Set(rows.map((r) => r.section))]) {
   }
 }
 console.log(`\n${md}`);
+const jsonAt = argv.indexOf("--json");
+if (jsonAt >= 0) fs.writeFileSync(argv[jsonAt + 1]!, JSON.stringify({ as, machine, workspace, rows }, null, 1));
 if (!flag("no-write")) {
   const readme = path.join(root, "bench", "README.md");
   const text = fs.readFileSync(readme, "utf8");

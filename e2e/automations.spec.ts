@@ -68,6 +68,8 @@ test("an admin allocates Globex's dashboards by automation, with preview, progre
     await expect(admin.getByRole("row", { name: /Globex dashboards/ })).toContainText("Add to Globex");
     await admin.getByRole("link", { name: "Globex dashboards" }).click();
     await admin.getByTestId("run-history").getByRole("button", { name: "Undo" }).click();
+    // Asked first; nothing happens until confirmed.
+    await admin.getByRole("alertdialog", { name: "Undo this run?" }).getByRole("button", { name: "Undo run" }).click();
     await expect(admin.getByTestId("run-history").getByRole("row").first()).toContainText("undo", { timeout: 30_000 });
     await expect(admin.getByTestId("run-percent")).toHaveText("100%", { timeout: 30_000 });
     await expect(admin.getByTestId("run-history")).toContainText("Undone");

@@ -109,7 +109,7 @@ test("deactivating Ben ends his open session at his next navigation, and he cann
   await admin.getByRole("checkbox", { name: "Select row" }).check();
   await expect(admin.getByTestId("bulk-actions")).toContainText("1 selected");
   await admin.getByTestId("bulk-actions").getByRole("button", { name: "Deactivate" }).click();
-  await admin.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(admin.locator("tbody tr", { hasText: "ben@northwind.test" })).toContainText("Deactivated");
 
   await ben.goto("/catalog");

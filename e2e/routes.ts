@@ -42,4 +42,7 @@ export const API_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/api/audit/export", kind: "admin" },
   { pattern: "/api/members/export", kind: "admin" },
   { pattern: "/api/search", kind: "search" },
+  // Health checks: no session, fixed words (visited as is by every role: they must name nothing).
+  { pattern: "/api/health", kind: "static" },
+  { pattern: "/api/health/ready", kind: "static" },
 ];

@@ -41,6 +41,7 @@ test("a password change ends every open session at its next request; the new pas
 
   await laptop.getByRole("link", { name: /Finn Walsh/ }).click();
   await expect(laptop.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await laptop.getByRole("tab", { name: "Password" }).click();
   await laptop.getByLabel("Current password").fill("not-my-password");
   await laptop.getByLabel("New password", { exact: true }).fill("finn-new-password");
   await laptop.getByLabel("Repeat the new password").fill("finn-new-password");

@@ -2,7 +2,7 @@
 // then serve the console. `npm run dev` does the same with `next dev`.
 import fs from "node:fs";
 import path from "node:path";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { connect } from "@/lib/db/connect";
 import { applyMigrations } from "@/lib/db/migrate";
 import { databaseUrl, embeddedDataDir } from "@/lib/db/config";
@@ -75,7 +75,7 @@ function printWelcome(host: string) {
 async function waitUntilUp(): Promise<void> {
   for (let i = 0; i < 600; i++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/login`, { redirect: "manual" });
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`, { redirect: "manual" });
       if (res.status < 500) return;
     } catch {
       /* not yet */
@@ -84,8 +84,33 @@ async function waitUntilUp(): Promise<void> {
   }
 }
 
+// SIGTERM or SIGINT (also when sent to `npm start`, which passes it on): the server stops in order and this process
+// exits after it, so neither the port nor the embedded database's lock is left behind. A server that does not stop
+// within 15 s is killed.
+let child: ChildProcess | undefined;
+let stopping = false;
+function stop(sig: NodeJS.Signals) {
+  if (!child) {
+    // Still migrating or building: exiting runs the lock's exit hook.
+    stopping = true;
+    if (!preparing) process.exit(0);
+    return;
+  }
+  if (child.exitCode !== null || child.signalCode !== null) process.exit(0);
+  if (stopping && sig !== "SIGTERM") return;
+  stopping = true;
+  child.kill(sig);
+  setTimeout(() => child?.kill("SIGKILL"), 15_000).unref();
+}
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
+let preparing = false;
+
 async function main() {
+  preparing = true;
   const demoPresent = await prepareDatabase();
+  preparing = false;
+  if (stopping) process.exit(0);
   const host = listenHost({ HOST: process.env.HOST }, demoPresent);
   if (!dev) buildIfNeeded();
   const env = {
@@ -97,16 +122,17 @@ async function main() {
     PORT: String(port),
   };
   // Production runs scripts/serve.ts (it decides the client's address on the socket); dev runs `next dev`.
+  // NEXT_MANUAL_SIG_HANDLE: the server's own handler (lib/shutdown.ts) stops the worker and closes the database
+  // before it exits; Next's would exit first.
   const args = dev ? [nextBin, "dev", "-p", String(port), "-H", host] : [tsxCli, path.join(root, "scripts", "serve.ts")];
-  const child = spawn(process.execPath, args, {
+  const server = spawn(process.execPath, args, {
     stdio: ["inherit", "pipe", "inherit"],
-    env,
+    env: { ...env, NEXT_MANUAL_SIG_HANDLE: "1" },
   });
-  child.stdout.on("data", (d: Buffer) => process.stdout.write(d));
-  const stop = (sig: NodeJS.Signals) => child.kill(sig);
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  child.on("exit", (code) => process.exit(code ?? 0));
+  child = server;
+  server.stdout.on("data", (d: Buffer) => process.stdout.write(d));
+  server.on("exit", (code, signal) => process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0))));
+  if (stopping) stop("SIGTERM");
   await waitUntilUp();
   printWelcome(host);
 }

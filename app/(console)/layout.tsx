@@ -1,23 +1,25 @@
+import { cookies } from "next/headers";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listVisibleTeams } from "@/lib/teams/queries";
 import { ROLE_LABELS } from "@/lib/policy";
+import { Shell } from "@/components/shell/shell";
 import { Sidebar } from "@/components/shell/sidebar";
+import { navFor, SIDEBAR_COOKIE } from "@/components/shell/nav";
 import { ViewAsBanner } from "@/components/view-as/view-as-banner";
 import { CommandPalette } from "@/components/search/command-palette";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
   const myTeams = await listVisibleTeams(viewer, { mine: true });
+  const sections = navFor(viewer.role);
+  const collapsed = (await cookies()).get(SIDEBAR_COOKIE)?.value === "collapsed";
   return (
-    <div className="flex min-h-screen">
-      <Sidebar viewer={viewer} myTeams={myTeams} />
-      <main className="min-w-0 flex-1">
-        {viewer.actingAdmin ? (
-          <ViewAsBanner name={viewer.name} role={ROLE_LABELS[viewer.role]} teams={myTeams.map((t) => t.name)} adminName={viewer.actingAdmin.name} />
-        ) : null}
-        <div className="mx-auto max-w-6xl px-8 py-8">{children}</div>
-      </main>
-      <CommandPalette />
-    </div>
+    <Shell sidebar={<Sidebar viewer={viewer} myTeams={myTeams} sections={sections} />} workspaceName={viewer.workspaceName} collapsed={collapsed}>
+      {viewer.actingAdmin ? (
+        <ViewAsBanner name={viewer.name} role={ROLE_LABELS[viewer.role]} teams={myTeams.map((t) => t.name)} adminName={viewer.actingAdmin.name} />
+      ) : null}
+      <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</div>
+      <CommandPalette pages={sections.flatMap((s) => s.items)} />
+    </Shell>
   );
 }

@@ -37,11 +37,11 @@ export function replayable(events: { query: string; params: string }[]): Capture
  * Runs captured statements in one transaction, as the viewer under row-level security (`rls: true`: the app role
  * and the viewer's context, as withViewer does) or as the owner, which bypasses it.
  */
-export async function replay(client: pg.PoolClient | pg.Client, statements: Captured[], ctx: { userId: string; workspaceId: string; rls: boolean }): Promise<void> {
+export async function replay(client: pg.PoolClient | pg.Client, statements: Captured[], ctx: { userId: string; workspaceId: string; rls: boolean; role?: string }): Promise<void> {
   await client.query("BEGIN");
   try {
     await client.query(`SELECT set_config('app.user_id', $1, true), set_config('app.workspace_id', $2, true), set_config('jit', 'off', true)`, [ctx.userId, ctx.workspaceId]);
-    if (ctx.rls) await client.query("SET LOCAL ROLE enclave_app");
+    if (ctx.rls) await client.query(`SET LOCAL ROLE ${ctx.role ?? "enclave_app"}`);
     for (const s of statements) await client.query(s.query, s.params);
   } finally {
     await client.query("COMMIT");

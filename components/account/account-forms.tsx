@@ -4,7 +4,7 @@ import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { changePassword, renameSelf } from "@/lib/account/actions";
 
-const input = "block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
+import { inputClass as input } from "@/components/ui/field";
 
 type Message = { tone: "ok" | "error"; text: string } | null;
 
@@ -65,7 +65,7 @@ export function ChangePasswordForm() {
           <span className="mb-1 block font-medium text-slate-700">New password</span>
           <input className={input} type="password" value={form.next} onChange={set("next")} autoComplete="new-password" minLength={10} required aria-describedby="new-password-hint" />
         </label>
-        <p id="new-password-hint" className="mt-1 text-xs text-slate-500">At least 10 characters.</p>
+        <p id="new-password-hint" className="mt-1 text-xs text-slate-600">At least 10 characters.</p>
       </div>
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">Repeat the new password</span>

@@ -7,7 +7,8 @@ import type { AutomationFormOptions } from "@/lib/automations/queries";
 import type { Preview } from "@/lib/automations/preview";
 import { createAutomation, previewAutomation, updateAutomation } from "@/lib/automations/actions";
 import { Button } from "@/components/ui/button";
-import { ErrorNote, inputClass } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
+import { inputClass } from "@/components/ui/field";
 import { cronInWords, cronError } from "@/lib/automations/cron";
 import { IconButton } from "@/components/ui/icon-button";
 
@@ -184,7 +185,7 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
             </li>
           ))}
         </ul>
-        <button type="button" onClick={() => { setConds([...conds, blank("nameContains", options)]); dirty(); }} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-600 hover:text-brand-700">
+        <button type="button" onClick={() => { setConds([...conds, blank("nameContains", options)]); dirty(); }} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:text-brand-700">
           <Plus className="h-4 w-4" aria-hidden /> Add condition
         </button>
       </fieldset>

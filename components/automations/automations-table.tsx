@@ -7,9 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import type { AutomationRow } from "@/lib/automations/queries";
 import { RunStatus } from "./run-panel";
+import { Time } from "@/components/ui/time";
 
 const col = createColumnHelper<ServerTableFeatures, AutomationRow>();
-const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function AutomationsTable({ rows, page }: { rows: AutomationRow[]; page: ServerPage }) {
   const columns = [
@@ -46,7 +46,7 @@ export function AutomationsTable({ rows, page }: { rows: AutomationRow[]; page: 
         return (
           <div className="flex flex-col items-start gap-0.5">
             <RunStatus run={r} />
-            <span className="text-xs text-slate-500">{fmt(r.finishedAt ?? r.createdAt)} UTC · +{r.added.toLocaleString("en-US")} / −{r.removed.toLocaleString("en-US")}</span>
+            <span className="text-xs text-slate-500"><Time iso={r.finishedAt ?? r.createdAt} /> · +{r.added.toLocaleString("en-US")} / −{r.removed.toLocaleString("en-US")}</span>
           </div>
         );
       },

@@ -6,11 +6,13 @@ import type { RunDto } from "@/lib/automations/queries";
 import type { Preview } from "@/lib/automations/preview";
 import { deleteAutomation, previewSavedAutomation, runAutomation, setAutomationEnabled, undoAutomationRun } from "@/lib/automations/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog, ErrorNote } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { Time } from "@/components/ui/time";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { ErrorNote } from "@/components/ui/notes";
 import { Badge } from "@/components/ui/badge";
 import { PreviewPanel } from "./automation-form";
 
-const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 const n = (x: number) => x.toLocaleString("en-US");
 
 export function RunStatus({ run }: { run: RunDto }) {
@@ -100,7 +102,7 @@ export function RunPanel({ automationId, name, enabled, action, latest }: { auto
       <div aria-live="polite">
         {latest ? (
           <div className="space-y-2">
-            <div className="flex items-center gap-2 text-xs text-slate-500"><RunStatus run={latest} /> <span>{latest.finishedAt ? `finished ${fmt(latest.finishedAt)}` : `queued ${fmt(latest.createdAt)}`}</span></div>
+            <div className="flex items-center gap-2 text-xs text-slate-500"><RunStatus run={latest} /> <span>{latest.finishedAt ? <>finished <Time iso={latest.finishedAt} /></> : <>queued <Time iso={latest.createdAt} /></>}</span></div>
             <Progress run={latest} />
           </div>
         ) : (
@@ -118,21 +120,30 @@ export function RunPanel({ automationId, name, enabled, action, latest }: { auto
   );
 }
 
-export function UndoButton({ runId }: { runId: string }) {
+/** Undoing a run removes what it added: asked first, as a run is previewed first. */
+export function UndoButton({ runId, added }: { runId: string; added: number }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const [asking, setAsking] = useState(false);
   return (
-    <span className="inline-flex flex-col items-end gap-1">
+    <>
       <button
         type="button"
-        disabled={pending}
-        onClick={() => start(async () => { const res = await undoAutomationRun({ runId }); if (!res.ok) setError(res.error); router.refresh(); })}
-        className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-slate-600 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+        onClick={() => setAsking(true)}
+        className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
       >
         <Undo2 className="h-3.5 w-3.5" aria-hidden /> Undo
       </button>
-      {error ? <span className="text-xs text-rose-600">{error}</span> : null}
-    </span>
+      {asking ? (
+        <ConfirmDialog
+          title="Undo this run?"
+          body={<p>The {added === 1 ? "assignment" : `${added.toLocaleString("en-US")} assignments`} this run added will be removed, unless another team assignment or automation also made {added === 1 ? "it" : "them"}. Whoever saw those resources only through them loses access at their next request.</p>}
+          confirmLabel="Undo run"
+          danger
+          run={() => undoAutomationRun({ runId })}
+          onClose={() => setAsking(false)}
+          onDone={() => { setAsking(false); router.refresh(); }}
+        />
+      ) : null}
+    </>
   );
 }

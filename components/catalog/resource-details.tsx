@@ -1,11 +1,13 @@
 // The facts people look for on a resource page, only those the resource has: no empty rows.
+import { formatDateTime } from "@/lib/format/date";
 import { Card, CardHeader } from "@/components/ui/card";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import type { ResourceSummary } from "@/lib/catalog/types";
 
 type ResourceType = ResourceSummary["type"];
 
-const when = (iso: string) => `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+// The one date format (lib/format/date.ts), in UTC here: this panel is rendered on the server.
+const when = (iso: string) => formatDateTime(iso);
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

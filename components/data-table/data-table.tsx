@@ -6,10 +6,16 @@ import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } fr
 import { rowPaginationFeature, rowSortingFeature, rowSelectionFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import type { ColumnDef, RowSelectionState, SortingState } from "@tanstack/react-table";
 import { cn } from "@/components/ui/cn";
+import { Select } from "@/components/ui/select";
 import { useUrlState } from "./use-url-state";
 
 export const serverTableFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature, rowSelectionFeature });
 export type ServerTableFeatures = typeof serverTableFeatures;
+
+// A column with the id "actions" stays at the right edge while the table scrolls sideways, so a row's actions are
+// always in view (a narrow window, a long table).
+const STICKY_HEAD = "sticky right-0 z-[1] bg-slate-50 shadow-[-8px_0_8px_-8px_rgb(15_23_42/0.15)]";
+const STICKY_CELL = "sticky right-0 z-[1] bg-white group-hover/row:bg-slate-50 shadow-[-8px_0_8px_-8px_rgb(15_23_42/0.15)]";
 
 export type ServerPage = { total: number; page: number; size: number; pageCount: number; sort: string; dir: "asc" | "desc"; q: string };
 
@@ -52,7 +58,7 @@ export function DataTable<T extends { id: string }>({
   }
   useEffect(() => {
     const t = setTimeout(() => {
-      if (filter !== page.q) set({ q: filter.trim() || null }, { resetPage: true });
+      if (filter !== page.q) set({ q: filter.trim() || null }, { resetPage: true, history: "replace" });
     }, 300);
     return () => clearTimeout(t);
   }, [filter, page.q, set]);
@@ -88,15 +94,15 @@ export function DataTable<T extends { id: string }>({
 
   return (
     <div className={cn("transition-opacity", pending && "opacity-60")}>
-      <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-5 py-3">
-        <label className="relative flex-1 min-w-56 max-w-sm">
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-3 sm:px-5">
+        <label className="relative min-w-0 flex-1 basis-56 sm:max-w-sm">
           <span className="sr-only">Filter</span>
-          <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-slate-400" aria-hidden />
+          <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-slate-500" aria-hidden />
           <input
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
             placeholder={filterPlaceholder}
-            className="w-full rounded-lg border border-slate-300 py-2 pl-8 pr-3 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+            className="w-full rounded-lg border border-slate-300 bg-white py-2 pl-8 pr-3 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
           />
         </label>
         {toolbar}
@@ -112,10 +118,11 @@ export function DataTable<T extends { id: string }>({
                   </th>
                 ) : null}
                 {group.headers.map((header: any) => {
+                  const sticky = header.column.id === "actions";
                   const canSort = header.column.columnDef.enableSorting !== false;
                   const dir = page.sort === header.column.id ? page.dir : null;
                   return (
-                    <th key={header.id} className={cn("py-2.5 font-medium", px)} aria-sort={dir ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                    <th key={header.id} className={cn("py-2.5 font-medium", px, sticky && STICKY_HEAD)} aria-sort={dir ? (dir === "asc" ? "ascending" : "descending") : undefined}>
                       {canSort ? (
                         <button
                           type="button"
@@ -141,14 +148,14 @@ export function DataTable<T extends { id: string }>({
               </tr>
             ) : (
               table.getRowModel().rows.map((row: any) => (
-                <tr key={row.id} className={cn("hover:bg-slate-50", row.getIsSelected?.() && "bg-brand-50/50")}>
+                <tr key={row.id} className={cn("group/row hover:bg-slate-50", row.getIsSelected?.() && "bg-brand-50/50")}>
                   {selectable ? (
                     <td className={cn("py-2.5", px)}>
                       <input type="checkbox" aria-label="Select row" checked={row.getIsSelected()} onChange={() => row.toggleSelected()} />
                     </td>
                   ) : null}
                   {row.getAllCells().map((cell: any) => (
-                    <td key={cell.id} className={cn("py-2.5 align-middle", px)}>
+                    <td key={cell.id} className={cn("py-2.5 align-middle", px, cell.column.id === "actions" && STICKY_CELL)}>
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}
@@ -158,23 +165,15 @@ export function DataTable<T extends { id: string }>({
           </tbody>
         </table>
       </div>
-      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 text-sm text-slate-700 sm:px-5">
         <span className="tabular-nums">
           {page.total === 0 ? "No rows" : `${from}–${to} of ${page.total.toLocaleString("en-US")}`}
         </span>
         <div className="flex items-center gap-3">
-          <label className="flex items-center gap-2">
-            <span>Rows</span>
-            <select
-              value={page.size}
-              onChange={(e) => set({ size: e.target.value }, { resetPage: true })}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-            >
-              {[10, 25, 50, 100].map((n) => (
-                <option key={n} value={n}>{n}</option>
-              ))}
-            </select>
-          </label>
+          <span className="flex items-center gap-2">
+            <span aria-hidden>Rows</span>
+            <Select label="Rows per page" value={String(page.size)} onChange={(v) => set({ size: v }, { resetPage: true })} options={[10, 25, 50, 100].map((n) => ({ value: String(n), label: String(n) }))} />
+          </span>
           <span className="tabular-nums">Page {page.page} of {page.pageCount}</span>
           <button type="button" aria-label="Previous page" disabled={page.page <= 1} onClick={() => set({ page: page.page - 1 })}
             className="rounded-md p-1 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-40">

@@ -2,7 +2,9 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Dialog, ErrorNote, WarningNote, inputClass } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote, WarningNote } from "@/components/ui/notes";
+import { inputClass } from "@/components/ui/field";
 import { createGroup, deleteGroup, updateGroup } from "@/lib/groups/actions";
 
 export function GroupFormDialog({ open, onClose, group }: { open: boolean; onClose: () => void; group?: { id: string; name: string; description: string } }) {

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { UserMinus, UserPlus } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, ErrorNote } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { type PickablePerson } from "@/components/teams/person-picker";
 import { AddPeopleDialog } from "@/components/teams/add-people-dialog";
@@ -31,6 +32,7 @@ export function GroupMembers({ group, candidates }: { group: GroupDetail; candid
       {group.members.length === 0 ? (
         <EmptyState title="No members yet">Add people; they then belong to every team this group is in.</EmptyState>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -49,12 +51,13 @@ export function GroupMembers({ group, candidates }: { group: GroupDetail; candid
                 <td className="px-5 py-2.5 text-slate-600">{m.email}</td>
                 <td className="px-5 py-2.5"><Badge tone={m.role === "GUEST" ? "amber" : "slate"}>{ROLE_LABELS[m.role]}</Badge></td>
                 <td className="px-5 py-2.5 text-right">
-                  <button type="button" onClick={() => setRemoving([m.id])} className="rounded-md px-2 py-1 text-xs font-medium text-slate-500 hover:bg-rose-50 hover:text-rose-600" aria-label={`Remove ${m.name}`}>Remove</button>
+                  <button type="button" onClick={() => setRemoving([m.id])} className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-rose-50 hover:text-rose-700" aria-label={`Remove ${m.name}`}>Remove</button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {adding ? <AddDialog group={group} candidates={candidates} onClose={() => setAdding(false)} onDone={() => router.refresh()} /> : null}
       {removing ? (

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { CheckCircle2, Loader2, RefreshCw, XCircle, PlugZap } from "lucide-react";
 import type { SyncRun } from "@/lib/integrations/queries";
 import { replaceIntegrationSecret, syncIntegration, testIntegration } from "@/lib/integrations/actions";
+import { Time } from "@/components/ui/time";
 import { Button } from "@/components/ui/button";
 
-const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 export function RunSummary({ run }: { run: SyncRun }) {
   if (run.status === "running") {
@@ -66,7 +66,7 @@ export function SyncPanel({ integrationId, latest }: { integrationId: string; la
         {latest ? (
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <RunSummary run={latest} />
-            <span className="text-xs text-slate-400">{latest.finishedAt ? `finished ${fmt(latest.finishedAt)}` : `started ${fmt(latest.createdAt)}`}</span>
+            <span className="text-xs text-slate-600">{latest.finishedAt ? <>finished <Time iso={latest.finishedAt} /></> : <>started <Time iso={latest.createdAt} /></>}</span>
           </div>
         ) : (
           <p className="text-slate-500">Never synced. Sync reads the database&apos;s schemas, tables, views and columns.</p>

@@ -3,7 +3,8 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Lock, LockOpen } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { ErrorNote, inputClass } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
+import { inputClass } from "@/components/ui/field";
 import { setIsolationLock } from "@/lib/isolation/actions";
 
 /** The isolation lock's switch: turning it off asks for the workspace's name. */

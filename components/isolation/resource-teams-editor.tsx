@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { ErrorNote } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
 import { assignResources, previewAssignment, unassignResources } from "@/lib/resources/actions";
 import type { ExposureReview } from "@/lib/isolation/guard";
 import { ExposureNotice, exposureGate } from "./exposure-notice";

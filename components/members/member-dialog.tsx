@@ -6,10 +6,14 @@ import { ROLE_LABELS, type Role } from "@/lib/policy";
 import { deactivateMembers, reactivateMembers, removeMember, resendInvitation, revokeInvitation } from "@/lib/members/actions";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { CopyLink, ErrorNote, Modal, selectClass } from "./modal";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
+import { CopyLink } from "@/components/ui/copy-link";
+import { selectClass } from "@/components/ui/field";
 import { RoleChangeDialog } from "./role-change";
-import { ConfirmDialog } from "./confirm";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { ViewAsButton } from "@/components/view-as/view-as-button";
+import { formatDateTime } from "@/lib/format/date";
 
 type Step = null | { kind: "role"; role: Role } | { kind: "deactivate" } | { kind: "remove" };
 
@@ -51,7 +55,7 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
   };
 
   return (
-    <Modal title={member.name} description={member.email} onClose={onClose}>
+    <Dialog open title={member.name} description={member.email} onClose={onClose}>
       <div className="space-y-5 text-sm">
         <div className="flex flex-wrap gap-1.5">
           <Badge>{ROLE_LABELS[member.role]}</Badge>
@@ -78,7 +82,7 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
           <section>
             <h3 className="mb-1.5 font-medium text-slate-800">Invitation</h3>
             <p className="mb-2 text-slate-500">
-              {member.invitation ? `The latest link is ${member.invitation.state}${member.invitation.state === "pending" ? ` until ${new Date(member.invitation.expiresAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })}` : ""}.` : "No link yet."}
+              {member.invitation ? `The latest link is ${member.invitation.state}${member.invitation.state === "pending" ? ` until ${formatDateTime(member.invitation.expiresAt)}` : ""}.` : "No link yet."}
               {" "}A new link replaces every earlier one.
             </p>
             <div className="flex gap-2">
@@ -105,6 +109,6 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
           </section>
         ) : <p className="border-t border-slate-100 pt-4 text-xs text-slate-500">This is you: another admin can deactivate or remove your account.</p>}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

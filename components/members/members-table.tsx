@@ -11,11 +11,12 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { deactivateMembers, reactivateMembers } from "@/lib/members/actions";
 import type { TeamOption } from "./invite-dialog";
-import { selectClass } from "./modal";
+import { selectClass } from "@/components/ui/field";
 import { RoleChangeDialog } from "./role-change";
-import { ConfirmDialog } from "./confirm";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { MemberDialog } from "./member-dialog";
 import { ViewAsButton } from "@/components/view-as/view-as-button";
+import { Time } from "@/components/ui/time";
 
 const STATUS: Record<MemberRow["status"], { label: string; tone: BadgeTone }> = {
   ACTIVE: { label: "Active", tone: "green" },
@@ -24,7 +25,6 @@ const STATUS: Record<MemberRow["status"], { label: string; tone: BadgeTone }> = 
 };
 const ROLE_TONE: Record<Role, BadgeTone> = { ADMIN: "violet", EDITOR: "blue", VIEWER: "slate", GUEST: "amber" };
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 function Chips({ items }: { items: { id: string; name: string }[] }) {
   if (!items.length) return <span className="text-slate-400">—</span>;
@@ -78,8 +78,8 @@ export function MembersTable({ rows, page, teams, filters, viewerId }: { rows: M
       }),
       col.accessor("teams", { header: "Teams", enableSorting: false, cell: (info) => <Chips items={info.getValue()} /> }),
       col.accessor("groups", { header: "Groups", enableSorting: false, cell: (info) => <Chips items={info.getValue()} /> }),
-      col.accessor("joinedAt", { id: "joined", header: "Joined", cell: (info) => <span className="whitespace-nowrap text-slate-500">{day(info.getValue())}</span> }),
-      col.accessor("lastActiveAt", { id: "lastActive", header: "Last active", cell: (info) => <span className="whitespace-nowrap text-slate-500">{info.getValue() ? day(info.getValue()!) : "Never"}</span> }),
+      col.accessor("joinedAt", { id: "joined", header: "Joined", cell: (info) => <span className="whitespace-nowrap text-slate-500"><Time iso={info.getValue()} style="date" /></span> }),
+      col.accessor("lastActiveAt", { id: "lastActive", header: "Last active", cell: (info) => <span className="whitespace-nowrap text-slate-500">{info.getValue() ? <Time iso={info.getValue()!} style="date" /> : "Never"}</span> }),
       col.display({
         id: "actions",
         header: () => <span className="sr-only">Actions</span>,

@@ -6,7 +6,8 @@ import { changeRole, previewRoleChange } from "@/lib/members/actions";
 import type { RoleChangePreview } from "@/lib/members/service";
 import { ROLE_LABELS, type Role } from "@/lib/policy";
 import { Button } from "@/components/ui/button";
-import { ErrorNote, Modal } from "./modal";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
 
 /** Shows what a role change does to access (counts from the server) and applies it only once confirmed. */
 export function RoleChangeDialog({ userIds, role, onClose, onDone }: { userIds: string[]; role: Role; onClose: () => void; onDone: () => void }) {
@@ -37,7 +38,7 @@ export function RoleChangeDialog({ userIds, role, onClose, onDone }: { userIds: 
 
   const changing = preview?.groups.reduce((n, g) => n + g.count, 0) ?? 0;
   return (
-    <Modal title={`Make ${userIds.length === 1 ? "this member" : `${userIds.length} members`} ${ROLE_LABELS[role]}`} description="Review what changes. It applies at their next request." onClose={onClose} wide>
+    <Dialog open title={`Make ${userIds.length === 1 ? "this member" : `${userIds.length} members`} ${ROLE_LABELS[role]}`} description="Review what changes. It applies at their next request." onClose={onClose} wide>
       {!preview && !error ? <p className="text-sm text-slate-500">Working out what changes…</p> : null}
       {preview ? (
         <div className="space-y-3" data-testid="role-preview">
@@ -61,6 +62,6 @@ export function RoleChangeDialog({ userIds, role, onClose, onDone }: { userIds: 
         <Button variant="secondary" onClick={onClose}>Cancel</Button>
         <Button onClick={apply} disabled={pending || !preview || changing === 0}>{pending ? "Applying…" : changing ? `Change ${changing === 1 ? "role" : `${changing} roles`}` : "Nothing to change"}</Button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

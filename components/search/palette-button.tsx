@@ -14,11 +14,11 @@ export function PaletteButton() {
       type="button"
       data-testid="open-palette"
       onClick={() => window.dispatchEvent(new Event(OPEN_PALETTE_EVENT))}
-      className="flex w-full items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm text-slate-500 hover:border-slate-300 hover:bg-white"
+      className="flex w-full items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 px-2.5 py-1.5 text-sm text-slate-600 hover:border-slate-300 hover:bg-white"
     >
       <SearchIcon className="h-4 w-4" aria-hidden />
-      <span>Search…</span>
-      <kbd className="ml-auto rounded border border-slate-200 bg-white px-1.5 py-0.5 text-[10px] font-medium text-slate-400">{mac ? "⌘K" : "Ctrl K"}</kbd>
+      <span className="group-data-[collapsed=true]/side:sr-only">Search…</span>
+      <kbd className="ml-auto rounded border border-slate-200 bg-white px-1.5 py-0.5 text-[10px] font-medium text-slate-600 group-data-[collapsed=true]/side:hidden">{mac ? "⌘K" : "Ctrl K"}</kbd>
     </button>
   );
 }

@@ -1,12 +1,16 @@
 import { can, isInternal, type Permission, type Role } from "@/lib/policy";
 
-export type NavItem = { href: string; label: string; icon: "catalog" | "search" | "team" | "members" | "teams" | "groups" | "resources" | "integrations" | "automations" | "audit" | "workspace" | "isolation" | "authentication" };
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: "catalog" | "search" | "team" | "members" | "teams" | "manage-teams" | "groups" | "resources" | "integrations" | "automations" | "audit" | "workspace" | "isolation" | "tokens" | "settings" | "authentication";
+};
 export type NavSection = { title?: string; items: NavItem[] };
 
 /** Each settings page and the permission its server side checks (the sidebar offers only what will open). */
 const SETTINGS: (NavItem & { permission: Permission })[] = [
   { href: "/settings/members", label: "Members", icon: "members", permission: "members.manage" },
-  { href: "/settings/teams", label: "Teams", icon: "teams", permission: "teams.manage" },
+  { href: "/settings/teams", label: "Teams", icon: "manage-teams", permission: "teams.manage" },
   { href: "/settings/groups", label: "Groups", icon: "groups", permission: "groups.manage" },
   { href: "/settings/resources", label: "Resources", icon: "resources", permission: "assignments.manage" },
   { href: "/settings/integrations", label: "Integrations", icon: "integrations", permission: "integrations.manage" },
@@ -30,3 +34,6 @@ export function navFor(role: Role): NavSection[] {
   const sections: NavSection[] = [{ items: browse }, { title: "Settings", items: settings }];
   return sections.filter((s) => s.items.length);
 }
+
+/** Remembers a folded desktop sidebar (read by the console layout so the server renders it folded). */
+export const SIDEBAR_COOKIE = "enclave-sidebar";

@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import type { ExposureReview } from "@/lib/isolation/guard";
 import { ExposureNotice, exposureGate } from "@/components/isolation/exposure-notice";
 import { Button } from "@/components/ui/button";
-import { Dialog, ErrorNote, WarningNote } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote, WarningNote } from "@/components/ui/notes";
 import { PersonPicker, type PickablePerson } from "./person-picker";
 
 /**

@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import { Search } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { inputClass } from "@/components/ui/dialog";
+import { inputClass } from "@/components/ui/field";
 import { ROLE_LABELS, type Role } from "@/lib/policy";
 
 export type PickablePerson = { id: string; name: string; email: string; role: Role };

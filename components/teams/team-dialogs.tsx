@@ -3,7 +3,10 @@ import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Globe, Lock } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, ErrorNote, WarningNote, inputClass } from "@/components/ui/dialog";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote, WarningNote } from "@/components/ui/notes";
+import { Field, inputClass } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import { createTeam, deleteTeam, previewDeleteTeam, updateTeam } from "@/lib/teams/actions";
 
 export type EditableTeam = { id: string; name: string; description: string; visibility: "PUBLIC" | "PRIVATE"; isDefault: boolean };
@@ -14,8 +17,19 @@ export function TeamFormDialog({ open, onClose, team }: { open: boolean; onClose
   const [name, setName] = useState(team?.name ?? "");
   const [description, setDescription] = useState(team?.description ?? "");
   const [visibility, setVisibility] = useState<"PUBLIC" | "PRIVATE">(team?.visibility ?? "PRIVATE");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const save = useAction(
+    async (input: { name: string; description: string; visibility: "PUBLIC" | "PRIVATE" }) =>
+      team ? updateTeam({ teamId: team.id, ...input }) : createTeam(input),
+    {
+      success: team ? "Team saved" : "Team created",
+      onSuccess: (data) => {
+        onClose();
+        if (!team && data && "slug" in data) router.push(`/teams/${data.slug}`);
+        else router.refresh();
+      },
+    },
+  );
+  const { clear } = save;
   // Each opening starts from the team's current values (adjusted during render, not in an effect).
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
@@ -24,21 +38,15 @@ export function TeamFormDialog({ open, onClose, team }: { open: boolean; onClose
       setName(team?.name ?? "");
       setDescription(team?.description ?? "");
       setVisibility(team?.visibility ?? "PRIVATE");
-      setError(null);
+      clear();
     }
   }
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    const res = team ? await updateTeam({ teamId: team.id, name, description, visibility }) : await createTeam({ name, description, visibility });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    onClose();
-    if (!team) router.push(`/teams/${res.data.slug}`);
-    else router.refresh();
+    await save.run({ name, description, visibility });
   }
+  const pending = save.pending;
 
   return (
     <Dialog open={open} onClose={onClose} title={team ? `Edit ${team.name}` : "New team"} description={team ? undefined : "A private team per client keeps each client's people and resources to themselves."}
@@ -50,14 +58,12 @@ export function TeamFormDialog({ open, onClose, team }: { open: boolean; onClose
       }
     >
       <form onSubmit={submit} className="space-y-4" id="team-form">
-        <div>
-          <label htmlFor="team-name" className="mb-1 block text-sm font-medium text-slate-700">Name</label>
-          <input id="team-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="team-description" className="mb-1 block text-sm font-medium text-slate-700">Description</label>
-          <textarea id="team-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={1000} className={inputClass} />
-        </div>
+        <Field label="Name" error={save.fieldErrors.name}>
+          <input id="team-name" value={name} onChange={(e) => { setName(e.target.value); clear("name"); }} maxLength={80} className={inputClass} />
+        </Field>
+        <Field label="Description" error={save.fieldErrors.description}>
+          <textarea id="team-description" value={description} onChange={(e) => { setDescription(e.target.value); clear("description"); }} rows={2} maxLength={1000} className={inputClass} />
+        </Field>
         <fieldset>
           <legend className="mb-1.5 text-sm font-medium text-slate-700">Visibility</legend>
           <div className="grid gap-2 sm:grid-cols-2">
@@ -68,7 +74,7 @@ export function TeamFormDialog({ open, onClose, team }: { open: boolean; onClose
               <label key={value} className={`flex cursor-pointer gap-2.5 rounded-lg border px-3 py-2.5 text-sm ${visibility === value ? "border-brand-500 bg-brand-50/50 ring-1 ring-brand-500" : "border-slate-200 hover:bg-slate-50"}`}>
                 <input type="radio" name="visibility" value={value} checked={visibility === value} onChange={() => setVisibility(value)} className="mt-0.5" />
                 <span>
-                  <span className="flex items-center gap-1.5 font-medium text-slate-800"><Icon className="h-3.5 w-3.5 text-slate-400" />{label}</span>
+                  <span className="flex items-center gap-1.5 font-medium text-slate-800"><Icon className="h-3.5 w-3.5 text-slate-500" aria-hidden />{label}</span>
                   <span className="mt-0.5 block text-xs text-slate-500">{help}</span>
                 </span>
               </label>
@@ -76,7 +82,7 @@ export function TeamFormDialog({ open, onClose, team }: { open: boolean; onClose
           </div>
           {team?.isDefault ? <p className="mt-2 text-xs text-slate-500">{team.name} is the default team: every employee stays in it whatever its visibility.</p> : null}
         </fieldset>
-        {error ? <ErrorNote>{error}</ErrorNote> : null}
+        {save.error ? <ErrorNote>{save.error}</ErrorNote> : null}
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { LogIn, LogOut, Pencil, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { ErrorNote } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
 import { joinTeam, leaveTeam } from "@/lib/teams/actions";
 import { DeleteTeamDialog, TeamFormDialog, type EditableTeam } from "./team-dialogs";
 

@@ -4,7 +4,8 @@ const variants = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 shadow-sm disabled:bg-brand-600/60",
   secondary: "bg-white text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
-  danger: "bg-rose-600 text-white hover:bg-rose-700 shadow-sm",
+  // Literal colours: the dark theme turns the rose scale around, a danger button stays white on red.
+  danger: "bg-[#e11d48] text-white hover:bg-[#be123c] shadow-sm",
 } as const;
 
 export function buttonClass(variant: keyof typeof variants = "primary", className?: string) {

@@ -1,9 +1,15 @@
 "use client";
-import { useEffect, useId, useRef } from "react";
+import { useRef } from "react";
+import { Dialog as D } from "radix-ui";
 import { X } from "lucide-react";
+import { cn } from "./cn";
+import { useReturnFocus } from "./return-focus";
 
-/** A small modal: an overlay, a labelled dialog, Escape and the close button dismiss it. */
-export function Dialog({ open, onClose, title, description, children, footer, wide }: {
+/**
+ * The one modal dialog (Radix): focus moves in and is trapped while open, Escape and the close button dismiss it,
+ * and focus goes back to whatever opened it (the button, or the menu's trigger when a menu item did).
+ */
+export function Dialog({ open, onClose, title, description, children, footer, wide, testId }: {
   open: boolean;
   onClose: () => void;
   title: React.ReactNode;
@@ -11,43 +17,44 @@ export function Dialog({ open, onClose, title, description, children, footer, wi
   children?: React.ReactNode;
   footer?: React.ReactNode;
   wide?: boolean;
+  testId?: string;
 }) {
-  const id = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
-    window.addEventListener("keydown", onKey);
-    ref.current?.querySelector<HTMLElement>("input, select, textarea, button[data-autofocus]")?.focus();
-    return () => window.removeEventListener("keydown", onKey);
-  }, [open, onClose]);
-  if (!open) return null;
+  const returnFocus = useReturnFocus(open);
+  const body = useRef<HTMLDivElement>(null);
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-900/30 px-4 py-16 backdrop-blur-[1px]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} className={`w-full ${wide ? "max-w-2xl" : "max-w-lg"} rounded-xl border border-slate-200 bg-white shadow-xl`}>
-        <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
-          <div>
-            <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
-            {description ? <p className="mt-0.5 text-sm text-slate-500">{description}</p> : null}
-          </div>
-          <button type="button" onClick={onClose} aria-label="Close" className="rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700">
-            <X className="h-4 w-4" />
-          </button>
+    <D.Root open={open} onOpenChange={(o) => !o && onClose()}>
+      <D.Portal>
+        <D.Overlay className="fixed inset-0 z-50 bg-slate-900/40 backdrop-blur-[1px] dark:bg-black/60" />
+        <div className="pointer-events-none fixed inset-0 z-50 flex items-start justify-center overflow-y-auto px-3 py-10 sm:px-4 sm:py-16">
+          <D.Content
+            data-testid={testId}
+            ref={body}
+            onCloseAutoFocus={returnFocus}
+            onOpenAutoFocus={(e) => {
+              // The first field if there is one (not the close button in the corner).
+              const first = body.current?.querySelector<HTMLElement>("input:not([type=hidden]):not([disabled]), select, textarea, [data-autofocus]");
+              if (first) {
+                e.preventDefault();
+                first.focus();
+              }
+            }}
+            className={cn("pointer-events-auto w-full rounded-xl border border-slate-200 bg-white shadow-xl", wide ? "max-w-2xl" : "max-w-lg")}
+            {...(description ? {} : { "aria-describedby": undefined })}
+          >
+            <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
+              <div className="min-w-0">
+                <D.Title className="text-base font-semibold text-slate-900">{title}</D.Title>
+                {description ? <D.Description className="mt-0.5 text-sm text-slate-600">{description}</D.Description> : null}
+              </div>
+              <D.Close aria-label="Close" className="rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800">
+                <X className="h-4 w-4" aria-hidden />
+              </D.Close>
+            </div>
+            {children ? <div className="px-5 py-4">{children}</div> : null}
+            {footer ? <div className="flex flex-wrap items-center justify-end gap-2 rounded-b-xl border-t border-slate-100 bg-slate-50 px-5 py-3">{footer}</div> : null}
+          </D.Content>
         </div>
-        {children ? <div className="px-5 py-4">{children}</div> : null}
-        {footer ? <div className="flex items-center justify-end gap-2 border-t border-slate-100 bg-slate-50/60 px-5 py-3 rounded-b-xl">{footer}</div> : null}
-      </div>
-    </div>
+      </D.Portal>
+    </D.Root>
   );
 }
-
-export function ErrorNote({ children }: { children: React.ReactNode }) {
-  return <p role="status" data-testid="action-error" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-inset ring-rose-200">{children}</p>;
-}
-
-export function WarningNote({ children }: { children: React.ReactNode }) {
-  return <div data-testid="guardrail-warning" className="rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">{children}</div>;
-}
-
-export const inputClass =
-  "block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";

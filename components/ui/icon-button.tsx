@@ -1,4 +1,6 @@
+"use client";
 import { cn } from "./cn";
+import { Tooltip } from "./tooltip";
 
 /** A quiet square button holding one icon (row actions, a condition's remove); its label is its accessible name. */
 export function IconButton({ label, title, tone = "neutral", onClick, children, className }: {
@@ -10,18 +12,19 @@ export function IconButton({ label, title, tone = "neutral", onClick, children, 
   className?: string;
 }) {
   return (
-    <button
-      type="button"
-      onClick={onClick}
-      aria-label={label}
-      title={title ?? label}
-      className={cn(
-        "rounded-md p-1.5 text-slate-400",
-        tone === "danger" ? "hover:bg-rose-50 hover:text-rose-600" : "hover:bg-slate-100 hover:text-slate-700",
-        className,
-      )}
-    >
-      {children}
-    </button>
+    <Tooltip content={title ?? label}>
+      <button
+        type="button"
+        onClick={onClick}
+        aria-label={label}
+        className={cn(
+          "rounded-md p-1.5 text-slate-600",
+          tone === "danger" ? "hover:bg-rose-50 hover:text-rose-700" : "hover:bg-slate-100 hover:text-slate-900",
+          className,
+        )}
+      >
+        {children}
+      </button>
+    </Tooltip>
   );
 }

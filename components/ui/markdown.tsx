@@ -9,7 +9,7 @@ function inline(text: string) {
     if (part.startsWith("**") && part.endsWith("**")) return <strong key={i}>{part.slice(2, -2)}</strong>;
     if (part.startsWith("`") && part.endsWith("`")) return <code key={i} className="rounded bg-slate-100 px-1 text-[0.85em]">{part.slice(1, -1)}</code>;
     const link = /^\[([^\]]+)\]\(([^)]+)\)$/.exec(part);
-    if (link) return <a key={i} href={link[2]} rel="noopener noreferrer nofollow" className="text-brand-600 underline">{link[1]}</a>;
+    if (link) return <a key={i} href={link[2]} rel="noopener noreferrer nofollow" className="text-brand-700 underline">{link[1]}</a>;
     if (part.startsWith("*") && part.endsWith("*") && part.length > 2) return <em key={i}>{part.slice(1, -1)}</em>;
     return <Fragment key={i}>{part}</Fragment>;
   });

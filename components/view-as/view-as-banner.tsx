@@ -19,7 +19,7 @@ export function ViewAsBanner({ name, role, teams, adminName }: { name: string; r
       router.refresh();
     });
   return (
-    <div role="status" data-testid="view-as-banner" className="sticky top-0 z-40 border-b border-amber-200 bg-amber-50 px-8 py-2.5 text-sm text-amber-900">
+    <div role="status" data-testid="view-as-banner" className="sticky top-0 z-40 border-b border-amber-200 bg-amber-50 px-4 py-2.5 sm:px-8 text-sm text-amber-900">
       <div className="mx-auto flex max-w-6xl items-center gap-3">
         <Eye className="h-4 w-4 shrink-0 text-amber-700" aria-hidden />
         <p className="min-w-0 flex-1">
@@ -28,7 +28,7 @@ export function ViewAsBanner({ name, role, teams, adminName }: { name: string; r
         </p>
         {error ? <span className="text-rose-700">{error}</span> : null}
         <button type="button" onClick={exit} disabled={pending}
-          className="shrink-0 rounded-lg bg-amber-900 px-3 py-1.5 text-xs font-semibold text-white shadow-sm hover:bg-amber-950 disabled:opacity-60">
+          className="shrink-0 rounded-lg bg-[#78350f] px-3 py-1.5 text-xs font-semibold text-white shadow-sm hover:bg-[#451a03] disabled:opacity-60">
           {pending ? "Exiting…" : "Exit"}
         </button>
       </div>

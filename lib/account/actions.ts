@@ -23,7 +23,7 @@ export const changePassword = authorizedAction({ input: changePasswordInput }, a
     const me = await tx.user.findFirst({ where: { id: viewer.userId }, select: { passwordHash: true } });
     if (!me?.passwordHash || !(await bcrypt.compare(input.current, me.passwordHash))) return false;
     await tx.user.update({ where: { id: viewer.userId }, data: { passwordHash: hash, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, viewer, { action: "account.password-changed", targetType: "user", targetId: viewer.userId, targetName: viewer.name });
+    await recordAudit(tx, viewer, { action: "account.password_changed", targetType: "user", targetId: viewer.userId, targetName: viewer.name });
     return true;
   });
   // Counted after the transaction, on the owner connection (the embedded database has a single one).

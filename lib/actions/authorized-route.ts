@@ -5,6 +5,7 @@ import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/policy";
 import { stripControl } from "@/lib/validation/text";
 import { UserError, viewAsRefusal } from "./authorized";
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from "@/lib/log";
 
 type Ctx<Q extends z.ZodType> = { viewer: Viewer; query: z.infer<Q>; req: NextRequest; params: Record<string, string> };
 
@@ -16,7 +17,9 @@ export function authorizedRoute<Q extends z.ZodType>(
   opts: { query: Q; permission?: Permission },
   handler: (ctx: Ctx<Q>) => Promise<Response>,
 ) {
-  const route = async (req: NextRequest, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
+  const route = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }): Promise<Response> =>
+    runWithRequestId(requestIdFrom(req.headers.get(REQUEST_ID_HEADER)), () => handle(req, ctx));
+  const handle = async (req: NextRequest, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const viewer = await getViewer();
     if (!viewer) return NextResponse.json({ error: "Not signed in." }, { status: 401 });
     // While an admin views as someone, only reads go through.

@@ -61,10 +61,10 @@ export const createAutomation = authorizedAction({ input: createAutomationInput,
   const out = await withViewer(viewer, async (tx) => {
     const teams = await checkRefs(tx, viewer, input);
     const clash = await tx.automation.findFirst({ where: { workspaceId: viewer.workspaceId, name: input.name }, select: { id: true } });
-    if (clash) throw new UserError("An automation with that name already exists.");
+    if (clash) throw new UserError("An automation with that name already exists.", { field: "name" });
     const d = data(input);
     const a = await tx.automation.create({ data: { ...d, workspaceId: viewer.workspaceId, createdById: viewer.userId }, select: { id: true } });
-    await recordAudit(tx, viewer, { action: "automation.create", targetType: "automation", targetId: a.id, targetName: input.name, after: snapshot(d, teams) });
+    await recordAudit(tx, viewer, { action: "automation.created", targetType: "automation", targetId: a.id, targetName: input.name, after: snapshot(d, teams) });
     return { id: a.id };
   });
   refresh("/settings/automations");
@@ -78,10 +78,10 @@ export const updateAutomation = authorizedAction({ input: updateAutomationInput,
     if (!before) throw new NotFoundError();
     const teams = await checkRefs(tx, viewer, input);
     const clash = await tx.automation.findFirst({ where: { workspaceId: viewer.workspaceId, name: input.name, id: { not: input.id } }, select: { id: true } });
-    if (clash) throw new UserError("An automation with that name already exists.");
+    if (clash) throw new UserError("An automation with that name already exists.", { field: "name" });
     const d = data(input);
     await tx.automation.update({ where: { id: before.id }, data: d });
-    await recordAudit(tx, viewer, { action: "automation.update", targetType: "automation", targetId: before.id, targetName: input.name, before: { name: before.name, rule: before.rule as Prisma.InputJsonValue, action: before.action, trigger: before.trigger, cron: before.cron, enabled: before.enabled }, after: snapshot(d, teams) });
+    await recordAudit(tx, viewer, { action: "automation.updated", targetType: "automation", targetId: before.id, targetName: input.name, before: { name: before.name, rule: before.rule as Prisma.InputJsonValue, action: before.action, trigger: before.trigger, cron: before.cron, enabled: before.enabled }, after: snapshot(d, teams) });
   });
   refresh("/settings/automations", `/settings/automations/${input.id}`);
   return { id: input.id };
@@ -93,7 +93,7 @@ export const setAutomationEnabled = authorizedAction({ input: setEnabledInput, p
     if (!a) throw new NotFoundError();
     if (a.enabled === input.enabled) return;
     await tx.automation.update({ where: { id: a.id }, data: { enabled: input.enabled, nextRunAt: input.enabled && a.trigger === "schedule" && a.cron ? nextRun(a.cron) : null } });
-    await recordAudit(tx, viewer, { action: input.enabled ? "automation.enable" : "automation.disable", targetType: "automation", targetId: a.id, targetName: a.name });
+    await recordAudit(tx, viewer, { action: input.enabled ? "automation.enabled" : "automation.disabled", targetType: "automation", targetId: a.id, targetName: a.name });
   });
   refresh("/settings/automations", `/settings/automations/${input.id}`);
   return { enabled: input.enabled };
@@ -106,7 +106,7 @@ export const deleteAutomation = authorizedAction({ input: automationIdInput, per
     const busy = await tx.automationRun.findFirst({ where: { workspaceId: viewer.workspaceId, automationId: a.id, status: { in: ["queued", "running"] } }, select: { id: true } });
     if (busy) throw new UserError("A run of this automation is in progress; delete it once the run has finished.");
     await tx.automation.delete({ where: { id: a.id } });
-    await recordAudit(tx, viewer, { action: "automation.delete", targetType: "automation", targetId: a.id, targetName: a.name, before: { rule: a.rule as Prisma.InputJsonValue, action: a.action, trigger: a.trigger } });
+    await recordAudit(tx, viewer, { action: "automation.deleted", targetType: "automation", targetId: a.id, targetName: a.name, before: { rule: a.rule as Prisma.InputJsonValue, action: a.action, trigger: a.trigger } });
   });
   refresh("/settings/automations");
   return { deleted: true };
@@ -142,7 +142,7 @@ export const runAutomation = authorizedAction({ input: automationIdInput, permis
     const teams = await tx.team.count({ where: { workspaceId: viewer.workspaceId, id: { in: a.teamIds } } });
     if (!teams) throw new UserError("The automation's teams no longer exist; edit it first.");
     const id = await createRun(tx, a, { trigger: "manual", startedById: viewer.userId });
-    await recordAudit(tx, viewer, { action: "automation.run.queue", targetType: "automation", targetId: a.id, targetName: a.name, after: { runId: id } });
+    await recordAudit(tx, viewer, { action: "automation.run.queued", targetType: "automation", targetId: a.id, targetName: a.name, after: { runId: id } });
     return id;
   });
   await enqueueRun(runId);
@@ -164,7 +164,7 @@ export const undoAutomationRun = authorizedAction({ input: runIdInput, permissio
     const claimed = await tx.automationRun.updateMany({ where: { id: run.id, undoneAt: null }, data: { undoneAt: new Date(), undoneById: viewer.userId } });
     if (!claimed.count) throw new UserError("This run has already been undone.");
     const id = await createRun(tx, { ...a, action: run.action, teamIds: run.teamIds }, { trigger: "manual", startedById: viewer.userId, kind: "undo", undoOfId: run.id });
-    await recordAudit(tx, viewer, { action: "automation.undo.queue", targetType: "automation", targetId: a.id, targetName: a.name, after: { runId: run.id, undoRunId: id } });
+    await recordAudit(tx, viewer, { action: "automation.undo.queued", targetType: "automation", targetId: a.id, targetName: a.name, after: { runId: run.id, undoRunId: id } });
     return { runId: id, automationId: a.id };
   });
   await enqueueRun(out.runId);

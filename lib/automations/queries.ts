@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeRule, referencedResourceIds, ruleSchema, type Rule } from "./rule";
 import { cronInWords } from "./cron";
 import type { AutomationsParams } from "./schemas";
+import { tableOrder } from "@/lib/db/order";
 
 export type RunDto = {
   id: string;
@@ -142,7 +143,7 @@ export async function listAutomations(viewer: Viewer, p: AutomationsParams): Pro
     const list = await tx.automation.findMany({
       where,
       select: automationSelect,
-      orderBy: [{ [p.sort]: p.dir }, { id: "asc" }],
+      orderBy: tableOrder(p.sort, p.dir),
       skip: (Math.min(p.page, Math.max(1, Math.ceil(total / p.size))) - 1) * p.size,
       take: p.size,
     });

@@ -94,7 +94,7 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
         const teams = (await tx.team.findMany({ where: { workspaceId: ws, id: { in: run.teamIds } }, select: { id: true } })).map((t) => t.id);
         const fail = async (message: string) => {
           await tx.automationRun.update({ where: { id: run.id }, data: { status: "failed", error: message, finishedAt: new Date(), heartbeatAt: new Date() } });
-          await audit(tx, run, { action: "automation.run.finish", targetId: automation.id, targetName: automation.name, after: { runId: run.id, status: "failed", error: message } });
+          await audit(tx, run, { action: "automation.run.finished", targetId: automation.id, targetName: automation.name, after: { runId: run.id, status: "failed", error: message } });
           return "done" as const;
         };
 
@@ -118,7 +118,7 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
             matched = m.n;
           }
           await tx.automationRun.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date(), heartbeatAt: new Date(), matched } });
-          await audit(tx, run, { action: run.kind === "undo" ? "automation.undo.start" : "automation.run.start", targetId: automation.id, targetName: automation.name, after: { runId: run.id, matched, trigger: run.kind } });
+          await audit(tx, run, { action: run.kind === "undo" ? "automation.undo.started" : "automation.run.started", targetId: automation.id, targetName: automation.name, after: { runId: run.id, matched, trigger: run.kind } });
           return "continue" as const;
         }
 
@@ -223,7 +223,7 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
         if (!n) {
           await tx.automationRun.update({ where: { id: run.id }, data: { status: "succeeded", finishedAt: new Date(), heartbeatAt: new Date() } });
           await audit(tx, run, {
-            action: run.kind === "undo" ? "automation.undo.finish" : "automation.run.finish",
+            action: run.kind === "undo" ? "automation.undo.finish" : "automation.run.finished",
             targetId: automation.id,
             targetName: automation.name,
             after: { runId: run.id, status: "succeeded", matched: run.matched, added: run.added, removed: run.removed },

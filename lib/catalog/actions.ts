@@ -15,7 +15,7 @@ export const updateResourceDescription = authorizedAction({ input: updateDescrip
     if (r.description === input.description) return { description: r.description };
     await tx.resource.update({ where: { id: r.id }, data: { description: input.description } });
     await recordAudit(tx, viewer, {
-      action: "resource.description.update",
+      action: "resource.description.updated",
       targetType: "resource",
       targetId: r.id,
       targetName: r.name,
@@ -38,7 +38,7 @@ export const updateResourceTags = authorizedAction({ input: updateTagsInput, per
     if (r.tags.join("\n") === tags.join("\n")) return { tags };
     await tx.resource.update({ where: { id: r.id }, data: { tags } });
     await recordAudit(tx, viewer, {
-      action: "resource.tags.update",
+      action: "resource.tags.updated",
       targetType: "resource",
       targetId: r.id,
       targetName: r.name,

@@ -7,6 +7,7 @@ import { resourceScope, teamScope, type ResourceScope } from "@/lib/access/scope
 import { can, seesWholeWorkspace } from "@/lib/policy";
 import { SECTIONS, type ChildrenParams, type SectionKey } from "./schemas";
 import type { Crumb, ResourceDetail, ResourceSummary, ResourceTeam } from "./types";
+import { tableOrder } from "@/lib/db/order";
 
 const summarySelect = { id: true, type: true, name: true, description: true, tags: true, removedAt: true, meta: true } as const;
 
@@ -41,7 +42,7 @@ async function withChildCounts(tx: Tx, scope: ResourceScope, rows: SummaryRow[])
 export async function listCatalogTops(viewer: Viewer): Promise<ResourceSummary[]> {
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
-    const rows = await tx.resource.findMany({ where: topsWhere(viewer, scope), select: summarySelect, orderBy: [{ type: "asc" }, { name: "asc" }] });
+    const rows = await tx.resource.findMany({ where: topsWhere(viewer, scope), select: summarySelect, orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }] });
     return withChildCounts(tx, scope, rows);
   });
 }
@@ -127,7 +128,7 @@ export async function listChildren(viewer: Viewer, parentId: string, p: Children
     const rows = await tx.resource.findMany({
       where,
       select: summarySelect,
-      orderBy: [{ [p.sort]: p.dir }, { id: "asc" }],
+      orderBy: tableOrder(p.sort, p.dir),
       skip: (page - 1) * p.size,
       take: p.size,
     });
@@ -195,7 +196,7 @@ export async function listCatalogSection(viewer: Viewer, key: SectionKey, p: Chi
     const total = await tx.resource.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / p.size));
     const page = Math.min(p.page, pageCount);
-    const rows = await tx.resource.findMany({ where, select: summarySelect, orderBy: [{ [p.sort]: p.dir }, { id: "asc" }], skip: (page - 1) * p.size, take: p.size });
+    const rows = await tx.resource.findMany({ where, select: summarySelect, orderBy: tableOrder(p.sort, p.dir), skip: (page - 1) * p.size, take: p.size });
     return { rows: await withChildCounts(tx, scope, rows), total, page, size: p.size, pageCount };
   });
 }

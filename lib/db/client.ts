@@ -1,6 +1,7 @@
 import "server-only";
 import type { Connection } from "./connect";
 import { connect } from "./connect";
+import { onShutdown } from "@/lib/shutdown";
 
 // Next bundles a module once per route chunk, so the one connection of the process lives on globalThis.
 const g = globalThis as unknown as { __enclaveDb?: Promise<Connection> };
@@ -13,11 +14,8 @@ export function setConnection(conn: Promise<Connection> | Connection): void {
 export function getConnection(): Promise<Connection> {
   if (!g.__enclaveDb) {
     g.__enclaveDb = connect();
-    g.__enclaveDb.then((c) => {
-      const shutdown = () => void c.close().finally(() => process.exit(0));
-      process.once("SIGINT", shutdown);
-      process.once("SIGTERM", shutdown);
-    }, () => undefined);
+    // Closed last when the process stops (after the job queue): the embedded folder's lock goes with it.
+    g.__enclaveDb.then((c) => onShutdown("database", () => c.close(), { last: true }), () => undefined);
   }
   return g.__enclaveDb;
 }

@@ -41,6 +41,8 @@ export const OWNER_CALLERS = {
   "scim-auth": "lib/scim/context.ts",
   "scim-users": "lib/scim/users.ts",
   "scim-groups": "lib/scim/groups.ts",
+  /** The readiness check (no session): is the database up, are the migrations applied. It reads only Prisma's table. */
+  "health-readiness": "lib/health/checks.ts",
   /** The demo warehouse's schemas live in Enclave's own database. */
   "demo-catalog-reader": "lib/integrations/source.ts",
 } as const;

@@ -23,7 +23,7 @@ function pidAlive(pid: number): boolean {
  * PGlite takes no lock of its own and two processes on one folder corrupt it silently, so the first
  * opener writes its pid next to the folder and every other live process is refused at once.
  */
-function acquireLock(dataDir: string): () => void {
+export function acquireDataDirLock(dataDir: string): () => void {
   const lockFile = `${dataDir}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -59,12 +59,13 @@ function acquireLock(dataDir: string): () => void {
 
 export type OpenedPglite = { db: PGlite; close: () => Promise<void> };
 
-export async function openPglite(dataDir: string): Promise<OpenedPglite> {
+/** Opens (locks) the folder; `loadDataDir` (a dump from dumpDataDir) fills an empty folder first (restore). */
+export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<OpenedPglite> {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  const release = acquireLock(dataDir);
+  const release = acquireDataDirLock(dataDir);
   try {
-    const db = await PGlite.create({ dataDir, extensions: pgliteExtensions });
+    const db = await PGlite.create({ dataDir, extensions: pgliteExtensions, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     let closed = false;
     return {
       db,

@@ -1,14 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
-import { APP_ROLE } from "./config";
+import { appRoleFor } from "./config";
 import { ownerDb } from "./owner";
 
 export type Tx = Prisma.TransactionClient;
 
 /**
  * Runs fn in one transaction as the viewer: the RLS context (user and workspace) is set with
- * set_config(..., true) and the role switched to the non-owner app role, so row-level security holds
+ * set_config(..., true) and the role switched to the non-owner app role (enclave_admin for admins), so row-level security holds
  * under every query that fn makes, whatever its `where` says. Pass `tx` down; never open another client.
  */
 export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, opts: { timeout?: number } = {}): Promise<T> {
@@ -20,7 +20,7 @@ export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, 
       // jit off: the policies' helper functions inflate cost estimates past jit_above_cost, and compiling a
       // short OLTP query then costs 100-300 ms more than running it (bench/README.md, members and search).
       await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true), set_config('jit', 'off', true)`;
-      await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+      await tx.$executeRawUnsafe(`SET LOCAL ROLE ${appRoleFor(viewer)}`);
       return fn(tx);
     },
     { maxWait: 10_000, timeout: opts.timeout ?? 30_000 },

@@ -41,7 +41,7 @@ export const importDbtManifest = authorizedAction({ input: dbtImportInput, permi
     viewer,
     async (tx) => {
       const c = await applyManifest(tx, viewer.workspaceId, manifest, viewer.userId);
-      await recordAudit(tx, viewer, { action: "dbt.import", targetType: "integration", targetName: "dbt", after: { ...c, project: manifest.metadata.project_name ?? null, version: manifest.metadata.dbt_schema_version } });
+      await recordAudit(tx, viewer, { action: "dbt.imported", targetType: "integration", targetName: "dbt", after: { ...c, project: manifest.metadata.project_name ?? null, version: manifest.metadata.dbt_schema_version } });
       return c;
     },
     { timeout: 10 * 60_000 },

@@ -9,7 +9,7 @@ export type DbtImportSummary = { at: string; by: string | null; matched: number;
 export async function lastDbtImport(viewer: Viewer): Promise<DbtImportSummary | null> {
   if (!can(viewer.role, "audit.read")) return null;
   return withViewer(viewer, async (tx) => {
-    const e = await tx.auditEvent.findFirst({ where: { workspaceId: viewer.workspaceId, action: "dbt.import" }, orderBy: { createdAt: "desc" }, select: { createdAt: true, actorEmail: true, after: true } });
+    const e = await tx.auditEvent.findFirst({ where: { workspaceId: viewer.workspaceId, action: "dbt.imported" }, orderBy: { createdAt: "desc" }, select: { createdAt: true, actorEmail: true, after: true } });
     if (!e) return null;
     const a = (e.after ?? {}) as Record<string, unknown>;
     const n = (k: string) => (typeof a[k] === "number" ? (a[k] as number) : 0);

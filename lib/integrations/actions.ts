@@ -28,7 +28,7 @@ export const createIntegration = authorizedAction({ input: createIntegrationInpu
       : await tx.team.findMany({ where: { workspaceId: viewer.workspaceId, isDefault: true }, select: { id: true, name: true } });
     if (input.teamIds && teams.length !== new Set(input.teamIds).size) throw new NotFoundError();
     const clash = await tx.resource.findFirst({ where: { workspaceId: viewer.workspaceId, type: "INTEGRATION", parentId: null, name: input.name }, select: { id: true } });
-    if (clash) throw new UserError("An integration with that name already exists.");
+    if (clash) throw new UserError("An integration with that name already exists.", { field: "name" });
     const resource = await tx.resource.create({
       data: { workspaceId: viewer.workspaceId, type: "INTEGRATION", name: input.name, description: "PostgreSQL", meta: { kind: "postgres" } },
       select: { id: true },
@@ -39,11 +39,11 @@ export const createIntegration = authorizedAction({ input: createIntegrationInpu
       await checkExposure(
         tx,
         actorOf(viewer),
-        { focus: { teams: teams.map((t) => t.id) }, confirm: input.confirmExposures, target: { type: "integration", id: resource.id, name: input.name, action: "integration.create" } },
+        { focus: { teams: teams.map((t) => t.id) }, confirm: input.confirmExposures, target: { type: "integration", id: resource.id, name: input.name, action: "integration.created" } },
         () => tx.teamResource.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, resourceId: resource.id, source: "MANUAL" as const, createdById: viewer.userId })) }),
       );
     }
-    await recordAudit(tx, viewer, { action: "integration.create", targetType: "integration", targetId: resource.id, targetName: input.name, after: { kind: "postgres", teams: teams.map((t) => t.name) } });
+    await recordAudit(tx, viewer, { action: "integration.created", targetType: "integration", targetId: resource.id, targetName: input.name, after: { kind: "postgres", teams: teams.map((t) => t.name) } });
     return { id: resource.id };
   });
   refresh("/settings/integrations", "/settings/resources", "/catalog");
@@ -70,7 +70,7 @@ export const replaceIntegrationSecret = authorizedAction({ input: replaceSecretI
     if (!i) throw new NotFoundError();
     if (i.kind !== "postgres") throw new UserError("The demo warehouse has no connection string to replace.");
     await tx.integration.update({ where: { resourceId: i.resourceId }, data: { secret: encryptSecret(input.connectionString) } });
-    await recordAudit(tx, viewer, { action: "integration.secret.replace", targetType: "integration", targetId: i.resourceId, targetName: i.resource.name });
+    await recordAudit(tx, viewer, { action: "integration.secret.replaced", targetType: "integration", targetId: i.resourceId, targetName: i.resource.name });
   });
   refresh(`/settings/integrations/${input.integrationId}`);
   return { ok: true };

@@ -57,7 +57,7 @@ async function runSync(viewer: Viewer, syncId: string, integrationId: string, na
       async (tx) => {
         const counts = await applyCatalog(tx, viewer, integrationId, nodes);
         await tx.integrationSync.update({ where: { id: syncId }, data: { ...counts, status: "succeeded", phase: "Done", finishedAt: new Date() } });
-        await recordAudit(tx, viewer, { action: "integration.sync", targetType: "integration", targetId: integrationId, targetName: name, after: { ...counts, found: nodes.length } });
+        await recordAudit(tx, viewer, { action: "integration.synced", targetType: "integration", targetId: integrationId, targetName: name, after: { ...counts, found: nodes.length } });
       },
       { timeout: 15 * 60_000 },
     );

@@ -23,7 +23,7 @@ export const setIsolationLock = authorizedAction({ input: isolationLockInput, pe
       update: { isolationLock: input.locked, updatedById: viewer.userId },
     });
     await recordAudit(tx, viewer, {
-      action: input.locked ? "workspace.isolation_lock.on" : "workspace.isolation_lock.off",
+      action: input.locked ? "workspace.isolation_lock.enabled" : "workspace.isolation_lock.disabled",
       targetType: "workspace",
       targetId: viewer.workspaceId,
       targetName: viewer.workspaceName,

@@ -26,7 +26,7 @@ export const addManualLineageEdge = authorizedAction({ input: manualEdgeInput, p
     const exists = await tx.lineageEdge.findFirst({ where: { workspaceId: viewer.workspaceId, fromId: from.id, toId: to.id, kind: "manual" }, select: { id: true } });
     if (exists) throw new UserError(`${from.name} already feeds ${to.name}.`);
     await tx.lineageEdge.createMany({ data: [{ workspaceId: viewer.workspaceId, fromId: from.id, toId: to.id, kind: "manual", source: "manual", createdById: viewer.userId }] });
-    await recordAudit(tx, viewer, { action: "lineage.edge.add", targetType: "resource", targetId: to.id, targetName: to.name, after: { from: from.name, to: to.name, kind: "manual" } });
+    await recordAudit(tx, viewer, { action: "lineage.edge.added", targetType: "resource", targetId: to.id, targetName: to.name, after: { from: from.name, to: to.name, kind: "manual" } });
     return { fromId: from.id, toId: to.id };
   });
   refresh(`/resources/${input.fromId}`, `/resources/${input.toId}`);
@@ -38,7 +38,7 @@ export const removeManualLineageEdge = authorizedAction({ input: manualEdgeInput
     const { from, to } = await ends(tx, viewer, input.fromId, input.toId);
     const { count } = await tx.lineageEdge.deleteMany({ where: { workspaceId: viewer.workspaceId, fromId: from.id, toId: to.id, kind: "manual" } });
     if (!count) throw new NotFoundError();
-    await recordAudit(tx, viewer, { action: "lineage.edge.remove", targetType: "resource", targetId: to.id, targetName: to.name, before: { from: from.name, to: to.name, kind: "manual" } });
+    await recordAudit(tx, viewer, { action: "lineage.edge.removed", targetType: "resource", targetId: to.id, targetName: to.name, before: { from: from.name, to: to.name, kind: "manual" } });
   });
   refresh(`/resources/${input.fromId}`, `/resources/${input.toId}`);
   return { removed: true };

@@ -18,13 +18,13 @@ import { deliverInvitation, type Delivery } from "./mail";
 export type InviteResult = { email: string; userId: string; link?: string; delivery: Delivery };
 
 /** The rows of an invitation: each person invited, with a membership, teams and a single-use link. */
-async function writeInvites(tx: Tx, viewer: Viewer, planned: { email: string; userId: string }[], role: Role, teamIds: string[]) {
+async function writeInvites(tx: Tx, viewer: Viewer, planned: { email: string; userId: string; name: string }[], role: Role, teamIds: string[]) {
   const teams = teamIds.length ? await tx.team.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: teamIds } }, select: { id: true, name: true } }) : [];
   if (teams.length !== teamIds.length) throw new NotFoundError();
   const out: { email: string; userId: string; token: string }[] = [];
-  for (const { email, userId } of planned) {
+  for (const { email, userId, name } of planned) {
     // No RETURNING (create would read the row back): the new person is not listable until its membership exists.
-    await tx.user.createMany({ data: [{ id: userId, email, name: email.split("@")[0]!, status: "INVITED" }] });
+    await tx.user.createMany({ data: [{ id: userId, email, name, status: "INVITED" }] });
     await tx.membership.create({ data: { workspaceId: viewer.workspaceId, userId, role } });
     if (teams.length) await tx.teamMember.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, userId })) });
     const { token, tokenHash } = newInvitationToken();
@@ -45,10 +45,10 @@ async function writeInvites(tx: Tx, viewer: Viewer, planned: { email: string; us
 
 /** Before inviting: every cross-client exposure the invited people's teams would add (they count as accepted). */
 export const previewInvite = authorizedAction({ input: inviteInput, permission: "members.manage" }, async ({ viewer, input }): Promise<ExposureReview> => {
-  const { valid } = splitEmails(input.emails);
+  const { valid, names } = splitEmails(input.emails);
   const teamIds = [...new Set(input.teamIds)];
   if (!valid.length || !teamIds.length) return { lines: [], count: 0, confirmation: null, locked: false, blocked: false };
-  const planned = valid.slice(0, MAX_INVITES).map((email) => ({ email, userId: randomUUID() }));
+  const planned = valid.slice(0, MAX_INVITES).map((email) => ({ email, userId: randomUUID(), name: names[email] ?? email }));
   return previewWrite(viewer, async (tx) => (await reviewExposure(tx, actorOf(viewer), { users: planned.map((p) => p.userId) }, () => writeInvites(tx, viewer, planned, input.role, teamIds))).review);
 });
 
@@ -56,15 +56,18 @@ const PATH = "/settings/members";
 
 /** Invites one or many people: each becomes an invited member with a single-use link; all or nothing. */
 export const inviteMembers = authorizedAction({ input: inviteInput, permission: "members.manage" }, async ({ viewer, input }) => {
-  const { valid, invalid } = splitEmails(input.emails);
-  if (invalid.length) throw new UserError(`Not a valid email address: ${listEmails(invalid)}. Nobody was invited.`);
-  if (!valid.length) throw new UserError("Enter at least one email address.");
-  if (valid.length > MAX_INVITES) throw new UserError(`At most ${MAX_INVITES} addresses at once. Nobody was invited.`);
+  const { valid, invalid, names } = splitEmails(input.emails);
+  const emails = { field: "emails" };
+  if (invalid.length) throw new UserError(`Not a valid email address: ${listEmails(invalid)}. Nobody was invited.`, emails);
+  if (!valid.length) throw new UserError("Enter at least one email address.", emails);
+  if (valid.length > MAX_INVITES) throw new UserError(`At most ${MAX_INVITES} addresses at once. Nobody was invited.`, emails);
   const inUse = await emailsInUse(viewer.workspaceId, valid);
-  if (inUse.members.length) throw new UserError(`Already a member: ${listEmails(inUse.members)}. Nobody was invited.`);
-  if (inUse.elsewhere.length) throw new UserError(`Already has an Enclave account and cannot be invited here: ${listEmails(inUse.elsewhere)}. Nobody was invited.`);
+  if (inUse.members.length) throw new UserError(`Already a member: ${listEmails(inUse.members)}. Nobody was invited.`, emails);
+  if (inUse.elsewhere.length) throw new UserError(`Already has an Enclave account and cannot be invited here: ${listEmails(inUse.elsewhere)}. Nobody was invited.`, emails);
   const teamIds = [...new Set(input.teamIds)];
-  const planned = valid.map((email) => ({ email, userId: randomUUID() }));
+  // The name given in the box ("Gina Reyes <gina@…>"), else the whole address until they accept and give theirs
+  // (never a guess from the address's first half, which reads like a name and sorts like one).
+  const planned = valid.map((email) => ({ email, userId: randomUUID(), name: names[email] ?? email }));
   const created = await withViewer(viewer, async (tx) => {
     await lockMembers(tx, viewer);
     // Invited Guests count as if they had accepted: their teams are checked now, with the rest of the invitation.

@@ -45,14 +45,29 @@ export const memberInput = z.object({ userId });
 
 export const MAX_INVITES = 50;
 
-/** Splits on commas, semicolons, whitespace and newlines; lower-cases and de-duplicates. */
-export function splitEmails(raw: string): { valid: string[]; invalid: string[] } {
-  const parts = [...new Set(raw.split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+/**
+ * The invite box: addresses separated by commas, semicolons, spaces or new lines, each optionally written the
+ * address-book way, `Gina Reyes <gina@globex.test>`. Lower-cases and de-duplicates the addresses; `names` holds the
+ * names given that way (the person can change theirs when accepting).
+ */
+export function splitEmails(raw: string): { valid: string[]; invalid: string[]; names: Record<string, string> } {
+  const names: Record<string, string> = {};
+  const parts: string[] = [];
+  for (const chunk of raw.split(/[,;\n]+/)) {
+    const named = chunk.match(/^\s*"?([^"<>]*?)"?\s*<([^<>\s]+)>\s*$/);
+    if (named) {
+      const email = named[2]!.trim().toLowerCase();
+      const name = named[1]!.trim().replace(/\s+/g, " ").slice(0, 100);
+      if (name && !names[email]) names[email] = name;
+      parts.push(email);
+    } else parts.push(...chunk.split(/\s+/).map((s) => s.trim().toLowerCase()));
+  }
+  const unique = [...new Set(parts.filter(Boolean))];
   const valid: string[] = [];
   const invalid: string[] = [];
   const email = z.string().email().max(320);
-  for (const p of parts) (email.safeParse(p).success ? valid : invalid).push(p);
-  return { valid, invalid };
+  for (const p of unique) (email.safeParse(p).success ? valid : invalid).push(p);
+  return { valid, invalid, names };
 }
 
 // ---- invitation acceptance ------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ export const unassignResources = authorizedAction({ input: bulkAssignInput, perm
       const mine = existing.filter((e) => e.resourceId === r.id);
       if (!mine.length) continue;
       await tx.teamResource.deleteMany({ where: { workspaceId: viewer.workspaceId, resourceId: r.id, teamId: { in: mine.map((e) => e.teamId) } } });
-      await recordAudit(tx, viewer, { action: "resource.unassign", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: mine.map((e) => e.team.name) } });
+      await recordAudit(tx, viewer, { action: "resource.unassigned", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: mine.map((e) => e.team.name) } });
     }
     return { removed: existing.length, remaining: await remainingInherited(tx, viewer, resources, teams) };
   });

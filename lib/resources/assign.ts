@@ -63,7 +63,7 @@ async function writeAssignments(tx: Tx, viewer: Viewer, resources: Target[], tea
     if (!newTeams.length) continue;
     await tx.teamResource.createMany({ data: newTeams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, resourceId: r.id, source: "MANUAL" as const, createdById: viewer.userId })) });
     added += newTeams.length;
-    await recordAudit(tx, viewer, { action: "resource.assign", targetType: "resource", targetId: r.id, targetName: r.name, after: { teams: newTeams.map((t) => t.name) } });
+    await recordAudit(tx, viewer, { action: "resource.assigned", targetType: "resource", targetId: r.id, targetName: r.name, after: { teams: newTeams.map((t) => t.name) } });
   }
   return added;
 }
@@ -95,7 +95,7 @@ export async function assignToTeams(
   const { result: added, review } = await checkExposure(
     tx,
     actorOf(viewer),
-    { focus: { teams: teams.map((t) => t.id) }, confirm: input.confirmExposures, target: assignTarget(resources, "resource.assign") },
+    { focus: { teams: teams.map((t) => t.id) }, confirm: input.confirmExposures, target: assignTarget(resources, "resource.assigned") },
     () => writeAssignments(tx, viewer, resources, teams),
   );
   return { added, descendants: await countDescendants(tx, viewer, resources.map((r) => r.id)), exposures: review };
@@ -126,13 +126,13 @@ export async function moveBetweenTeams(
         create: { workspaceId: viewer.workspaceId, teamId: to.id, resourceId: r.id, source: "MANUAL", createdById: viewer.userId },
         update: {},
       });
-      await recordAudit(tx, viewer, { action: "resource.move", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: [from.name] }, after: { teams: [to.name] } });
+      await recordAudit(tx, viewer, { action: "resource.moved", targetType: "resource", targetId: r.id, targetName: r.name, before: { teams: [from.name] }, after: { teams: [to.name] } });
       moved++;
     }
     return moved;
   };
   const focus = { teams: [to.id] };
-  const { result: moved, review } = await checkExposure(tx, actorOf(viewer), { focus, confirm: input.confirmExposures, target: assignTarget(resources, "resource.move") }, write);
+  const { result: moved, review } = await checkExposure(tx, actorOf(viewer), { focus, confirm: input.confirmExposures, target: assignTarget(resources, "resource.moved") }, write);
   return { moved, skipped: resources.length - moved, remaining: await remainingInherited(tx, viewer, resources, [from]), exposures: review, from, to };
 }
 

@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceScope, resourceScopeSql, teamScope, type ResourceScope } from "@/lib/access/scope";
 import type { AdminResourceParams } from "./schemas";
+import { tableOrder } from "@/lib/db/order";
 
 export type AdminResourceRow = {
   id: string;
@@ -48,7 +49,7 @@ export async function listAdminResources(viewer: Viewer, p: AdminResourceParams)
     const rows = await tx.resource.findMany({
       where,
       select: { id: true, type: true, name: true, path: true, removedAt: true },
-      orderBy: [{ [p.sort]: p.dir }, { id: "asc" }],
+      orderBy: tableOrder(p.sort, p.dir),
       skip: (page - 1) * p.size,
       take: p.size,
     });

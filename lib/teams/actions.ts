@@ -38,7 +38,7 @@ async function nameIsFree(tx: Tx, viewer: Viewer, name: string, exceptId?: strin
     where: { workspaceId: viewer.workspaceId, name: textEquals(name), ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
-  if (clash) throw new UserError("A team with that name exists already.");
+  if (clash) throw new UserError("A team with that name exists already.", { field: "name" });
 }
 
 export const createTeam = authorizedAction({ input: createTeamInput, permission: "teams.manage" }, async ({ viewer, input }) => {

@@ -8,6 +8,7 @@ import { effectiveMembershipsSql, resourceScope, teamLinks, teamMembersWhere, te
 import { can, isInternal, type Role } from "@/lib/policy";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { MembersParams, TeamsParams } from "./schemas";
+import { tableOrder } from "@/lib/db/order";
 import { descendantsOf } from "@/lib/resources/queries";
 
 export type TeamSummary = {
@@ -67,7 +68,7 @@ export async function listTeamsTable(viewer: Viewer, p: TeamsParams): Promise<Pa
   return withViewer(viewer, async (tx) => {
     const ws = viewer.workspaceId;
     const q = p.q ? likePattern(p.q) : null;
-    const order = Prisma.raw(`${TEAM_ORDER[p.sort]} ${p.dir === "desc" ? "DESC" : "ASC"}, lower(name) ASC, id ASC`);
+    const order = Prisma.raw(`${TEAM_ORDER[p.sort]} ${p.dir === "desc" ? "DESC" : "ASC"}, name ASC, id ASC`);
     const base = Prisma.sql`
       WITH eff AS (${effectiveMembershipsSql(ws)}), rows AS (
         SELECT t.id, t.name, t.slug, t.description, t.visibility::text AS visibility, t."isDefault",
@@ -196,7 +197,7 @@ export async function listTeamMembers(viewer: Viewer, teamId: string, p: Members
     const users = await tx.user.findMany({
       where,
       select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
-      orderBy: [{ [p.sort]: p.dir }, { id: "asc" }],
+      orderBy: tableOrder(p.sort, p.dir),
       skip: (page - 1) * p.size,
       take: p.size,
     });

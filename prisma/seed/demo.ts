@@ -146,7 +146,7 @@ export async function seedDemo(prisma: PrismaClient, opts: { force?: boolean } =
       // The demo's dbt project, uploaded as an admin would (Settings → Integrations → dbt).
       const dbt = await applyManifest(tx, workspaceId, parseManifest(JSON.stringify(demoDbtManifest())), adminId);
       await tx.auditEvent.create({
-        data: { workspaceId, actorId: adminId, actorEmail: "admin@acme.test", action: "dbt.import", targetType: "integration", targetName: "dbt", after: dbt },
+        data: { workspaceId, actorId: adminId, actorEmail: "admin@acme.test", action: "dbt.imported", targetType: "integration", targetName: "dbt", after: dbt },
       });
 
       await tx.auditEvent.create({

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { afterAll } from "vitest";
 import pg from "pg";
 import { connect, type Connection } from "@/lib/db/connect";
+import { appRoleFor } from "@/lib/db/config";
 import { openMemoryPglite } from "@/lib/db/pglite";
 import { applyMigrations } from "@/lib/db/migrate";
 import { setConnection } from "@/lib/db/client";
@@ -22,7 +23,7 @@ export type TestDb = {
   /** Raw SQL as the owner (bypasses the app role): for setup and for checking rows are unchanged. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Raw SQL as the app role in a viewer's context, with no app-level filter at all: RLS alone decides. */
-  sqlAs<T = Record<string, unknown>>(viewer: Viewer, text: string, params?: unknown[]): Promise<T[]>;
+  sqlAs<T = Record<string, unknown>>(viewer: Viewer, text: string, params?: unknown[], opts?: { settings?: Record<string, string> }): Promise<T[]>;
   /** A second, separate owner connection (PostgreSQL only: PGlite has one connection), for tests of concurrency. */
   otherConnection(): Promise<pg.PoolClient>;
 };
@@ -45,6 +46,7 @@ export async function setupTestDb(opts: { seed?: boolean } = {}): Promise<TestDb
     await applyMigrations({ url: url.toString() });
     conn = await connect({ url: url.toString() });
     pool = new pg.Pool({ connectionString: url.toString(), max: 3 });
+    pool.on("error", () => undefined); // an idle client cut by the DROP DATABASE … WITH (FORCE) below
     drop = async () => {
       await pool!.end();
       const a = new pg.Client({ connectionString: adminUrl });
@@ -66,14 +68,16 @@ export async function setupTestDb(opts: { seed?: boolean } = {}): Promise<TestDb
     if (pool) return (await pool.query(text, params)).rows as T[];
     return (await conn.pglite!.query<T>(text, params)).rows;
   };
-  const sqlAs = async <T,>(viewer: Viewer, text: string, params: unknown[] = []): Promise<T[]> => {
-    const ctx = [`SELECT set_config('app.user_id', $1, true), set_config('app.workspace_id', $2, true)`, [viewer.userId, viewer.workspaceId]] as const;
+  const sqlAs = async <T,>(viewer: Viewer, text: string, params: unknown[] = [], opts: { settings?: Record<string, string> } = {}): Promise<T[]> => {
+    // Extra settings (e.g. enable_seqscan for a plan test) as set_config(name, value, true): names are the test's own.
+    const extra = Object.entries(opts.settings ?? {}).map(([k], i) => `, set_config('${k.replace(/[^a-z_]/g, "")}', $${i + 3}, true)`).join("");
+    const ctx = [`SELECT set_config('app.user_id', $1, true), set_config('app.workspace_id', $2, true)${extra}`, [viewer.userId, viewer.workspaceId, ...Object.values(opts.settings ?? {})]] as const;
     if (pool) {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
         await client.query(ctx[0], [...ctx[1]]);
-        await client.query("SET LOCAL ROLE enclave_app");
+        await client.query(`SET LOCAL ROLE ${appRoleFor(viewer)}`);
         const res = await client.query(text, params);
         return res.rows as T[];
       } finally {
@@ -83,7 +87,7 @@ export async function setupTestDb(opts: { seed?: boolean } = {}): Promise<TestDb
     }
     return conn.pglite!.transaction(async (tx) => {
       await tx.query(ctx[0], [...ctx[1]]);
-      await tx.query("SET LOCAL ROLE enclave_app");
+      await tx.query(`SET LOCAL ROLE ${appRoleFor(viewer)}`);
       const res = await tx.query<T>(text, params);
       await tx.rollback();
       return res.rows;

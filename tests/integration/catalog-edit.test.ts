@@ -4,6 +4,7 @@ vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
 import { updateResourceDescription, updateResourceTags } from "@/lib/catalog/actions";
+import { said } from "../helpers/refusal";
 
 const db = await setupTestDb();
 const idOf = async (name: string, type?: string) =>
@@ -24,7 +25,7 @@ describe("editing descriptions and tags", () => {
     expect((await row(orders)).tags).toEqual(["core", "sales"]);
     expect(await audits()).toBe(before + 2);
     const [ev] = await db.sql<{ action: string; actorEmail: string }>(`SELECT action, "actorEmail" FROM "AuditEvent" ORDER BY "createdAt" DESC LIMIT 1`);
-    expect(ev).toEqual({ action: "resource.tags.update", actorEmail: "editor@acme.test" });
+    expect(ev).toEqual({ action: "resource.tags.updated", actorEmail: "editor@acme.test" });
   });
 
   it("an admin edits anything, including what is in no team", async () => {
@@ -75,7 +76,7 @@ describe("editing descriptions and tags", () => {
     for (const [input, msg] of cases) {
       const res = await updateResourceDescription(input as never);
       expect(res.ok).toBe(false);
-      if (!res.ok) expect(res.error).toMatch(msg);
+      if (!res.ok) expect(said(res)).toMatch(msg);
     }
     for (const tags of [["x".repeat(100)], ["<script>"], Array.from({ length: 30 }, (_, i) => `t${i}`), "core", [""]]) {
       const res = await updateResourceTags({ resourceId: orders, tags } as never);

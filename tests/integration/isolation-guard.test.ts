@@ -253,6 +253,6 @@ describe(`isolation guardrails on ${db.engine}`, () => {
     await lock(false);
     await lock(true);
     const events = await db.sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE action LIKE 'workspace.isolation_lock.%' ORDER BY "createdAt"`);
-    expect(events.map((e) => e.action).slice(-2)).toEqual(["workspace.isolation_lock.off", "workspace.isolation_lock.on"]);
+    expect(events.map((e) => e.action).slice(-2)).toEqual(["workspace.isolation_lock.disabled", "workspace.isolation_lock.enabled"]);
   });
 });

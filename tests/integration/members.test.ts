@@ -16,6 +16,7 @@ import { exportMembers, getMember, listMembers } from "@/lib/members/queries";
 import { parseMembersParams } from "@/lib/members/schemas";
 import { listVisiblePeople } from "@/lib/people/queries";
 import { GET as exportRoute } from "@/app/api/members/export/route";
+import { said } from "../helpers/refusal";
 
 const db = await setupTestDb();
 const admin = () => db.viewer("admin@acme.test");
@@ -39,7 +40,7 @@ async function expectRefused(p: Promise<{ ok: boolean; error?: string }>, messag
   const before = await state();
   const res = await p;
   expect(res.ok).toBe(false);
-  expect(res.error).toMatch(message);
+  expect(said(res)).toMatch(message);
   expect(await state()).toEqual(before);
 }
 

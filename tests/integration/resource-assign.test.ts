@@ -8,6 +8,7 @@ import { assignResources, moveAssignments, previewAssignment, unassignResources 
 import { listAdminResources, adminResourceOptions } from "@/lib/resources/queries";
 import { parseAdminResourceParams } from "@/lib/resources/schemas";
 import { getResourceDetail, listVisibleResourceIds, catalogOverview, listCatalogSection } from "@/lib/catalog/queries";
+import { said } from "../helpers/refusal";
 
 const db = await setupTestDb();
 const idOf = async (name: string, type?: string) =>
@@ -177,11 +178,11 @@ describe("isolation and refusals", () => {
       for (const action of [assignResources, unassignResources]) {
         const res = await action(input as never);
         expect(res.ok).toBe(false);
-        if (!res.ok) expect(res.error).toMatch(msg);
+        if (!res.ok) expect(said(res)).toMatch(msg);
       }
     }
     const same = await moveAssignments({ resourceIds: [orders], fromTeamId: northwind, toTeamId: northwind });
-    expect(same).toEqual({ ok: false, error: "toTeamId: Pick two different teams." });
+    expect(same).toEqual({ ok: false, error: "Pick two different teams.", fieldErrors: { toTeamId: "Pick two different teams." } });
     expect(await assignments()).toEqual(before);
   });
 });

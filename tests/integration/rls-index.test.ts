@@ -16,6 +16,25 @@ describe("row-level security keeps the path index usable", () => {
     ]);
   });
 
+  // Without LEAKPROOF (a managed database has no superuser to set it), only the policy's own condition may drive an
+  // index under RLS: Resource's is `(ARRAY[workspaceId] || path) && app_resource_keys()`, answered by a GIN index on
+  // that very expression. With sequential scans priced out and the workspace index made useless, the plan shows
+  // whether the policy can use its index at all (before 20261202070100 it could not: an OR of three policies).
+  it("a guest's read of Resource is driven by the policy's own condition on the visibility index", async () => {
+    const ana = await db.viewer("ana@northwind.test");
+    // 3,000 top-level documents in no team (admins only): the workspace's own index no longer narrows anything.
+    await db.sql(`INSERT INTO "Resource" (id, "workspaceId", type, name, "updatedAt")
+      SELECT gen_random_uuid(), $1, 'DOCUMENT', 'doc ' || i, now() FROM generate_series(1, 3000) i`, [ana.workspaceId]);
+    await db.sql(`ANALYZE "Resource"`);
+    const plan = await db.sqlAs<{ "QUERY PLAN": string }>(
+      ana, `EXPLAIN (COSTS OFF) SELECT id FROM "Resource" WHERE "removedAt" IS NULL AND name ILIKE '%orders%'`, [],
+      { settings: { enable_seqscan: "off" } }); // a small table is read whole otherwise
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    // PostgreSQL 15 prints the init-plan as $n, PGlite (PostgreSQL 17) as (InitPlan n).col1.
+    expect(text).toMatch(/Index Cond: \(\(ARRAY\["workspaceId"\] \|\| path\) && (\$\d+|\(InitPlan \d+\)\.col1)\)/);
+    expect(text).toContain("Resource_visibility_keys_idx");
+  });
+
   it("states no policy as IN (SELECT unnest(helper())), which evaluates the helper while planning every statement", async () => {
     const slow = await db.sql<{ tablename: string; policyname: string }>(
       `SELECT tablename, policyname FROM pg_policies WHERE qual ILIKE '%unnest(%' OR with_check ILIKE '%unnest(%'`,

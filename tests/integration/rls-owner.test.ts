@@ -2,6 +2,7 @@
 // service gives it: the policies must not apply to it, or the SECURITY DEFINER helpers recurse into them.
 import { describe, expect, it } from "vitest";
 import { setupTestDb } from "../helpers/db";
+import { seedDemo } from "@/prisma/seed/demo";
 
 const db = await setupTestDb();
 
@@ -31,6 +32,21 @@ describe(`the owner role on ${db.engine}`, () => {
     );
     expect(row).toMatchObject({ role: "GUEST", teams: 1 });
     expect(row!.roots).toBeGreaterThan(0);
+  });
+
+  it("an admin's role (enclave_admin) reads its own workspace only: no policy admits every row any more", async () => {
+    await seedDemo(db.conn.prisma, { force: true }); // a second workspace
+    const admin = await db.viewer("admin@acme.test");
+    const [all] = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Resource"`);
+    const [mine] = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Resource" WHERE "workspaceId" = $1`, [admin.workspaceId]);
+    expect(all!.n).toBeGreaterThan(mine!.n);
+    for (const t of ["Resource", "Team", "Membership", "TeamResource", "AuditEvent", "Integration"]) {
+      const [seen] = await db.sqlAs<{ n: number; other: number }>(admin,
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE "workspaceId" <> $1)::int AS other FROM "${t}"`, [admin.workspaceId]);
+      expect(seen!.other, t).toBe(0);
+      if (t === "Resource") expect(seen!.n).toBe(mine!.n);
+    }
+    expect(await db.sql(`SELECT tablename FROM pg_policies WHERE schemaname = 'public' AND policyname = 'system_all'`)).toEqual([]);
   });
 
   // CI sets EXPECT_NON_SUPERUSER=1 for its PostgreSQL stage, so that this suite cannot quietly go back to a

@@ -10,6 +10,7 @@ import * as groupActions from "@/lib/groups/actions";
 import { getTeamBySlug, listTeamMembers, listTeamsTable, listVisibleTeams, listTeamCandidates, listTeamGroupCandidates, getTeamDeletionImpact } from "@/lib/teams/queries";
 import { getGroup, listGroupsTable, listGroupCandidates } from "@/lib/groups/queries";
 import { seedDemo } from "@/prisma/seed/demo";
+import { said } from "../helpers/refusal";
 
 const db = await setupTestDb();
 const P = { page: 1, size: 25, sort: "name" as const, dir: "asc" as const, q: "" };
@@ -150,7 +151,7 @@ describe(`teams and groups actions on ${db.engine}: refusals`, () => {
     for (const [name, call, message] of bad) {
       const res = await call();
       expect(res.ok, name).toBe(false);
-      expect(res.error, name).toMatch(message);
+      expect(said(res), name).toMatch(message);
     }
     expect(await state()).toEqual(before);
   });
@@ -334,7 +335,7 @@ describe(`teams and groups on ${db.engine}: admin changes`, () => {
     actAs(await db.viewer("admin@acme.test"));
     const guild = await teamId("Data guild");
     expect(await teamActions.updateTeam({ teamId: guild, name: "Data guild", description: "Now private", visibility: "PRIVATE" })).toMatchObject({ ok: true });
-    expect(await teamActions.updateTeam({ teamId: guild, name: "Globex", description: "", visibility: "PRIVATE" })).toEqual({ ok: false, error: "A team with that name exists already." });
+    expect(await teamActions.updateTeam({ teamId: guild, name: "Globex", description: "", visibility: "PRIVATE" })).toEqual({ ok: false, error: "A team with that name exists already.", fieldErrors: { name: "A team with that name exists already." } });
     const editor = await db.viewer("editor@acme.test");
     expect(await getTeamBySlug(editor, "data-guild")).toBeNull();
     const impact = await getTeamDeletionImpact(await db.viewer("admin@acme.test"), ids.initech);

@@ -293,7 +293,7 @@ describe(`view as on ${db.engine}: starting and the cookie`, () => {
     actAs(admin);
     setViewAsCookieValue(undefined);
     const before = await hashAll();
-    expect(await startViewAs({ userId: "not-a-uuid" })).toEqual({ ok: false, error: "userId: Choose a person from the list." });
+    expect(await startViewAs({ userId: "not-a-uuid" })).toEqual({ ok: false, error: "Choose a person from the list.", fieldErrors: { userId: "Choose a person from the list." } });
     expect((await startViewAs({} as never)).ok).toBe(false);
     expect((await startViewAs({ userId: 42 } as never)).ok).toBe(false);
     expect((await startViewAs({ userId: "x".repeat(1_000_000) })).ok).toBe(false);

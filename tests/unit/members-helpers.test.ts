@@ -28,7 +28,14 @@ describe("CSV cells", () => {
 
 describe("splitEmails", () => {
   it("splits on commas, semicolons and newlines, lower-cases and de-duplicates", () => {
-    expect(splitEmails("A@x.test, b@x.test\nB@X.test; not-mail ,,")).toEqual({ valid: ["a@x.test", "b@x.test"], invalid: ["not-mail"] });
+    expect(splitEmails("A@x.test, b@x.test\nB@X.test; not-mail ,,")).toEqual({ valid: ["a@x.test", "b@x.test"], invalid: ["not-mail"], names: {} });
+  });
+  it("takes a name written the address-book way, and spaces still separate bare addresses", () => {
+    expect(splitEmails('Gina Reyes <Gina@Globex.test>, "Hal  Ortega" <hal@globex.test>\nivy@globex.test jo@globex.test')).toEqual({
+      valid: ["gina@globex.test", "hal@globex.test", "ivy@globex.test", "jo@globex.test"],
+      invalid: [],
+      names: { "gina@globex.test": "Gina Reyes", "hal@globex.test": "Hal Ortega" },
+    });
   });
 });
 

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from "@/lib/policy";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ChangePasswordForm, RenameForm } from "@/components/account/account-forms";
+import { Tabs } from "@/components/ui/tabs";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -12,15 +13,32 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Your account" description={`${viewer.email} · ${ROLE_LABELS[viewer.role]} in ${viewer.workspaceName}`} />
-      <div className="grid max-w-4xl items-start gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader title="Profile" description="The name other people of your teams see." />
-          <RenameForm name={viewer.name} />
-        </Card>
-        <Card>
-          <CardHeader title="Password" description="Changing it signs you out everywhere, this browser included." />
-          <ChangePasswordForm />
-        </Card>
+      <div className="max-w-xl">
+        <Tabs
+          label="Account settings"
+          tabs={[
+            {
+              value: "profile",
+              label: "Profile",
+              content: (
+                <Card>
+                  <CardHeader title="Profile" description="The name other people of your teams see." />
+                  <RenameForm name={viewer.name} />
+                </Card>
+              ),
+            },
+            {
+              value: "password",
+              label: "Password",
+              content: (
+                <Card>
+                  <CardHeader title="Password" description="Changing it signs you out everywhere, this browser included." />
+                  <ChangePasswordForm />
+                </Card>
+              ),
+            },
+          ]}
+        />
       </div>
     </>
   );

@@ -64,7 +64,7 @@ export default async function CatalogPage({ searchParams }: Props) {
                 description={s.description}
                 actions={
                   s.total > s.items.length ? (
-                    <Link href={`/catalog?section=${s.key}`} className="shrink-0 text-sm font-medium text-brand-600 hover:text-brand-700">
+                    <Link href={`/catalog?section=${s.key}`} className="shrink-0 text-sm font-medium text-brand-700 hover:text-brand-700">
                       Show all {s.total.toLocaleString("en-US")}
                     </Link>
                   ) : null

@@ -22,6 +22,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { result, facets } = await searchPage(viewer, p.q, { type: p.type, integrationId: p.integration, teamId: p.team, page: p.page, size: SEARCH_PAGE_SIZE });
   const filtered = !!(p.type || p.integration || p.team);
   const nothing = result.total === 0 && !result.people.length && !result.teams.length;
+  // Only people or teams matched: show those, with no empty resources list (and no "0 resources") beside them.
+  const onlyOthers = result.total === 0 && !filtered && !nothing;
   return (
     <>
       <PageHeader title="Search" description="Resources, people and teams you have access to." />
@@ -37,12 +39,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <EmptyState icon={<SearchIcon className="h-8 w-8" />} title={`No results for “${p.q}”`}>Try a shorter or different word.</EmptyState>
         </Card>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
-          <aside aria-label="Filters" className="space-y-5" data-testid="search-facets">
+        <div className={onlyOthers ? "space-y-6" : "grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]"}>
+          {onlyOthers ? null : <aside aria-label="Filters" className="space-y-5" data-testid="search-facets">
             <Facet title="Type" param="type" p={p} values={facets.type} />
             <Facet title="Integration" param="integration" p={p} values={facets.integration} />
             <Facet title="Team" param="team" p={p} values={facets.team} />
-          </aside>
+          </aside>}
           <div className="min-w-0 space-y-6">
             {result.teams.length || result.people.length ? (
               <Card>
@@ -70,7 +72,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 </ul>
               </Card>
             ) : null}
-            <Card>
+            {onlyOthers ? null : <Card>
               <div className="flex items-center justify-between gap-4 border-b border-slate-100 px-5 py-3">
                 <h2 className="text-sm font-semibold text-slate-900" data-testid="search-total">
                   {result.total === 1 ? "1 resource" : `${result.total.toLocaleString("en-US")} resources`}
@@ -113,7 +115,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   </div>
                 </nav>
               ) : null}
-            </Card>
+            </Card>}
           </div>
         </div>
       )}
@@ -123,7 +125,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
 function PageLink({ p, page, disabled, label, children }: { p: SearchParams; page: number; disabled: boolean; label: string; children: React.ReactNode }) {
   const cls = "inline-flex items-center gap-1 rounded-lg border border-slate-200 px-2.5 py-1 text-sm";
-  if (disabled) return <span className={cn(cls, "text-slate-300")} aria-disabled="true">{label === "Previous" ? children : null}{label}{label === "Next" ? children : null}</span>;
+  if (disabled) return <span className={cn(cls, "text-slate-500")} aria-disabled="true">{label === "Previous" ? children : null}{label}{label === "Next" ? children : null}</span>;
   return (
     <Link href={searchHref({ ...p, page })} className={cn(cls, "bg-white text-slate-700 hover:bg-slate-50")} rel={label === "Next" ? "next" : "prev"}>
       {label === "Previous" ? children : null}

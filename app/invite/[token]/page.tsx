@@ -21,7 +21,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       ) : (
         <div className="space-y-4 text-sm">
           <p data-testid="invite-problem" className="text-slate-700">{INVITATION_MESSAGES[inv.state]}</p>
-          <Link href="/login" className="inline-block font-medium text-brand-600 hover:text-brand-700">Go to sign in</Link>
+          <Link href="/login" className="inline-block font-medium text-brand-700 hover:text-brand-700">Go to sign in</Link>
         </div>
       )}
     </AuthShell>

@@ -151,7 +151,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
                     <div className="mt-0.5 text-xs text-slate-500">
                       {t.source.kind === "direct"
                         ? t.source.by === "AUTOMATION" ? (t.source.automation ? `Added by automation ${t.source.automation}` : "Added by an automation") : "Added directly"
-                        : <>Inherited from {TYPE_LABELS[t.source.from.type].toLowerCase()} <Link className="text-brand-600 hover:underline" href={`/resources/${t.source.from.id}`}>{t.source.from.name}</Link></>}
+                        : <>Inherited from {TYPE_LABELS[t.source.from.type].toLowerCase()} <Link className="text-brand-700 underline hover:no-underline" href={`/resources/${t.source.from.id}`}>{t.source.from.name}</Link></>}
                     </div>
                   </li>
                 ))}

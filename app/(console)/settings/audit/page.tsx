@@ -6,6 +6,8 @@ import { parseAuditParams } from "@/lib/audit/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { AuditTable } from "@/components/audit/audit-table";
+import { buttonClass } from "@/components/ui/button";
+import { Download } from "lucide-react";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -18,13 +20,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const qs = new URLSearchParams(Object.entries({ q: p.q, action: p.action, targetType: p.targetType, from: p.from ?? "", to: p.to ?? "" }).filter(([, v]) => v) as [string, string][]);
   return (
     <>
-      <PageHeader title="Audit log" description="Every change to people, teams, groups, assignments, automations and integrations, with who made it." />
+      <PageHeader
+        eyebrow="Settings"
+        title="Audit log"
+        description="Every change to people, teams, groups, assignments, automations and integrations, with who made it. Times are in your time zone."
+        actions={<a href={`/api/audit/export?${qs.toString()}`} className={buttonClass("secondary")}><Download className="h-4 w-4" aria-hidden /> Export CSV</a>}
+      />
       <Card>
         <AuditTable
           rows={data.rows}
           actions={data.actions}
           targetTypes={data.targetTypes}
-          exportHref={`/api/audit/export?${qs.toString()}`}
           page={{ total: data.total, page: data.page, size: data.size, pageCount: data.pageCount, sort: p.sort, dir: p.dir, q: p.q }}
         />
       </Card>

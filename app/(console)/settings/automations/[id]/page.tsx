@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { AutomationForm } from "@/components/automations/automation-form";
 import { RunPanel, RunStatus, UndoButton } from "@/components/automations/run-panel";
 import { duration } from "@/lib/automations/format";
+import { Time } from "@/components/ui/time";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,7 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: a ? a.name : "Page not found" };
 }
 
-const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 const n = (x: number) => x.toLocaleString("en-US");
 const TRIGGER: Record<string, string> = { manual: "by hand", after_sync: "after a sync", schedule: "on schedule" };
 
@@ -45,7 +45,7 @@ export default async function AutomationPage({ params }: Props) {
       <PageHeader
         eyebrow="Automation"
         title={<span className="inline-flex items-center gap-2">{a.name} {a.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}</span>}
-        description={<>{a.action === "add" ? "Adds" : "Removes"} resources where {a.ruleSummary} {a.action === "add" ? "to" : "from"} {a.teams.join(", ") || "no team"}; runs {a.triggerSummary}.{a.nextRunAt && a.enabled ? ` Next: ${fmt(a.nextRunAt)}.` : ""}</>}
+        description={<>{a.action === "add" ? "Adds" : "Removes"} resources where {a.ruleSummary} {a.action === "add" ? "to" : "from"} {a.teams.join(", ") || "no team"}; runs {a.triggerSummary}.{a.nextRunAt && a.enabled ? <> Next: <Time iso={a.nextRunAt} />.</> : null}</>}
       />
       <div className="space-y-6">
         <Card>
@@ -72,14 +72,14 @@ export default async function AutomationPage({ params }: Props) {
                 <tbody className="divide-y divide-slate-100" data-testid="run-history">
                   {a.runs.map((r) => (
                     <tr key={r.id}>
-                      <td className="whitespace-nowrap px-5 py-2.5 text-slate-600">{fmt(r.createdAt)}{r.kind === "undo" ? <span className="ml-1.5 text-xs text-slate-400">undo</span> : null}</td>
+                      <td className="whitespace-nowrap px-5 py-2.5 text-slate-600"><Time iso={r.createdAt} />{r.kind === "undo" ? <span className="ml-1.5 text-xs text-slate-400">undo</span> : null}</td>
                       <td className="px-5 py-2.5"><RunStatus run={r} />{r.error ? <div className="mt-0.5 text-xs text-rose-600">{r.error}</div> : null}</td>
                       <td className="px-5 py-2.5 text-slate-600">{r.startedBy ?? <span className="text-slate-400">{TRIGGER[r.trigger] ?? r.trigger}</span>}</td>
                       <td className="px-5 py-2.5 text-right tabular-nums text-slate-700">{n(r.matched)}</td>
                       <td className="px-5 py-2.5 text-right tabular-nums text-slate-700">{n(r.added)}</td>
                       <td className="px-5 py-2.5 text-right tabular-nums text-slate-700">{n(r.removed)}</td>
                       <td className="px-5 py-2.5 text-right tabular-nums text-slate-500">{duration(r.durationMs)}</td>
-                      <td className="px-5 py-2.5 text-right">{undoable.has(r.id) && !busy ? <UndoButton runId={r.id} /> : null}</td>
+                      <td className="px-5 py-2.5 text-right">{undoable.has(r.id) && !busy ? <UndoButton runId={r.id} added={r.added} /> : null}</td>
                     </tr>
                   ))}
                 </tbody>

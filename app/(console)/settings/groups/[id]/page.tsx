@@ -38,7 +38,7 @@ export default async function GroupPage({ params }: Props) {
         description={group.description || undefined}
         actions={<GroupHeaderActions group={group} />}
       />
-      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <Card className="min-w-0">
           <CardHeader title="Members" />
           <GroupMembers group={group} candidates={candidates} />

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { ReplaceSecretForm, RunSummary, SyncPanel } from "@/components/integrations/sync-panel";
+import { Time } from "@/components/ui/time";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,7 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: i ? i.name : "Page not found" };
 }
 
-const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 export default async function IntegrationPage({ params }: Props) {
   await requireViewer();
@@ -57,7 +57,7 @@ export default async function IntegrationPage({ params }: Props) {
                 <tbody className="divide-y divide-slate-100">
                   {i.runs.map((r) => (
                     <tr key={r.id}>
-                      <td className="whitespace-nowrap px-5 py-2.5 text-slate-600">{fmt(r.createdAt)}</td>
+                      <td className="whitespace-nowrap px-5 py-2.5 text-slate-600"><Time iso={r.createdAt} /></td>
                       <td className="px-5 py-2.5"><RunSummary run={r} /></td>
                     </tr>
                   ))}

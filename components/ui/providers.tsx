@@ -1,0 +1,19 @@
+"use client";
+import { ThemeProvider } from "next-themes";
+import { TooltipProvider } from "./tooltip";
+import { Toaster } from "./toaster";
+
+/**
+ * App-wide client context: the theme (the system's by default, a class on <html>; next-themes' inline script
+ * carries the CSP nonce), tooltips' shared delay, and the toasts.
+ */
+export function Providers({ nonce, children }: { nonce?: string; children: React.ReactNode }) {
+  return (
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
+      <TooltipProvider>
+        {children}
+        <Toaster />
+      </TooltipProvider>
+    </ThemeProvider>
+  );
+}
