@@ -99,7 +99,7 @@ test("a client connection bound to Northwind: Kim signs in as a Guest of Northwi
   await expect(admin.locator("main")).toContainText("Kim Tanaka");
   await expect(admin.locator("main")).toContainText("Guest");
   await admin.goto("/settings/audit");
-  await expect(admin.locator("main")).toContainText("sso.sign_in");
+  await expect(admin.locator("main")).toContainText("sso.authenticated");
   await kim.context().close();
   await ana.context().close();
   await admin.context().close();

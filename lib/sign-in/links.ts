@@ -84,7 +84,7 @@ export async function consumeSignInLink(token: string, browserNonce: string | un
     const m = user?.memberships[0];
     if (!user || user.status !== "ACTIVE" || m?.role !== "GUEST") return null;
     await tx.user.update({ where: { id: user.id }, data: { lastActiveAt: new Date() } });
-    await tx.auditEvent.create({ data: { workspaceId: m.workspaceId, actorId: user.id, actorEmail: user.email, action: "link.sign_in", targetType: "user", targetId: user.id, targetName: user.email } });
+    await tx.auditEvent.create({ data: { workspaceId: m.workspaceId, actorId: user.id, actorEmail: user.email, action: "link.used", targetType: "user", targetId: user.id, targetName: user.email } });
     return { id: user.id, sessionVersion: user.sessionVersion };
   });
 }

@@ -65,7 +65,7 @@ export const createAuthConnection = authorizedAction({ input: createConnectionIn
     });
     await tx.authDomain.createMany({ data: input.domains.map((domain) => ({ domain, workspaceId: viewer.workspaceId, connectionId: c.id, enforceSso: input.enforcedDomains.includes(domain) })) });
     await recordAudit(tx, viewer, {
-      action: "auth_connection.create", targetType: "auth_connection", targetId: c.id, targetName: input.name,
+      action: "auth_connection.created", targetType: "auth_connection", targetId: c.id, targetName: input.name,
       after: { kind: input.kind, issuer: input.issuer, team: team?.name ?? null, domains: input.domains, enforced: input.enforcedDomains },
     });
     return { id: c.id };
@@ -98,7 +98,7 @@ export const updateAuthConnection = authorizedAction({ input: updateConnectionIn
     await tx.authDomain.deleteMany({ where: { workspaceId: viewer.workspaceId, connectionId: before.id } });
     await tx.authDomain.createMany({ data: input.domains.map((domain) => ({ domain, workspaceId: viewer.workspaceId, connectionId: before.id, enforceSso: input.enforcedDomains.includes(domain) })) });
     await recordAudit(tx, viewer, {
-      action: "auth_connection.update", targetType: "auth_connection", targetId: before.id, targetName: input.name,
+      action: "auth_connection.updated", targetType: "auth_connection", targetId: before.id, targetName: input.name,
       before: { issuer: before.issuer, enabled: before.enabled, domains: before.domains.map((d) => d.domain), enforced: before.domains.filter((d) => d.enforceSso).map((d) => d.domain) },
       after: { issuer: input.issuer, enabled: input.enabled, domains: input.domains, enforced: input.enforcedDomains, secretReplaced: !!input.clientSecret },
     });
@@ -116,7 +116,7 @@ export const deleteAuthConnection = authorizedAction({ input: connectionIdInput,
     await tx.membership.updateMany({ where: { workspaceId: viewer.workspaceId, connectionId: c.id }, data: { connectionId: null } });
     await tx.group.updateMany({ where: { workspaceId: viewer.workspaceId, connectionId: c.id }, data: { connectionId: null } });
     await tx.authConnection.delete({ where: { id: c.id } });
-    await recordAudit(tx, viewer, { action: "auth_connection.delete", targetType: "auth_connection", targetId: c.id, targetName: c.name });
+    await recordAudit(tx, viewer, { action: "auth_connection.deleted", targetType: "auth_connection", targetId: c.id, targetName: c.name });
   });
   forgetDiscovery(input.connectionId);
   refresh(PATH);

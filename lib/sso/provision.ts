@@ -132,7 +132,7 @@ export async function signInThroughConnection(connectionId: string, identity: Id
       const after = await tx.user.update({ where: { id: user.id }, data: { lastActiveAt: new Date() }, select: { sessionVersion: true } });
       await tx.auditEvent.create({
         data: {
-          workspaceId: c.workspaceId, actorId: user.id, actorEmail: email, action: "sso.sign_in", targetType: "auth_connection", targetId: c.id, targetName: c.name,
+          workspaceId: c.workspaceId, actorId: user.id, actorEmail: email, action: "sso.authenticated", targetType: "auth_connection", targetId: c.id, targetName: c.name,
           after: { role: membership.role, created, ...(c.kind === "company" ? { groups } : { team: c.teamId }) },
         },
       });

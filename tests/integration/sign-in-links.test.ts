@@ -51,7 +51,7 @@ describe(`e-mail sign-in links, on ${db.engine}`, () => {
     const user = await consumeSignInLink(token, nonce);
     expect(user?.id).toBe((await db.viewer("ana@northwind.test")).userId);
     expect(await consumeSignInLink(token, nonce)).toBeNull(); // second use
-    const audit = await db.sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'link.sign_in' AND "actorEmail" = 'ana@northwind.test'`);
+    const audit = await db.sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'link.used' AND "actorEmail" = 'ana@northwind.test'`);
     expect(audit.length).toBe(1);
 
     const late = await issue("ana@northwind.test", nonce);

@@ -97,7 +97,7 @@ describe(`signing in through a connection, on ${db.engine}`, () => {
     expect(viewer!.memberTeamIds).toEqual(ana.memberTeamIds);
     // Signing in again changes nothing and is audited again.
     await signInThroughConnection(nw, { email: "kim@northwind.example", groups: [], subject: "k1" });
-    const audits = await db.sql<{ action: string; actorEmail: string }>(`SELECT action, "actorEmail" FROM "AuditEvent" WHERE action = 'sso.sign_in' AND "actorEmail" = 'kim@northwind.example'`);
+    const audits = await db.sql<{ action: string; actorEmail: string }>(`SELECT action, "actorEmail" FROM "AuditEvent" WHERE action = 'sso.authenticated' AND "actorEmail" = 'kim@northwind.example'`);
     expect(audits.length).toBe(2);
   });
 
