@@ -37,6 +37,9 @@ export default defineConfig({
       ENCLAVE_ENCRYPTION_KEY_FILE: `${e2eDir}/encryption-key`,
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
+      // E2E_SMTP=1: e2e/sign-in-links.spec.ts starts a mail server on this port (e2e/support/idp.ts). Not by default:
+      // with SMTP set, invitation links are e-mailed instead of shown, which e2e/members.spec.ts relies on.
+      ...(process.env.E2E_SMTP === "1" ? { SMTP_URL: `smtp://127.0.0.1:${port + 8}` } : {}),
       // e2e/integrations.spec.ts adds the local PostgreSQL as an integration.
       ENCLAVE_INTEGRATION_HOSTS: process.env.ENCLAVE_INTEGRATION_HOSTS ?? "127.0.0.1,::1,localhost",
     },

@@ -5,8 +5,9 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/
 // action re-checks): a per-request CSP nonce for every page, and an optimistic trip to /login for a signed-out
 // visitor, who comes back afterwards.
 
-// /api/v1 is called with tokens (no cookie): it answers 401 in problem+json itself, never with a redirect.
-const PUBLIC = /^\/(?:login|invite|api\/auth|api\/health|api\/v1)(?:\/|$)/;
+// SCIM answers identity providers with bearer tokens, never a session (lib/scim/endpoint.ts); so does /api/v1 for
+// API tokens: both answer 401 themselves, never with a redirect.
+const PUBLIC = /^\/(?:login|invite|api\/auth|api\/health|api\/v1|scim)(?:\/|$)/;
 
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;

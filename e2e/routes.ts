@@ -35,6 +35,7 @@ export const CONSOLE_ROUTES: { pattern: string; kind: RouteKind }[] = [
   { pattern: "/settings/automations", kind: "admin" },
   { pattern: "/settings/automations/new", kind: "admin" },
   { pattern: "/settings/automations/[id]", kind: "admin-automation" },
+  { pattern: "/settings/authentication", kind: "admin" },
 ];
 
 /** Every route handler but the sign-in endpoint, probed the same way. */

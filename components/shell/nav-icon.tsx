@@ -1,4 +1,4 @@
-import { BookOpen, Boxes, KeyRound, Layers, LayoutGrid, Library, Plug, ScrollText, Search, Settings, Settings2, ShieldCheck, Users, UsersRound, Workflow } from "lucide-react";
+import { BookOpen, Boxes, Fingerprint, KeyRound, Layers, LayoutGrid, Library, Plug, ScrollText, Search, Settings, Settings2, ShieldCheck, Users, UsersRound, Workflow } from "lucide-react";
 import type { NavItem } from "./nav";
 
 // One icon per entry: no two entries of the sidebar share one.
@@ -17,6 +17,7 @@ const icons: Record<NavItem["icon"], typeof Library> = {
   workspace: Settings2,
   isolation: ShieldCheck,
   tokens: KeyRound,
+  authentication: Fingerprint,
   settings: Settings,
 };
 

@@ -3,7 +3,7 @@ import { can, isInternal, type Permission, type Role } from "@/lib/policy";
 export type NavItem = {
   href: string;
   label: string;
-  icon: "catalog" | "search" | "team" | "members" | "teams" | "manage-teams" | "groups" | "resources" | "integrations" | "automations" | "audit" | "workspace" | "isolation" | "tokens" | "settings";
+  icon: "catalog" | "search" | "team" | "members" | "teams" | "manage-teams" | "groups" | "resources" | "integrations" | "automations" | "audit" | "workspace" | "isolation" | "tokens" | "settings" | "authentication";
 };
 export type NavSection = { title?: string; items: NavItem[] };
 
@@ -15,6 +15,7 @@ const SETTINGS: (NavItem & { permission: Permission })[] = [
   { href: "/settings/resources", label: "Resources", icon: "resources", permission: "assignments.manage" },
   { href: "/settings/integrations", label: "Integrations", icon: "integrations", permission: "integrations.manage" },
   { href: "/settings/automations", label: "Automations", icon: "automations", permission: "automations.manage" },
+  { href: "/settings/authentication", label: "Authentication", icon: "authentication", permission: "authentication.manage" },
   { href: "/settings/isolation", label: "Isolation", icon: "isolation", permission: "settings.manage" },
   { href: "/settings/workspace", label: "Workspace", icon: "workspace", permission: "settings.manage" },
   { href: "/settings/tokens", label: "API tokens", icon: "tokens", permission: "tokens.manage" },

@@ -10,6 +10,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { authSecret } from "./secret";
 import { sameOriginPath } from "./callback-url";
 import { rateLimitedError } from "./sign-in-messages";
+import { passwordRefused } from "@/lib/sso/routing";
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -39,6 +40,8 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const address = clientAddress(req as never);
+        // "Enforce SSO": the address's domain signs in through its connection only; the password is not even tried.
+        if (await passwordRefused(email)) return null;
         // Sign-in resolves identity, so it reads as the system, before any viewer exists.
         const prisma = await ownerDb("sign-in");
         const wait = await signInWait(prisma, email, address);

@@ -22,5 +22,8 @@ export function signInMessage(error: string | undefined | null): string | null {
   const limited = /^RateLimited:(\d{1,6})$/.exec(error);
   if (limited) return `Too many sign-in attempts. Try again in ${waitFor(Number(limited[1]))}.`;
   if (error === RATE_LIMITED_CODE) return "Too many sign-in attempts. Try again in a few minutes.";
+  // Single sign-on and e-mail links (lib/sso, lib/sign-in) refuse with one plain code each.
+  if (error === "sso") return "Single sign-on did not sign you in. Try again, or ask your administrator.";
+  if (error === "link") return "That sign-in link cannot be used: it was used already, has expired or was opened in another browser. Request a new one.";
   return GENERIC;
 }

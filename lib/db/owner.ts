@@ -33,6 +33,18 @@ export const OWNER_CALLERS = {
   "api-token-resolution": "lib/tokens/authenticate.ts",
   /** The API's per-token request counts: the server's own bookkeeping, shared by every app server. */
   "api-rate-limit": "lib/api/rate-limit.ts",
+  /** The sign-in page routes an address to its domain's connection, before a viewer exists. */
+  "sso-routing": "lib/sso/routing.ts",
+  /** A sign-in through an OIDC connection finds or provisions the person, before a viewer exists. */
+  "sso-sign-in": "lib/sso/provision.ts",
+  /** The OIDC flow reads its connection (issuer, client, sealed secret) to talk to the provider. */
+  "sso-discovery": "lib/sso/oidc.ts",
+  /** E-mail sign-in links are issued and consumed before a viewer exists. */
+  "sign-in-links": "lib/sign-in/links.ts",
+  /** SCIM: a bearer token names a connection, whose scope (lib/scim/context.ts) bounds every query. */
+  "scim-auth": "lib/scim/context.ts",
+  "scim-users": "lib/scim/users.ts",
+  "scim-groups": "lib/scim/groups.ts",
   /** The readiness check (no session): is the database up, are the migrations applied. It reads only Prisma's table. */
   "health-readiness": "lib/health/checks.ts",
   /** The demo warehouse's schemas live in Enclave's own database. */

@@ -7,6 +7,7 @@ import { groupScope } from "@/lib/access/scope";
 import { actorOf, checkExposure, reviewExposure, type ExposureReview } from "@/lib/isolation/guard";
 import { additionWarnings } from "@/lib/policy";
 import { scopedPeople } from "@/lib/teams/membership";
+import { refuseBoundElsewhere } from "@/lib/sso/bound";
 
 // Adding people to a group: the service function the action (and the REST API) calls, through the exposure
 // check of lib/isolation. The group's teams are where these people arrive.
@@ -41,6 +42,7 @@ async function plan(tx: Tx, viewer: Viewer, input: AddMembers) {
 export async function addMembersToGroup(tx: Tx, viewer: Viewer, input: AddMembers) {
   const { group, toAdd, warnings, write, focus } = await plan(tx, viewer, input);
   if (!toAdd.length) return { group, added: 0 };
+  await refuseBoundElsewhere(tx, viewer, toAdd.map((p) => p.id), group.teams.map((t) => t.id));
   if (warnings.length && !input.confirm) throw new UserError(`${warnings.join(" ")} Confirm to go ahead.`);
   const { review } = await checkExposure(tx, actorOf(viewer), { focus, confirm: input.confirmExposures, target: { type: "group", id: group.id, name: group.name, action: "group.members.added" } }, write);
   await recordAudit(tx, viewer, { action: "group.members.added", targetType: "group", targetId: group.id, targetName: group.name, after: { users: toAdd.map((p) => ({ id: p.id, email: p.email, role: p.role })), confirmed: !!input.confirm, exposures: review.count } });

@@ -1,4 +1,5 @@
 "use server";
+import { refuseBoundPromotion } from "@/lib/sso/bound";
 import { randomUUID } from "node:crypto";
 import { authorizedAction, UserError, NotFoundError } from "@/lib/actions/authorized";
 import { refresh } from "@/lib/actions/revalidate";
@@ -168,6 +169,7 @@ export const changeRole = authorizedAction({ input: changeRoleInput, permission:
   const changed = await withViewer(viewer, async (tx) => {
     await lockMembers(tx, viewer);
     const targets = (await loadTargets(tx, viewer, input.userIds)).filter((t) => t.role !== input.role);
+    await refuseBoundPromotion(tx, viewer, targets.map((t) => t.userId), input.role);
     if (input.role !== "ADMIN") await guardLastAdmin(tx, viewer, targets, "changed");
     if (!targets.length) return 0;
     // A Viewer made Guest stops being in General and starts being watched: in two client teams, say.

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "assignments.manage": ["ADMIN"],
   "automations.manage": ["ADMIN"],
   "integrations.manage": ["ADMIN"],
+  "authentication.manage": ["ADMIN"],
   /** "Who can see this?" and the exposure report of a client team. */
   "access.explain": ["ADMIN"],
   "audit.read": ["ADMIN"],

@@ -1,4 +1,5 @@
 import "server-only";
+import { refuseBoundElsewhere } from "@/lib/sso/bound";
 import { NotFoundError, UserError } from "@/lib/actions/authorized";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
@@ -53,6 +54,7 @@ async function planMembers(tx: Tx, viewer: Viewer, input: AddMembers) {
 export async function addMembersToTeam(tx: Tx, viewer: Viewer, input: AddMembers) {
   const { team, toAdd, write, focus } = await planMembers(tx, viewer, input);
   if (!toAdd.length) return { team, added: 0 };
+  await refuseBoundElsewhere(tx, viewer, toAdd.map((p) => p.id), [team.id]);
   needsConfirmation(additionWarnings(team, toAdd), !!input.confirm);
   const { review } = await checkExposure(tx, actorOf(viewer), { focus, confirm: input.confirmExposures, target: { type: "team", id: team.id, name: team.name, action: "team.members.added" } }, write);
   await recordAudit(tx, viewer, { action: "team.members.added", targetType: "team", targetId: team.id, targetName: team.name, after: { users: toAdd.map((p) => ({ id: p.id, email: p.email, role: p.role })), confirmed: !!input.confirm, exposures: review.count } });
@@ -89,6 +91,7 @@ async function planGroup(tx: Tx, viewer: Viewer, input: AddGroup) {
 /** Adds a group to a team: all its members become members of the team. */
 export async function addGroupToTeam(tx: Tx, viewer: Viewer, input: AddGroup) {
   const { team, group, people, warnings, write, focus } = await planGroup(tx, viewer, input);
+  await refuseBoundElsewhere(tx, viewer, people.map((p) => p.id), [team.id]);
   needsConfirmation(warnings, !!input.confirm);
   const { review } = await checkExposure(tx, actorOf(viewer), { focus, confirm: input.confirmExposures, target: { type: "team", id: team.id, name: team.name, action: "team.group.added" } }, write);
   await recordAudit(tx, viewer, { action: "team.group.added", targetType: "team", targetId: team.id, targetName: team.name, after: { groupId: group.id, groupName: group.name, members: people.length, confirmed: !!input.confirm, exposures: review.count } });

@@ -16,7 +16,7 @@ const actions = new Map<string, Action>();
 for (const mod of Object.values(modules)) for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.set(name, fn as Action);
 
 /** The ids an attacker aims at: none of them visible to it. */
-type Foreign = { team: string; group: string; user: string; invited: string; resource: string; integration: string; automation: string; run: string; token: string };
+type Foreign = { team: string; group: string; user: string; invited: string; resource: string; integration: string; automation: string; run: string; token: string; connection: string };
 
 /**
  * Inputs per action; `ids: false` marks inputs that carry no id (only a role check stands between a non-admin
@@ -80,6 +80,16 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   undoAutomationRun: { ids: true, inputs: (f) => [{ runId: f.run }] },
   createTeamApiToken: { ids: true, inputs: (f) => [{ teamId: f.team, name: "Exfil", expiresInDays: 30 }] },
   revokeApiToken: { ids: true, inputs: (f) => [{ tokenId: f.token }] },
+  createAuthConnection: {
+    ids: true,
+    inputs: (f) => [{ name: "Exfil", kind: "client", issuer: "https://idp.example", clientId: "x", clientSecret: "y", domains: ["exfil.example"], teamId: f.team }],
+  },
+  updateAuthConnection: {
+    ids: true,
+    inputs: (f) => [{ connectionId: f.connection, name: "Exfil", kind: "client", issuer: "https://idp.example", clientId: "x", domains: ["exfil.example"], teamId: f.team }],
+  },
+  deleteAuthConnection: { ids: true, inputs: (f) => [{ connectionId: f.connection }] },
+  rotateScimToken: { ids: true, inputs: (f) => [{ connectionId: f.connection }] },
   // One end the caller can see (its own client's) and one it cannot, both ways round.
   addManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.resource }, { fromId: f.resource, toId: f.integration }, { fromId: f.integration, toId: f.resource }] },
   removeManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.integration }] },
@@ -101,6 +111,8 @@ const SELF_ONLY: Record<string, string> = {
   stopViewAs: "ends the caller's own view-as; takes no input",
   acceptInvitation: "public; the single-use token is the only handle (tests/integration/members.test.ts)",
   createMyToken: "creates a token of the caller's own, acting as the caller (tests/integration/api.test.ts)",
+  signInOptions: "public; says what an address's domain does (single sign-on or password), never whether the address exists (tests/integration/sso.test.ts)",
+  requestSignInLink: "public; the same answer for every address, the link goes to that address only (tests/integration/sign-in-links.test.ts)",
 };
 
 const db = await setupTestDb();
@@ -126,14 +138,19 @@ const northwindInvite = await invited("nell@northwind.test", "Northwind");
 const warehouse = await resource("Warehouse");
 
 // An automation with a finished run in each workspace, for the automation actions to aim at.
-async function automation(workspaceId: string, teamName: string): Promise<{ automation: string; run: string }> {
+async function automation(workspaceId: string, teamName: string): Promise<{ automation: string; run: string; connection: string }> {
   const p = db.conn.prisma;
   const team = await p.team.findFirstOrThrow({ where: { workspaceId, name: teamName } });
+  // A client connection in each workspace too, for the authentication actions.
+  const c = await p.authConnection.create({
+    data: { workspaceId, name: `${teamName} IdP`, kind: "client", issuer: "https://idp.example", clientId: "c", clientSecret: "v1.x.y.z", teamId: team.id, defaultRole: "GUEST" },
+  });
+  await p.authDomain.create({ data: { domain: `${teamName.toLowerCase()}-${workspaceId.slice(0, 8)}.example`, workspaceId, connectionId: c.id } });
   const a = await p.automation.create({
     data: { workspaceId, name: `${teamName} dashboards`, rule: { match: "all", conditions: [{ kind: "type", value: "DASHBOARD" }] }, action: "add", teamIds: [team.id] },
   });
   const r = await p.automationRun.create({ data: { workspaceId, automationId: a.id, status: "succeeded", finishedAt: new Date(), teamIds: [team.id] } });
-  return { automation: a.id, run: r.id };
+  return { automation: a.id, run: r.id, connection: c.id };
 }
 const here = await automation(ws, "Globex");
 const otherWs = (await db.sql<{ id: string }>(`SELECT id FROM "Workspace" WHERE id <> $1`, [ws]))[0].id;

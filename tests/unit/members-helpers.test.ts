@@ -40,7 +40,7 @@ describe("splitEmails", () => {
 });
 
 describe("public server actions", () => {
-  it("only the invitation acceptance runs without a session", () => {
+  it("only the invitation acceptance and the sign-in page's own steps (lib/sign-in) run without a session", () => {
     const root = path.resolve(__dirname, "../..");
     const found: string[] = [];
     const walk = (dir: string) => {
@@ -52,6 +52,6 @@ describe("public server actions", () => {
       }
     };
     for (const d of ["app", "lib", "components"]) walk(path.join(root, d));
-    expect(found.sort()).toEqual(["lib/actions/authorized.ts", "lib/invitations/actions.ts"]);
+    expect(found.sort()).toEqual(["lib/actions/authorized.ts", "lib/invitations/actions.ts", "lib/sign-in/actions.ts"]);
   });
 });

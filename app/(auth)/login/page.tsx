@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { LoginForm } from "@/components/auth/login-form";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { linksEnabled } from "@/lib/sign-in/links";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       subtitle="Your data catalog, and only what is yours to see."
       notice={notice ? <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">{notice}</p> : null}
     >
-      <LoginForm callbackUrl={callbackUrl} initialError={error} />
+      <LoginForm callbackUrl={callbackUrl} initialError={error} linksEnabled={linksEnabled()} />
     </AuthShell>
   );
 }
