@@ -390,6 +390,9 @@ describe(`ApiToken under row-level security, on ${db.engine}`, () => {
     const every = await db.sqlAs<{ n: number }>(adminV, `SELECT count(*)::int n FROM "ApiToken"`);
     expect(every[0]!.n).toBe((await db.sql<{ n: number }>(`SELECT count(*)::int n FROM "ApiToken"`))[0]!.n);
     expect(await db.sqlAs(anaV, `UPDATE "ApiToken" SET "revokedAt" = now() WHERE "userId" = $1 RETURNING id`, [caraV.userId])).toEqual([]);
+    // One's own token can only be revoked: not widened to write, nor given a longer life.
+    await expect(db.sqlAs(anaV, `UPDATE "ApiToken" SET scope = 'write' WHERE "userId" = $1`, [anaV.userId])).rejects.toMatchObject({ code: "42501" });
+    await expect(db.sqlAs(anaV, `UPDATE "ApiToken" SET "expiresAt" = now() + interval '10 years' WHERE "userId" = $1`, [anaV.userId])).rejects.toMatchObject({ code: "42501" });
     await expect(db.sqlAs(anaV, `INSERT INTO "ApiToken" (id, "workspaceId", "userId", name, scope, "tokenHash", prefix, "expiresAt") VALUES (gen_random_uuid(), $1, $2, 'x', 'write', 'h', 'p', now() + interval '1 day')`, [ws, caraV.userId])).rejects.toMatchObject({ code: "42501" });
     await expect(db.sqlAs(anaV, `INSERT INTO "ApiToken" (id, "workspaceId", "teamId", name, scope, "tokenHash", prefix, "expiresAt") VALUES (gen_random_uuid(), $1, $2, 'x', 'read', 'h2', 'p', now() + interval '1 day')`, [ws, await teamId("Northwind")])).rejects.toMatchObject({ code: "42501" });
     await expect(db.sqlAs(anaV, `SELECT * FROM "ApiRateLimit"`)).resolves.toEqual([]);

@@ -51,7 +51,6 @@ END $$;
 GRANT EXECUTE ON FUNCTION app_team_token_id(), app_token_team_id() TO enclave_app;
 
 ALTER TABLE "ApiToken" ENABLE ROW LEVEL SECURITY;
-CREATE POLICY system_all ON "ApiToken" USING (current_user <> 'enclave_app') WITH CHECK (current_user <> 'enclave_app');
 -- A person sees and revokes their own tokens; an admin every token of the workspace. A team token sees none.
 CREATE POLICY app_select ON "ApiToken" FOR SELECT TO enclave_app
   USING ("workspaceId" = (SELECT app_workspace_id()) AND (SELECT app_team_token_id()) IS NULL
@@ -67,7 +66,25 @@ CREATE POLICY app_insert ON "ApiToken" FOR INSERT TO enclave_app
               AND (("userId" = (SELECT app_user_id()) AND "teamId" IS NULL AND (SELECT app_role()) IS NOT NULL)
                    OR ("userId" IS NULL AND "teamId" IS NOT NULL AND (SELECT app_is_admin()))));
 
--- Rate-limit counters: the server's own bookkeeping, written as the owner; the app role has no policy (denied).
+-- Rate-limit counters: the server's own bookkeeping, written as the owner; the app roles have no policy (denied).
+-- (No system_all policies: see 20261202072000_no_system_all. The owner is not subject to the policies.)
 -- (Not FORCEd, like every table: see 20261202070000_rls_owner_not_forced.)
 ALTER TABLE "ApiRateLimit" ENABLE ROW LEVEL SECURITY;
-CREATE POLICY system_all ON "ApiRateLimit" USING (current_user <> 'enclave_app') WITH CHECK (current_user <> 'enclave_app');
+
+-- The database's own column rule for tokens (as 20261202072100 for Resource and User): through the app roles a token
+-- is only ever revoked. Its scope, expiry, owner, hash and last use cannot be changed, and a revocation not undone.
+CREATE OR REPLACE FUNCTION app_api_token_column_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id <> OLD.id OR NEW."workspaceId" <> OLD."workspaceId" OR NEW."userId" IS DISTINCT FROM OLD."userId"
+     OR NEW."teamId" IS DISTINCT FROM OLD."teamId" OR NEW.name <> OLD.name OR NEW.scope <> OLD.scope
+     OR NEW."tokenHash" <> OLD."tokenHash" OR NEW.prefix <> OLD.prefix OR NEW."createdById" IS DISTINCT FROM OLD."createdById"
+     OR NEW."createdAt" <> OLD."createdAt" OR NEW."expiresAt" <> OLD."expiresAt"
+     OR NEW."lastUsedAt" IS DISTINCT FROM OLD."lastUsedAt" OR NEW."lastUsedIp" IS DISTINCT FROM OLD."lastUsedIp"
+     OR (OLD."revokedAt" IS NOT NULL AND NEW."revokedAt" IS DISTINCT FROM OLD."revokedAt")
+     OR (OLD."revokedAt" IS NULL AND NEW."revokedAt" IS NULL) THEN
+    RAISE EXCEPTION 'an API token can only be revoked' USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER api_token_column_rules BEFORE UPDATE ON "ApiToken"
+  FOR EACH ROW WHEN (current_user IN ('enclave_app', 'enclave_admin')) EXECUTE FUNCTION app_api_token_column_rules();
