@@ -74,8 +74,8 @@ describe("LIKE wildcards match themselves", () => {
     expect(made).toMatchObject({ ok: true });
     expect(await createGroup({ name: "_", description: "" })).toMatchObject({ ok: true });
     // …and the names still clash with themselves, whatever their case.
-    expect(await createTeam({ name: "%", description: "", visibility: "PUBLIC" })).toEqual({ ok: false, error: "A team with that name exists already." });
-    expect(await createTeam({ name: "NORTHWIND", description: "", visibility: "PRIVATE" })).toEqual({ ok: false, error: "A team with that name exists already." });
+    expect(await createTeam({ name: "%", description: "", visibility: "PUBLIC" })).toMatchObject({ ok: false, error: "A team with that name exists already." });
+    expect(await createTeam({ name: "NORTHWIND", description: "", visibility: "PRIVATE" })).toMatchObject({ ok: false, error: "A team with that name exists already." });
     if (made.ok) {
       const id = (made.data as { id: string }).id;
       expect(await updateTeam({ teamId: id, name: "Globe_", description: "", visibility: "PUBLIC" })).toMatchObject({ ok: true });

@@ -209,7 +209,7 @@ describe(`isolation guardrails on ${db.engine}`, () => {
     actAs(admin);
     const input = { emails: "zoe@partner.test", role: "GUEST" as const, teamIds: [ids.Northwind, ids.Globex] };
     const preview = await previewInvite(input);
-    expect(preview.ok ? preview.data.lines.map((l) => l.text) : []).toContain("Guest zoe would be in two client teams, Globex and Northwind, and sees both.");
+    expect(preview.ok ? preview.data.lines.map((l) => l.text) : []).toContain("Guest zoe@partner.test would be in two client teams, Globex and Northwind, and sees both.");
     const before = await hashes();
     expect(await inviteMembers(input)).toMatchObject({ ok: false, error: expect.stringContaining("isolation lock is on") });
     expect(await hashes()).toEqual(before);
