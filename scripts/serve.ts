@@ -8,6 +8,7 @@ import http from "node:http";
 import next from "next";
 import { addressInList } from "@/lib/net/address-list";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "@/lib/net/client-address";
+import { shutdown } from "@/lib/shutdown";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
@@ -25,9 +26,15 @@ async function main() {
     void handle(req, res);
   });
   server.listen(port, hostname, () => console.log(`▸ Listening on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`));
-  const stop = () => server.close(() => process.exit(0));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // Stop taking requests, then the one orderly stop (lib/shutdown.ts: the worker, then the database, then exit).
+  // Exiting here on the server's close would race it and could leave the embedded database's lock behind.
+  const stop = (sig: NodeJS.Signals) => {
+    server.close();
+    server.closeIdleConnections();
+    void shutdown(sig);
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
 }
 
 main().catch((e) => {
