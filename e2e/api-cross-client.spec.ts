@@ -52,7 +52,12 @@ for (const v of VIEWERS) {
     for (const c of ["Northwind", "Globex", "Initech"] as Client[]) if (!v.foreign.includes(c)) for (const r of clientScope(ids, c).resources) own.add(r.name);
     if (v.role === "internal") for (const r of teamResources(ids, "General")) own.add(r.name);
     const foreign = v.foreign.map((c) => clientScope(ids, c));
-    const foreignResourceNames = foreign.flatMap((f) => f.resources.map((r) => r.name)).filter((n) => n.length > 4 && !own.has(n));
+    // A body is searched as text: a foreign name inside a visible one ("invoices" in General's "fx_invoices")
+    // cannot be told from a leak that way, so such a name is not probed (its id still is).
+    const ownNames = [...own];
+    const foreignResourceNames = foreign
+      .flatMap((f) => f.resources.map((r) => r.name))
+      .filter((n) => n.length > 4 && !own.has(n) && !ownNames.some((o) => o.includes(n)));
     const forbiddenIds =
       v.role === "guest"
         ? foreign.flatMap((f) => [f.team.id, f.group.id, ...f.users.map((u) => u.id), ...f.resources.map((r) => r.id)])

@@ -8,8 +8,11 @@ const DASHBOARDS = ["Globex Revenue", "Globex Product Usage"];
 
 async function bulkGlobexDashboards(page: Page, mode: "Add to team(s)" | "Remove from team(s)") {
   await page.goto("/settings/resources");
-  await page.locator("#f-type").selectOption("DASHBOARD");
-  await expect(page).toHaveURL(/type=DASHBOARD/);
+  // A choice made before the page has hydrated changes nothing: choose again until the URL follows.
+  await expect(async () => {
+    await page.locator("#f-type").selectOption("DASHBOARD");
+    await expect(page).toHaveURL(/type=DASHBOARD/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   for (const name of DASHBOARDS) await page.getByRole("row", { name: new RegExp(name) }).getByRole("checkbox").check();
   await expect(page.getByText("2 resources selected")).toBeVisible();
   await page.getByLabel("Bulk actions").locator("label", { hasText: /^Globex$/ }).click();
