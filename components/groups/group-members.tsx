@@ -32,7 +32,7 @@ export function GroupMembers({ group, candidates }: { group: GroupDetail; candid
       {group.members.length === 0 ? (
         <EmptyState title="No members yet">Add people; they then belong to every team this group is in.</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
