@@ -3,6 +3,11 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 const e2eDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
+// A second console, on its own embedded database, with SMTP configured: e-mail sign-in links are offered only
+// then, and with SMTP set invitation links are e-mailed instead of shown, which the main console's specs rely on.
+export const linksURL = `http://localhost:${port + 2}`;
+export const smtpPort = port + 8;
+const linksDir = `${e2eDir}-links`;
 
 // Debian's Chromium: no browser is downloaded. The flags keep it off the (closed) network.
 const launchOptions = {
@@ -20,9 +25,10 @@ export default defineConfig({
   use: { baseURL, launchOptions, trace: "off" },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "console", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "console", testMatch: /.*\.spec\.ts/, testIgnore: /sign-in-links\.spec\.ts/, dependencies: ["setup"] },
+    { name: "links", testMatch: /sign-in-links\.spec\.ts/, use: { baseURL: linksURL } },
   ],
-  webServer: {
+  webServer: [{
     // Its own embedded database folder, laid fresh (with an id map for the cross-client specs), its own port.
     command: "npx tsx scripts/e2e-prepare.ts && npx tsx scripts/start.ts",
     url: `${baseURL}/login`,
@@ -37,11 +43,26 @@ export default defineConfig({
       ENCLAVE_ENCRYPTION_KEY_FILE: `${e2eDir}/encryption-key`,
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
-      // E2E_SMTP=1: e2e/sign-in-links.spec.ts starts a mail server on this port (e2e/support/idp.ts). Not by default:
-      // with SMTP set, invitation links are e-mailed instead of shown, which e2e/members.spec.ts relies on.
-      ...(process.env.E2E_SMTP === "1" ? { SMTP_URL: `smtp://127.0.0.1:${port + 8}` } : {}),
       // e2e/integrations.spec.ts adds the local PostgreSQL as an integration.
       ENCLAVE_INTEGRATION_HOSTS: process.env.ENCLAVE_INTEGRATION_HOSTS ?? "127.0.0.1,::1,localhost",
     },
-  },
+  }, {
+    // Waits for the first console, so that only one of them builds.
+    command: `npx tsx scripts/wait-for.ts ${baseURL}/login && npx tsx scripts/e2e-prepare.ts && npx tsx scripts/start.ts`,
+    url: `${linksURL}/login`,
+    reuseExistingServer: false,
+    timeout: 360_000,
+    stdout: "pipe",
+    env: {
+      PORT: String(port + 2),
+      E2E_DATA_DIR: linksDir,
+      ENCLAVE_DATA_DIR: `${linksDir}/pglite`,
+      ENCLAVE_SECRET_FILE: `${linksDir}/auth-secret`,
+      ENCLAVE_ENCRYPTION_KEY_FILE: `${linksDir}/encryption-key`,
+      DATABASE_URL: "",
+      NEXTAUTH_URL: linksURL,
+      // e2e/sign-in-links.spec.ts starts the mail server on this port (e2e/support/idp.ts).
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    },
+  }],
 });

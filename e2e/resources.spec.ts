@@ -5,8 +5,11 @@ import { STATES } from "./users";
 
 async function bulk(page: Page, mode: "Add to team(s)" | "Remove from team(s)") {
   await page.goto("/settings/resources");
-  await page.locator("#f-type").selectOption("DASHBOARD");
-  await expect(page).toHaveURL(/type=DASHBOARD/);
+  // A select changed before hydration fires no onChange: choose again until the URL follows.
+  await expect(async () => {
+    await page.locator("#f-type").selectOption("DASHBOARD");
+    await expect(page).toHaveURL(/type=DASHBOARD/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   // A dashboard of General, not of another client (that would be an exposure: e2e/exposure.spec.ts).
   const row = page.getByRole("row", { name: /Company KPIs/ });
   await expect(page.getByRole("row", { name: /Globex Revenue/ })).toBeVisible();

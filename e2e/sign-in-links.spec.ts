@@ -2,17 +2,15 @@
 // it arrives, it signs her in once and only in the browser that asked; a second use is refused; an unknown
 // address and a non-Guest get the same answer and no mail.
 import { test, expect, type Browser, type Page } from "@playwright/test";
-import { baseURL } from "../playwright.config";
+import { smtpPort } from "../playwright.config";
 import { startSmtp, type Mail } from "./support/idp";
 
-const port = Number(new URL(baseURL).port);
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
 test.describe.configure({ mode: "serial" });
-// The console must run with SMTP_URL set for links to be offered (playwright.config.ts, E2E_SMTP=1).
-test.skip(process.env.E2E_SMTP !== "1", "run with E2E_SMTP=1: links need a console with SMTP_URL set");
+// Runs against the second console of playwright.config.ts (the "links" project), the one with SMTP_URL set.
 test.beforeAll(async () => {
-  smtp = await startSmtp(port + 8);
+  smtp = await startSmtp(smtpPort);
 });
 test.afterAll(async () => {
   await smtp?.close();

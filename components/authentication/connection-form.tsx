@@ -85,7 +85,7 @@ export function ConnectionForm({ options, connection, onDone }: { options: Conne
         </div>
       </fieldset>
       <div className="grid gap-4 md:grid-cols-2">
-        <Field label="Name"><input className={input} name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Northwind Entra ID" maxLength={120} required /></Field>
+        <Field label="Name"><input className={input} name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Contoso Entra ID" maxLength={120} required /></Field>
         {kind === "client" ? (
           <Field label="Client team" hint="Its people are Guests of this team alone, whatever the provider's claims say.">
             <select className={input} name="teamId" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
@@ -109,7 +109,7 @@ export function ConnectionForm({ options, connection, onDone }: { options: Conne
           <input className={`${input} font-mono`} name="clientSecret" type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="new-password" required={!connection} />
         </Field>
         <Field label="E-mail domains" hint="The sign-in page sends these addresses to this connection.">
-          <input className={`${input} font-mono`} name="domains" value={domainText} onChange={(e) => setDomainText(e.target.value)} placeholder="northwind.example" spellCheck={false} required />
+          <input className={`${input} font-mono`} name="domains" value={domainText} onChange={(e) => setDomainText(e.target.value)} placeholder="example.com" spellCheck={false} required />
         </Field>
       </div>
       {domains.length ? (

@@ -107,7 +107,7 @@ export function DataTable<T extends { id: string }>({
         </label>
         {toolbar}
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             {table.getHeaderGroups().map((group: any) => (

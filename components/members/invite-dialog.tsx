@@ -72,8 +72,8 @@ function InviteDialog({ teams, onClose }: { teams: TeamOption[]; onClose: () => 
   return (
     <Dialog open title="Invite people" description="Each person gets a single-use link to set their name and password." onClose={onClose} wide>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field label="Email addresses" error={fe.emails} hint="Separate several with commas or new lines (at most 50). Add a name the address-book way: Gina Reyes <gina@globex.test>.">
-          <textarea id="invite-emails" name="emails" rows={3} required placeholder="Gina Reyes <gina@globex.test>, hal@globex.test" onChange={() => invite.clear("emails")} className={inputClass} />
+        <Field label="Email addresses" error={fe.emails} hint="Separate several with commas or new lines (at most 50). Add a name the address-book way: Jo Doe <jo@example.com>.">
+          <textarea id="invite-emails" name="emails" rows={3} required placeholder="Jo Doe <jo@example.com>, lee@example.com" onChange={() => invite.clear("emails")} className={inputClass} />
         </Field>
         <Field label="Role" error={fe.role} hint={role === "GUEST" ? "Guests see only their own teams' people and resources: the right role for a client." : "Everyone but a Guest is also part of General and sees public teams."}>
           <select id="invite-role" value={role} onChange={(e) => { setRole(e.target.value as Role); invite.clear("role"); }} className={selectClass}>

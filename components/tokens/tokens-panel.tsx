@@ -121,7 +121,7 @@ const STATUS = { active: "green", expired: "amber", revoked: "red" } as const;
 export function TokensTable({ rows, showOwner }: { rows: TokenRow[]; showOwner?: boolean }) {
   if (!rows.length) return <p className="px-5 py-4 text-sm text-slate-500">No tokens yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-100 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -55,7 +55,7 @@ export default async function AutomationPage({ params }: Props) {
         <Card>
           <CardHeader title="History" description="The last twenty runs. Undo removes exactly what a run added and puts back what it removed." />
           {a.runs.length ? (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                   <tr>
