@@ -58,6 +58,11 @@ for (const v of VIEWERS) {
         ? [...foreign.flatMap((f) => [f.team.name, f.group.name, ...f.users.flatMap((u) => [u.email, u.name])]), ...foreignResourceNames]
         : foreignResourceNames;
     const forbidden = [...forbiddenIds, ...forbiddenNames];
+    // On pages the viewer may open: foreign ids, and for guests foreign people, teams and groups by name (a foreign
+    // resource's name can be part of a visible one's, as fx_invoices holds invoices).
+    const ownPageForbidden = v.role === "guest" ? [...forbiddenIds, ...foreign.flatMap((f) => [f.team.name, f.group.name, ...f.users.flatMap((u) => [u.email, u.name])])] : forbiddenIds;
+    const ownIds = new Set<string>();
+    for (const c of ["Northwind", "Globex", "Initech"] as Client[]) if (!v.foreign.includes(c)) for (const r of clientScope(ids, c).resources) ownIds.add(r.id);
 
     for (const route of [...CONSOLE_ROUTES, ...API_ROUTES]) {
       const targets: Probe[] = [];
@@ -68,9 +73,20 @@ for (const v of VIEWERS) {
         case "search":
           for (const f of foreign) for (const term of [f.team.name, f.group.name, ...f.users.map((u) => u.name.split(" ")[0]), ...f.resources.filter((r) => r.type !== "COLUMN").map((r) => r.name)])
             targets.push({ url: `${route.pattern}?q=${encodeURIComponent(term)}`, expect404: false, forbidden: forbiddenIds });
+          // The filters that take an id (lib/search): a foreign owner owns nothing, a foreign resource has no
+          // lineage, for this viewer; the page answers as for an unknown id and names nothing foreign.
+          for (const f of foreign) {
+            for (const id of [f.group.id, ...f.users.map((u) => u.id)]) targets.push({ url: `${route.pattern}?owner=${id}`, expect404: false, forbidden });
+            for (const r of f.resources.filter((r) => r.type === "TABLE" || r.type === "VIEW").slice(0, 4))
+              for (const param of ["upstream", "downstream"]) targets.push({ url: `${route.pattern}?${param}=${r.id}&q=${encodeURIComponent(r.name)}`, expect404: false, forbidden: forbiddenIds });
+          }
           break;
         case "resource":
           for (const f of foreign) for (const r of f.resources) targets.push({ url: route.pattern.replace("[id]", r.id), expect404: true, forbidden });
+          // The viewer's own tables and views: their owners, keys, lineage and details name nothing foreign
+          // (scripts/e2e-prepare.ts makes another client's guest and group an owner of each client's table).
+          for (const r of ids.resources.filter((r) => (r.type === "TABLE" || r.type === "VIEW") && ownIds.has(r.id)).slice(0, 12))
+            targets.push({ url: route.pattern.replace("[id]", r.id), expect404: false, forbidden: ownPageForbidden });
           break;
         case "team":
           for (const f of foreign) targets.push({ url: route.pattern.replace("[slug]", f.team.slug), expect404: true, forbidden });

@@ -24,6 +24,17 @@ async function main() {
         data: { workspaceId: ws.id, name: `${client} private allocation`, rule: { match: "all", conditions: [{ kind: "nameStartsWith", value: client }] }, action: "add", teamIds: [team.id], trigger: "manual" },
       });
     }
+    // Owners across clients (lib/owners): each client's table is also owned by another client's guest and group,
+    // so the probes can check that a guest's own resource pages and searches never name a foreign owner.
+    const owner = async (table: string[], email: string, groupName: string) => {
+      const r = await p.resource.findFirstOrThrow({ where: { workspaceId: ws.id, externalKey: JSON.stringify(["analytics", ...table]) }, select: { id: true } });
+      const u = await p.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+      const g = await p.group.findFirstOrThrow({ where: { workspaceId: ws.id, name: groupName }, select: { id: true } });
+      await p.resourceOwner.createMany({ data: [{ workspaceId: ws.id, resourceId: r.id, userId: u.id }, { workspaceId: ws.id, resourceId: r.id, groupId: g.id }] });
+    };
+    await owner(["northwind", "orders"], "cara@globex.test", "Globex people");
+    await owner(["globex", "invoices"], "eve@initech.test", "Initech people");
+    await owner(["initech", "tps_reports"], "ana@northwind.test", "Northwind people");
     const ids = {
       teams: await p.team.findMany({ select: { id: true, name: true, slug: true } }),
       groups: await p.group.findMany({ select: { id: true, name: true } }),

@@ -21,7 +21,7 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 
-export function ResourceDetails({ type, meta, createdAt, updatedAt }: { type: ResourceType; meta: Record<string, unknown>; createdAt: string; updatedAt: string }) {
+export function ResourceDetails({ type, meta, createdAt, updatedAt, lastSyncedAt }: { type: ResourceType; meta: Record<string, unknown>; createdAt: string; updatedAt: string; lastSyncedAt?: string | null }) {
   const rows: [string, React.ReactNode][] = [["Type", typeof meta.kind === "string" && meta.kind !== type.toLowerCase() ? `${TYPE_LABELS[type]} (${meta.kind})` : TYPE_LABELS[type]]];
   if (typeof meta.dataType === "string") rows.push(["Data type", <code key="t" className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{meta.dataType}</code>]);
   if (typeof meta.nullable === "boolean") rows.push(["Nullable", meta.nullable ? "Yes" : "No"]);
@@ -30,6 +30,7 @@ export function ResourceDetails({ type, meta, createdAt, updatedAt }: { type: Re
   if (typeof meta.rowEstimate === "number") rows.push(["Rows (estimated)", meta.rowEstimate.toLocaleString("en-US")]);
   if (typeof meta.rowCount === "number") rows.push(["Rows", meta.rowCount.toLocaleString("en-US")]);
   if (typeof meta.sizeBytes === "number") rows.push(["Size", formatBytes(meta.sizeBytes)]);
+  if (lastSyncedAt) rows.push(["Last synced", when(lastSyncedAt)]);
   rows.push(["Created", when(createdAt)], ["Updated", when(updatedAt)]);
   return (
     <Card>

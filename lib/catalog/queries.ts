@@ -6,7 +6,8 @@ import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceScope, teamScope, type ResourceScope } from "@/lib/access/scope";
 import { can, seesWholeWorkspace } from "@/lib/policy";
 import { SECTIONS, type ChildrenParams, type SectionKey } from "./schemas";
-import type { Crumb, ResourceDetail, ResourceSummary, ResourceTeam } from "./types";
+import type { Crumb, ResourceDetail, ResourceReferenceDto, ResourceSummary, ResourceTeam } from "./types";
+import { ownersIn } from "@/lib/owners/queries";
 import { tableOrder } from "@/lib/db/order";
 
 const summarySelect = { id: true, type: true, name: true, description: true, tags: true, removedAt: true, meta: true } as const;
@@ -100,9 +101,13 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
       const [ok] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT app_lineage_sources_visible(${r.id}::uuid) AS ok`;
       if (!ok?.ok) delete meta.definition;
     }
+    const [synced] = await tx.$queryRaw<{ at: Date | null }[]>`SELECT app_last_synced(${r.id}::uuid) AS at`;
     return {
       ...summary,
       meta,
+      owners: await ownersIn(tx, viewer, r.id),
+      lastSyncedAt: synced?.at ? new Date(synced.at).toISOString() : null,
+      references: r.type === "TABLE" || r.type === "VIEW" ? await referencesOf(tx, scope, r.id) : { out: [], in: [] },
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       breadcrumb,
@@ -111,6 +116,30 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
       canEdit: can(viewer.role, "resources.edit"),
     };
   });
+}
+
+/**
+ * A table's foreign keys both ways, each only when the table at the other end is visible to the viewer (the scope
+ * in the where; RLS says the same underneath). The other table is named with its schema when the viewer can see
+ * the schema, so no hidden ancestor is ever named.
+ */
+async function referencesOf(tx: Tx, scope: ResourceScope, id: string): Promise<{ out: ResourceReferenceDto[]; in: ResourceReferenceDto[] }> {
+  const sel = { id: true, name: true, parentId: true } as const;
+  const [outRows, inRows] = await Promise.all([
+    tx.resourceReference.findMany({ where: { fromId: id, from: scope.where, to: scope.where }, select: { name: true, columns: true, refColumns: true, to: { select: sel } }, orderBy: { name: "asc" } }),
+    tx.resourceReference.findMany({ where: { toId: id, to: scope.where, from: scope.where }, select: { name: true, columns: true, refColumns: true, from: { select: sel } }, orderBy: { name: "asc" } }),
+  ]);
+  const parentIds = [...new Set([...outRows.map((r) => r.to.parentId), ...inRows.map((r) => r.from.parentId)].filter((x): x is string => !!x))];
+  const parents = parentIds.length ? await tx.resource.findMany({ where: { AND: [scope.where, { id: { in: parentIds } }] }, select: { id: true, name: true } }) : [];
+  const parentName = new Map(parents.map((p) => [p.id, p.name]));
+  const dto = (t: { id: string; name: string; parentId: string | null }, r: { name: string; columns: string; refColumns: string }): ResourceReferenceDto => ({
+    tableId: t.id,
+    table: t.parentId && parentName.has(t.parentId) ? `${parentName.get(t.parentId)}.${t.name}` : t.name,
+    constraint: r.name,
+    columns: r.columns,
+    refColumns: r.refColumns,
+  });
+  return { out: outRows.map((r) => dto(r.to, r)), in: inRows.map((r) => dto(r.from, r)) };
 }
 
 export type ChildrenPage = { rows: ResourceSummary[]; total: number; page: number; size: number; pageCount: number };

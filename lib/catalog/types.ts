@@ -1,5 +1,6 @@
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 export type { ResourceType };
+import type { OwnerDto } from "@/lib/owners/types";
 
 export type ResourceSummary = {
   id: string;
@@ -37,7 +38,16 @@ export type ResourceDetail = ResourceSummary & {
   hiddenAncestors: boolean;
   teams: ResourceTeam[];
   canEdit: boolean;
+  /** Owners the viewer may see (people in its user scope, groups in its group scope). */
+  owners: OwnerDto[];
+  /** When the resource's integration last synced successfully (null outside an integration, or never). */
+  lastSyncedAt: string | null;
+  /** Foreign keys: tables this one references, and tables referencing it; only visible tables on the far side. */
+  references: { out: ResourceReferenceDto[]; in: ResourceReferenceDto[] };
 };
+
+/** One foreign key seen from one end: the other table (qualified by its schema when visible) and the columns. */
+export type ResourceReferenceDto = { tableId: string; table: string; constraint: string; columns: string; refColumns: string };
 
 export const TYPE_LABELS: Record<ResourceType, string> = {
   INTEGRATION: "Integration",

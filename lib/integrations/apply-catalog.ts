@@ -104,6 +104,8 @@ export async function applyCatalog(tx: Tx, viewer: { workspaceId: string }, inte
   await tx.resource.update({ where: { id: integrationId }, data: { removedAt: null } });
   await applyViewLineage(tx, ws, integrationId, nodes, idOf, seen);
   T("lineage");
+  await applyReferences(tx, ws, integrationId, nodes, idOf, seen);
+  T("references");
   return { added, updated, removed };
 }
 
@@ -138,3 +140,41 @@ export async function applyViewLineage(tx: Tx, ws: string, integrationId: string
   return { added: fresh.length, removed: stale.length, kept: have.length - stale.length };
 }
 
+
+/**
+ * The integration's foreign keys follow what was read, like its view edges: one row per (table, constraint name);
+ * a key that changed its target or columns is updated, one no longer read is deleted (a dropped table or
+ * constraint takes it along). Rows of other integrations are left alone.
+ */
+export async function applyReferences(tx: Tx, ws: string, integrationId: string, nodes: CatalogNode[], idOf: Map<string, string>, seen: Set<string>): Promise<EdgeCounts> {
+  type Want = { fromId: string; toId: string; name: string; columns: string; refColumns: string };
+  const want = new Map<string, Want>();
+  for (const n of nodes) {
+    const fromId = idOf.get(n.key);
+    if (!fromId || !n.references) continue;
+    for (const r of n.references) {
+      const toId = seen.has(r.toKey) ? idOf.get(r.toKey) : undefined;
+      if (toId) want.set(`${fromId}>${r.name}`, { fromId, toId, name: r.name, columns: r.columns, refColumns: r.refColumns });
+    }
+  }
+  const have = await tx.resourceReference.findMany({ where: { workspaceId: ws, integrationId }, select: { id: true, fromId: true, toId: true, name: true, columns: true, refColumns: true } });
+  const stale: string[] = [];
+  let kept = 0;
+  for (const h of have) {
+    const w = want.get(`${h.fromId}>${h.name}`);
+    if (!w) {
+      stale.push(h.id);
+      continue;
+    }
+    want.delete(`${h.fromId}>${h.name}`);
+    if (w.toId !== h.toId || w.columns !== h.columns || w.refColumns !== h.refColumns) {
+      await tx.resourceReference.update({ where: { id: h.id }, data: { toId: w.toId, columns: w.columns, refColumns: w.refColumns } });
+    } else kept++;
+  }
+  for (let i = 0; i < stale.length; i += 5000) await tx.resourceReference.deleteMany({ where: { workspaceId: ws, id: { in: stale.slice(i, i + 5000) } } });
+  const fresh = [...want.values()];
+  for (let i = 0; i < fresh.length; i += 5000) {
+    await tx.resourceReference.createMany({ data: fresh.slice(i, i + 5000).map((r) => ({ workspaceId: ws, integrationId, ...r })), skipDuplicates: true });
+  }
+  return { added: fresh.length, removed: stale.length, kept };
+}

@@ -19,6 +19,11 @@ export type CatalogNode = {
    * some viewer of the view cannot see.
    */
   dependsOn?: string[];
+  /**
+   * A table's foreign keys (pg_constraint): the referenced table's key, and the columns on both sides. Become
+   * ResourceReference rows, never meta: the referenced table may be hidden from some viewer of this one.
+   */
+  references?: { name: string; toKey: string; columns: string; refColumns: string }[];
 };
 
 export type CatalogQuery = <T>(text: string, params?: unknown[]) => Promise<T[]>;
@@ -85,6 +90,11 @@ export async function readCatalog(query: CatalogQuery, opts: CatalogOptions = {}
     `SELECT conrelid AS rel, array_to_string(conkey, ',') AS cols FROM pg_constraint WHERE contype = 'p' AND connamespace = ANY($1::oid[])`,
     [oids],
   );
+  const fks = await query<{ rel: number; ref: number; name: string; cols: string; refcols: string }>(
+    `SELECT conrelid AS rel, confrelid AS ref, conname::text AS name, array_to_string(conkey, ',') AS cols, array_to_string(confkey, ',') AS refcols
+       FROM pg_constraint WHERE contype = 'f' AND connamespace = ANY($1::oid[]) ORDER BY conrelid, conname`,
+    [oids],
+  );
   // What each view (and materialized view) reads: relations from pg_depend, columns from its rewrite rule.
   const deps = await query<{ view: number; rel: number }>(
     `SELECT DISTINCT rw.ev_class AS view, d.refobjid AS rel
@@ -115,6 +125,8 @@ export async function readCatalog(query: CatalogQuery, opts: CatalogOptions = {}
     return parent && name !== undefined ? catalogKey(...(JSON.parse(parent) as string[]), name) : undefined;
   };
   const pkCols = new Map(pks.map((p) => [Number(p.rel), p.cols.split(",").map(Number)]));
+  const fksOf = new Map<number, typeof fks>();
+  for (const f of fks) fksOf.set(Number(f.rel), [...(fksOf.get(Number(f.rel)) ?? []), f]);
   const upstream = new Map<number, string[]>();
   for (const d of deps) {
     const k = relKey.get(Number(d.rel));
@@ -147,6 +159,12 @@ export async function readCatalog(query: CatalogQuery, opts: CatalogOptions = {}
     const node: CatalogNode = { key: k, parentKey: catalogKey(dbName, r.schema), type: view ? "VIEW" : "TABLE", name: r.name, comment: r.comment ?? "", meta };
     const up = upstream.get(Number(r.oid));
     if (up?.length) node.dependsOn = [...new Set(up)].sort();
+    // A key to a table in a schema not read (no USAGE, or not chosen) is left out: there is nothing to link to.
+    const refs = (fksOf.get(Number(r.oid)) ?? []).filter((f) => relKey.has(Number(f.ref)));
+    if (refs.length) {
+      const names = (rel: number, nums: string) => nums.split(",").map((n) => colName.get(`${rel}.${n}`) ?? n).join(", ");
+      node.references = refs.map((f) => ({ name: f.name, toKey: relKey.get(Number(f.ref))!, columns: names(Number(f.rel), f.cols), refColumns: names(Number(f.ref), f.refcols) }));
+    }
     out.push(node);
   }
   for (const col of cols) {

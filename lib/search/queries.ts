@@ -2,9 +2,10 @@ import "server-only";
 import { textContains, textStartsWith } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { resourceRootIds, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
+import { resourceRootIds, resourceScope, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { buildResourceFacets, buildResourceSearch, type SearchFilters, type SearchScope } from "./sql";
+import { browsesWithoutWords, buildResourceFacets, buildResourceSearch, type OwnerScope, type SearchFilters, type SearchScope } from "./sql";
+import { ownerRowScope } from "@/lib/owners/queries";
 import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
 import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchResult, SearchResourceType, TeamHit } from "./types";
 import { TYPE_LABELS } from "@/lib/catalog/types";
@@ -24,15 +25,21 @@ export type SearchOptions = SearchFilters & {
  * The viewer's scope as the search SQL needs it: the resources assigned to its visible teams, and those
  * teams. Admins see the whole workspace. Read inside the same transaction as the search.
  */
-export async function searchScope(tx: Tx, viewer: Viewer): Promise<SearchScope> {
-  if (seesWholeWorkspace(viewer.role)) return { workspaceId: viewer.workspaceId, roots: "all", teams: "all" };
+export async function searchScope(tx: Tx, viewer: Viewer): Promise<SearchScope & OwnerScope> {
+  if (seesWholeWorkspace(viewer.role)) return { workspaceId: viewer.workspaceId, roots: "all", teams: "all", owners: "all" };
   const teams = await visibleTeamIds(tx, viewer);
-  return { workspaceId: viewer.workspaceId, roots: await resourceRootIds(tx, viewer, teams), teams };
+  return { workspaceId: viewer.workspaceId, roots: await resourceRootIds(tx, viewer, teams), teams, owners: await visibleOwnerIds(tx, viewer) };
+}
+
+/** The people and groups that own a resource the viewer can see and that the viewer may see itself. */
+async function visibleOwnerIds(tx: Tx, viewer: Viewer): Promise<string[]> {
+  const rows = await tx.resourceOwner.findMany({ where: await ownerRowScope(tx, viewer), select: { userId: true, groupId: true }, distinct: ["userId", "groupId"] });
+  return [...new Set(rows.flatMap((r) => [r.userId ?? r.groupId!]))];
 }
 
 type Row = { id: string; type: SearchResourceType; name: string; description: string; parent: string | null; total: bigint | number };
 
-async function resourcePage(tx: Tx, scope: SearchScope, q: string, f: SearchFilters, page: number, size: number): Promise<{ rows: ResourceHit[]; total: number }> {
+async function resourcePage(tx: Tx, scope: SearchScope & OwnerScope, q: string, f: SearchFilters, page: number, size: number): Promise<{ rows: ResourceHit[]; total: number }> {
   const run = async (p: number) => {
     const stmt = buildResourceSearch({ ...scope, ...f, q, limit: size, offset: (p - 1) * size });
     return tx.$queryRawUnsafe<Row[]>(stmt.text, ...stmt.values);
@@ -81,10 +88,10 @@ async function teams(tx: Tx, viewer: Viewer, q: string, take: number): Promise<T
   return order(all, q).slice(0, take).map((t) => ({ kind: "team", ...t }));
 }
 
-async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope, q: string, opts: SearchOptions): Promise<SearchResult> {
+async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope & OwnerScope, q: string, opts: SearchOptions): Promise<SearchResult> {
   const size = Math.max(1, Math.min(100, opts.size ?? SEARCH_PAGE_SIZE));
   const page = Math.max(1, Math.trunc(opts.page ?? 1));
-  const others = page === 1 && !opts.type && !opts.integrationId && !opts.teamId ? opts.others ?? 5 : 0;
+  const others = q && page === 1 && !opts.type && !opts.integrationId && !opts.teamId && !browsesWithoutWords(opts) ? opts.others ?? 5 : 0;
   const { rows, total } = await resourcePage(tx, scope, q, opts, page, size);
   const ps = others ? await people(tx, viewer, q, others) : [];
   const ts = others ? await teams(tx, viewer, q, others) : [];
@@ -109,8 +116,19 @@ const empty = (q: string, size = SEARCH_PAGE_SIZE): SearchResult => ({ q, hits: 
  */
 export async function search(viewer: Viewer, q: string, opts: SearchOptions = {}): Promise<SearchResult> {
   const term = q.trim();
-  if (!term) return empty(term, opts.size);
+  if (!term && !browsesWithoutWords(opts)) return empty(term, opts.size);
   return withViewer(viewer, async (tx) => runSearch(tx, viewer, await searchScope(tx, viewer), term, opts));
+}
+
+const NO_FACETS: SearchFacets = { type: [], integration: [], team: [], owner: [] };
+
+/** A resource's name for a filter chip ("Upstream of orders"), when the viewer can see it; else null. */
+export async function resourceLabel(viewer: Viewer, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  return withViewer(viewer, async (tx) => {
+    const scope = await resourceScope(tx, viewer);
+    return (await tx.resource.findFirst({ where: { AND: [scope.where, { id }] }, select: { name: true } }))?.name ?? null;
+  });
 }
 
 function facetsOf(rows: { facet: string; key: string; label: string | null; n: number }[]): SearchFacets {
@@ -119,13 +137,13 @@ function facetsOf(rows: { facet: string; key: string; label: string | null; n: n
       .filter((r) => r.facet === facet)
       .map((r) => ({ key: r.key, label: r.label ?? (TYPE_LABELS as Record<string, string>)[r.key] ?? r.key, count: Number(r.n) }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  return { type: pick("type"), integration: pick("integration"), team: pick("team") };
+  return { type: pick("type"), integration: pick("integration"), team: pick("team"), owner: pick("owner") };
 }
 
 /** Facet counts of a search: types, visible integrations, visible teams; only what the viewer can open counts. */
 export async function searchFacets(viewer: Viewer, q: string, filters: SearchFilters = {}): Promise<SearchFacets> {
   const term = q.trim();
-  if (!term) return { type: [], integration: [], team: [] };
+  if (!term && !browsesWithoutWords(filters)) return NO_FACETS;
   return withViewer(viewer, async (tx) => {
     const stmt = buildResourceFacets({ ...(await searchScope(tx, viewer)), ...filters, q: term });
     return facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));
@@ -135,11 +153,11 @@ export async function searchFacets(viewer: Viewer, q: string, filters: SearchFil
 /** /search: the page of results and the facets, in one transaction. */
 export async function searchPage(viewer: Viewer, q: string, opts: SearchOptions = {}): Promise<{ result: SearchResult; facets: SearchFacets }> {
   const term = q.trim();
-  if (!term) return { result: empty(term, opts.size), facets: { type: [], integration: [], team: [] } };
+  if (!term && !browsesWithoutWords(opts)) return { result: empty(term, opts.size), facets: NO_FACETS };
   return withViewer(viewer, async (tx) => {
     const scope = await searchScope(tx, viewer);
     const result = await runSearch(tx, viewer, scope, term, opts);
-    const stmt = buildResourceFacets({ ...scope, type: opts.type, integrationId: opts.integrationId, teamId: opts.teamId, q: term });
+    const stmt = buildResourceFacets({ ...scope, type: opts.type, integrationId: opts.integrationId, teamId: opts.teamId, ownerId: opts.ownerId, upstreamOf: opts.upstreamOf, downstreamOf: opts.downstreamOf, q: term });
     const facets = facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));
     return { result, facets };
   });

@@ -13,9 +13,29 @@ export type SearchScope = {
   teams: string[] | "all";
 };
 
-export type SearchFilters = { type?: SearchResourceType | null; integrationId?: string | null; teamId?: string | null };
+export type SearchFilters = {
+  type?: SearchResourceType | null;
+  integrationId?: string | null;
+  teamId?: string | null;
+  /** Resources owned by this person or group (one of `owners`, the owners the viewer may see). */
+  ownerId?: string | null;
+  /** Resources upstream (feeding into) / downstream (built from) this one, over the viewer's lineage subgraph. */
+  upstreamOf?: string | null;
+  downstreamOf?: string | null;
+};
 
-export type ResourceSearchInput = SearchScope & SearchFilters & { q: string; limit: number; offset: number };
+/** The owners (people and groups) a viewer may see on resources it can see, or "all" (admins). */
+export type OwnerScope = { owners?: string[] | "all" };
+
+/** How far an "upstream of" / "downstream of" filter walks (the lineage panel's deepest choice and then some). */
+export const LINEAGE_FILTER_DEPTH = 10;
+
+/** A filter that selects rows by itself: with one of these set, a search needs no words. */
+export function browsesWithoutWords(f: SearchFilters): boolean {
+  return !!(f.ownerId || f.upstreamOf || f.downstreamOf);
+}
+
+export type ResourceSearchInput = SearchScope & OwnerScope & SearchFilters & { q: string; limit: number; offset: number };
 
 export type SqlStatement = { text: string; values: unknown[] };
 
@@ -93,7 +113,7 @@ type Parts = {
   from: string;
   where: string[];
   /** Extra predicates per filter, so facets can leave their own filter out. */
-  filters: { type: string | null; integration: string | null; team: string | null };
+  filters: { type: string | null; integration: string | null; team: string | null; owner: string | null; lineage: string | null };
   /** Expressions for ranking. */
   tier: string;
   rank: string;
@@ -113,7 +133,7 @@ function assertScope(s: SearchScope) {
  * (3+ characters, trigram index) or the name exactly. For a non-admin, a word matched only in an ancestor's
  * name counts when that ancestor is visible to the viewer: else the result would confirm a hidden name.
  */
-function parts(input: SearchScope & SearchFilters & { q: string }, p: Params): Parts {
+function parts(input: SearchScope & OwnerScope & SearchFilters & { q: string }, p: Params): Parts {
   assertScope(input);
   const q = input.q.trim().slice(0, MAX_Q);
   const terms = queryTerms(q);
@@ -144,9 +164,10 @@ function parts(input: SearchScope & SearchFilters & { q: string }, p: Params): P
         `SELECT string_agg(search_words(a.name), ' ') FROM "Resource" a WHERE a."workspaceId" = ${ws}::uuid AND a.id = ANY(r.path) AND a.id <> r.id AND a.path && ${roots}::uuid[]` +
         `), '')), 'C')) @@ sq.tq))`;
   if (words) match.push(words);
-  where.push(`(${match.join(" OR ")})`);
+  // No words: only a filter that selects by itself (owner, lineage) may browse; else the search matches nothing.
+  if (q || !browsesWithoutWords(input)) where.push(`(${match.join(" OR ")})`);
 
-  const filters: Parts["filters"] = { type: null, integration: null, team: null };
+  const filters: Parts["filters"] = { type: null, integration: null, team: null, owner: null, lineage: null };
   if (input.type) {
     if (!RESOURCE_TYPES.includes(input.type)) throw new Error("unknown resource type");
     filters.type = `r.type = '${input.type}'`;
@@ -167,6 +188,36 @@ function parts(input: SearchScope & SearchFilters & { q: string }, p: Params): P
       (teams ? ` AND tr."teamId" = ANY(${teams}::uuid[])` : "") +
       `)`;
   }
+
+  if (input.ownerId) {
+    const o = p.add(input.ownerId);
+    // Only an owner the viewer may see filters anything (the caller passes those it may see); another one
+    // matches nothing, as if it owned nothing.
+    const allowed = input.owners && input.owners !== "all" ? p.add(input.owners) : null;
+    filters.owner =
+      `EXISTS (SELECT 1 FROM "ResourceOwner" o WHERE o."workspaceId" = ${ws}::uuid AND o."resourceId" = r.id AND (o."userId" = ${o}::uuid OR o."groupId" = ${o}::uuid))` +
+      (allowed ? ` AND ${o}::uuid = ANY(${allowed}::uuid[])` : input.owners === "all" ? "" : " AND false");
+  }
+  const walks: string[] = [];
+  for (const [start, [here, there]] of [
+    [input.upstreamOf, ['"toId"', '"fromId"']],
+    [input.downstreamOf, ['"fromId"', '"toId"']],
+  ] as const) {
+    if (!start) continue;
+    const s0 = p.add(start);
+    const visible = (a: string) => (roots ? ` AND ${a}.path && ${roots}::uuid[]` : "");
+    // The walk is scoped at every step: it starts only from a visible resource and follows an edge only to a
+    // visible one, so a hidden resource ends the path there (no shortcut across it), as in lib/lineage.
+    walks.push(
+      `r.id IN (WITH RECURSIVE walk(id, d) AS (` +
+        `SELECT s.id, 0 FROM "Resource" s WHERE s."workspaceId" = ${ws}::uuid AND s.id = ${s0}::uuid${visible("s")}` +
+        ` UNION SELECT e.${there}, w.d + 1 FROM walk w JOIN "LineageEdge" e ON e."workspaceId" = ${ws}::uuid AND e.${here} = w.id` +
+        ` JOIN "Resource" n ON n."workspaceId" = ${ws}::uuid AND n.id = e.${there} AND n."removedAt" IS NULL${visible("n")}` +
+        ` WHERE w.d < ${LINEAGE_FILTER_DEPTH}` +
+        `) SELECT id FROM walk WHERE id <> ${s0}::uuid)`,
+    );
+  }
+  if (walks.length) filters.lineage = walks.join(" AND ");
 
   const tier = [
     `CASE WHEN lower(r.name) = ${exact} THEN 0`,
@@ -219,10 +270,12 @@ SELECT r.id::text AS id, r.type::text AS type, r.name, r.description, r."parentI
  * id and name) and 'team' (a visible team's id and name). Each facet applies the other facets' filters but not
  * its own, so its values stay choosable. Only rows in the viewer's scope are counted.
  */
-export function buildResourceFacets(input: SearchScope & SearchFilters & { q: string }): SqlStatement {
+export function buildResourceFacets(input: SearchScope & OwnerScope & SearchFilters & { q: string }): SqlStatement {
   const p = new Params();
   const pt = parts(input, p);
   const { ws, roots, teams } = pt;
+  // Owners: only those the viewer may see (the list the caller resolved), named from their own rows.
+  const owners = input.owners === "all" ? null : p.add(input.owners ?? []);
   const text = `SELECT 'type' AS facet, r.type::text AS key, NULL::text AS label, count(*)::int AS n
   FROM ${pt.from}
  WHERE ${whereOf(pt, "type")}
@@ -239,6 +292,14 @@ SELECT 'team', t.id::text, t.name, count(DISTINCT r.id)::int
   JOIN "TeamResource" tr ON tr."workspaceId" = ${ws}::uuid AND tr."resourceId" = ANY(r.path)
   JOIN "Team" t ON t.id = tr."teamId" AND t."workspaceId" = ${ws}::uuid${teams ? ` AND t.id = ANY(${teams}::uuid[])` : ""}
  WHERE ${whereOf(pt, "team")}
- GROUP BY t.id, t.name`;
+ GROUP BY t.id, t.name
+UNION ALL
+SELECT 'owner', coalesce(o."userId", o."groupId")::text, coalesce(u.name, g.name), count(DISTINCT r.id)::int
+  FROM ${pt.from}
+  JOIN "ResourceOwner" o ON o."workspaceId" = ${ws}::uuid AND o."resourceId" = r.id${owners ? ` AND coalesce(o."userId", o."groupId") = ANY(${owners}::uuid[])` : ""}
+  LEFT JOIN "User" u ON u.id = o."userId"
+  LEFT JOIN "Group" g ON g.id = o."groupId" AND g."workspaceId" = ${ws}::uuid
+ WHERE ${whereOf(pt, "owner")} AND coalesce(u.name, g.name) IS NOT NULL
+ GROUP BY 2, 3`;
   return p.finish(text);
 }

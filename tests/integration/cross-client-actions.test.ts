@@ -93,6 +93,9 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   // One end the caller can see (its own client's) and one it cannot, both ways round.
   addManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.resource }, { fromId: f.resource, toId: f.integration }, { fromId: f.integration, toId: f.resource }] },
   removeManualLineageEdge: { ids: true, inputs: (f) => [{ fromId: f.resource, toId: f.integration }] },
+  // A foreign resource with a foreign owner, and each one alone next to the other kind of owner.
+  addResourceOwner: { ids: true, inputs: (f) => [{ resourceId: f.resource, userId: f.user }, { resourceId: f.resource, groupId: f.group }, { resourceId: f.integration, userId: f.user }] },
+  removeResourceOwner: { ids: true, inputs: (f) => [{ resourceId: f.resource, userId: f.user }, { resourceId: f.resource, groupId: f.group }] },
   importDbtManifest: {
     ids: false,
     inputs: () => [

@@ -96,7 +96,7 @@ describe(`search on ${db.engine}: nothing hidden is revealed`, () => {
       const r = await search(ana, q);
       expect(r.hits).toEqual([]);
       expect(r.total).toBe(0);
-      expect(await searchFacets(ana, q)).toEqual({ type: [], integration: [], team: [] });
+      expect(await searchFacets(ana, q)).toEqual({ type: [], integration: [], team: [], owner: [] });
     },
   );
 

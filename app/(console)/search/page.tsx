@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronLeft, ChevronRight, Search as SearchIcon, UserRound, UsersRound, X } from "lucide-react";
 import { requireViewer } from "@/lib/auth/viewer";
-import { searchPage } from "@/lib/search/queries";
+import { resourceLabel, searchPage } from "@/lib/search/queries";
 import { parseSearchParams, searchHref, SEARCH_PAGE_SIZE, type SearchParams } from "@/lib/search/schemas";
 import type { FacetValue } from "@/lib/search/types";
 import { TYPE_LABELS } from "@/lib/catalog/types";
@@ -19,8 +19,20 @@ export const metadata: Metadata = { title: "Search" };
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const p = parseSearchParams(await searchParams);
-  const { result, facets } = await searchPage(viewer, p.q, { type: p.type, integrationId: p.integration, teamId: p.team, page: p.page, size: SEARCH_PAGE_SIZE });
-  const filtered = !!(p.type || p.integration || p.team);
+  const { result, facets } = await searchPage(viewer, p.q, {
+    type: p.type,
+    integrationId: p.integration,
+    teamId: p.team,
+    ownerId: p.owner,
+    upstreamOf: p.upstream,
+    downstreamOf: p.downstream,
+    page: p.page,
+    size: SEARCH_PAGE_SIZE,
+  });
+  // A lineage filter names its resource only when the viewer can see it (else the chip just offers removal).
+  const [upstreamName, downstreamName] = [await resourceLabel(viewer, p.upstream), await resourceLabel(viewer, p.downstream)];
+  const browsing = !!(p.owner || p.upstream || p.downstream);
+  const filtered = !!(p.type || p.integration || p.team || browsing);
   const nothing = result.total === 0 && !result.people.length && !result.teams.length;
   // Only people or teams matched: show those, with no empty resources list (and no "0 resources") beside them.
   const onlyOthers = result.total === 0 && !filtered && !nothing;
@@ -28,7 +40,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="Search" description="Resources, people and teams you have access to." />
       <SearchForm key={p.q} q={p.q} />
-      {!p.q ? (
+      {!p.q && !browsing ? (
         <Card>
           <EmptyState icon={<SearchIcon className="h-8 w-8" />} title="Search the catalog">
             Type a name: a table, a column, a dashboard, a person or a team. Press <kbd className="rounded border border-slate-200 px-1 text-xs">Ctrl K</kbd> anywhere to search without leaving the page.
@@ -44,6 +56,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <Facet title="Type" param="type" p={p} values={facets.type} />
             <Facet title="Integration" param="integration" p={p} values={facets.integration} />
             <Facet title="Team" param="team" p={p} values={facets.team} />
+            <Facet title="Owned by" param="owner" p={p} values={facets.owner} />
+            <LineageFilter title="Upstream of" param="upstream" p={p} name={upstreamName} />
+            <LineageFilter title="Downstream of" param="downstream" p={p} name={downstreamName} />
           </aside>}
           <div className="min-w-0 space-y-6">
             {result.teams.length || result.people.length ? (
@@ -82,7 +97,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 ) : null}
               </div>
               {result.resources.length === 0 ? (
-                <EmptyState icon={<SearchIcon className="h-8 w-8" />} title={filtered ? "No resources match these filters" : `No resources for “${p.q}”`}>
+                <EmptyState icon={<SearchIcon className="h-8 w-8" />} title={filtered || !p.q ? "No resources match these filters" : `No resources for “${p.q}”`}>
                   {filtered ? "Clear a filter to see more." : "Try a shorter or different word."}
                 </EmptyState>
               ) : (
@@ -135,7 +150,21 @@ function PageLink({ p, page, disabled, label, children }: { p: SearchParams; pag
   );
 }
 
-function Facet({ title, param, p, values }: { title: string; param: "type" | "integration" | "team"; p: SearchParams; values: FacetValue[] }) {
+/** An active "upstream of" / "downstream of" filter: the resource's name (if visible) and a way to remove it. */
+function LineageFilter({ title, param, p, name }: { title: string; param: "upstream" | "downstream"; p: SearchParams; name: string | null }) {
+  if (!p[param]) return null;
+  return (
+    <section data-facet={param}>
+      <h3 className="mb-1.5 px-2 text-xs font-semibold uppercase tracking-wide text-slate-400">{title}</h3>
+      <Link href={searchHref({ ...p, [param]: null, page: 1 })} aria-current="true" className="flex items-center gap-2 rounded-lg bg-brand-50 px-2 py-1 text-sm font-medium text-brand-700">
+        <span className="min-w-0 flex-1 truncate">{name ?? "Remove this filter"}</span>
+        <X className="h-3.5 w-3.5" aria-label="Remove filter" />
+      </Link>
+    </section>
+  );
+}
+
+function Facet({ title, param, p, values }: { title: string; param: "type" | "integration" | "team" | "owner"; p: SearchParams; values: FacetValue[] }) {
   const current = p[param];
   if (!values.length && !current) return null;
   return (

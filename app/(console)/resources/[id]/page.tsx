@@ -26,6 +26,9 @@ import { parseLineageParams } from "@/lib/lineage/schemas";
 import { LineagePanel } from "@/components/lineage/lineage-panel";
 import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
 import { ResourceDetails } from "@/components/catalog/resource-details";
+import { ReferencesCard } from "@/components/catalog/references-card";
+import { OwnersPanel } from "@/components/owners/owners-panel";
+import { ownerOptions } from "@/lib/owners/queries";
 
 // Resource kinds that take part in lineage (integrations, databases and schemas are containers only).
 const LINEAGE_TYPES = new Set(["TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "METRIC", "DOCUMENT", "TERM"]);
@@ -63,6 +66,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const teamOptions = can(viewer.role, "assignments.manage") ? (await adminResourceOptions(viewer)).teams : null;
   const lineageOpts = parseLineageParams(sp);
   const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, lineageOpts) : null;
+  const owners = r.canEdit ? await ownerOptions(viewer) : null;
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
 
   return (
@@ -124,9 +128,14 @@ export default async function ResourcePage({ params, searchParams }: Props) {
               <div id="lineage" />
               <CardHeader title="Lineage" description="Where this comes from and what is built from it, among the resources you can see" />
               <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} canEdit={r.canEdit} />
+              <p className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 px-5 py-3 text-sm">
+                <Link href={`/search?upstream=${r.id}`} className="text-brand-700 hover:underline">Everything upstream of {r.name}</Link>
+                <Link href={`/search?downstream=${r.id}`} className="text-brand-700 hover:underline">Everything downstream of {r.name}</Link>
+              </p>
               {r.canEdit ? <ManualEdgeForm resourceId={r.id} resourceName={r.name} /> : null}
             </Card>
           ) : null}
+          <ReferencesCard refs={r.references} />
           {definition ? (
             <Card>
               <CardHeader title="Definition" description="As the database reports it" />
@@ -136,7 +145,11 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           {audience ? <WhoCanSeePanel data={audience} who={who} /> : can(viewer.role, "access.explain") ? <WhoCanSeePrompt /> : null}
         </div>
         <aside className="space-y-6">
-          <ResourceDetails type={r.type} meta={r.meta} createdAt={r.createdAt} updatedAt={r.updatedAt} />
+          <ResourceDetails type={r.type} meta={r.meta} createdAt={r.createdAt} updatedAt={r.updatedAt} lastSyncedAt={r.lastSyncedAt} />
+          <Card>
+            <CardHeader title="Owners" description="Who answers for this" />
+            <OwnersPanel resourceId={r.id} owners={r.owners} options={owners} />
+          </Card>
           <Card>
             <div id="teams" className="scroll-mt-6" />
             <CardHeader title="Teams" description="Who this is shared with" />

@@ -1,0 +1,183 @@
+// Owners, "Owned by" and "upstream/downstream of" search filters, foreign keys ("References" / "Referenced by")
+// and "Last synced", on both engines, each scoped: Ana (a Guest of Northwind) never learns of a Globex or Initech
+// owner, of a hidden table at the far end of a key, or of a resource up or down a lineage path through hidden ones.
+import { describe, expect, it, vi } from "vitest";
+vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
+import { actAs } from "../helpers/mock-viewer";
+import { setupTestDb } from "../helpers/db";
+import { getResourceDetail } from "@/lib/catalog/queries";
+import { addResourceOwner, removeResourceOwner } from "@/lib/owners/actions";
+import { ownerFilterOptions } from "@/lib/owners/queries";
+import { search, searchFacets } from "@/lib/search/queries";
+import { syncIntegration } from "@/lib/integrations/actions";
+import { waitForSync } from "@/lib/integrations/sync";
+
+const db = await setupTestDb();
+const one = async (sql: string, params: unknown[] = []) => (await db.sql<{ id: string }>(sql, params))[0]?.id as string;
+const key = (...parts: string[]) => JSON.stringify(["analytics", ...parts]);
+const res = (...parts: string[]) => one(`SELECT id FROM "Resource" WHERE "externalKey" = $1`, [key(...parts)]);
+const named = (name: string) => one(`SELECT id FROM "Resource" WHERE name = $1 ORDER BY depth LIMIT 1`, [name]);
+const user = (email: string) => one(`SELECT id FROM "User" WHERE email = $1`, [email]);
+const group = (name: string) => one(`SELECT id FROM "Group" WHERE name = $1`, [name]);
+const warehouse = await one(`SELECT id FROM "Resource" WHERE name = 'Warehouse' AND "parentId" IS NULL`);
+
+const admin = await db.viewer("admin@acme.test");
+const editor = await db.viewer("editor@acme.test");
+const viewer = await db.viewer("viewer@acme.test");
+const ana = await db.viewer("ana@northwind.test");
+const cara = await db.viewer("cara@globex.test");
+
+const orders = await res("northwind", "orders");
+const invoices = await res("globex", "invoices");
+const fx = await res("shared", "fx_invoices");
+const anaId = await user("ana@northwind.test");
+const caraId = await user("cara@globex.test");
+const eveId = await user("eve@initech.test");
+const editorId = await user("editor@acme.test");
+const globexPeople = await group("Globex people");
+
+async function act<T>(as: typeof admin, fn: () => Promise<T>): Promise<T> {
+  actAs(as);
+  return fn();
+}
+const ownerNames = async (as: typeof admin, id: string) => ((await getResourceDetail(as, id))?.owners ?? []).map((o) => o.name);
+const hits = async (as: typeof admin, q: string, f: Parameters<typeof search>[2]) => (await search(as, q, { size: 100, ...f })).resources.map((r) => r.name).sort();
+
+async function sync() {
+  actAs(admin);
+  const r = await syncIntegration({ integrationId: warehouse });
+  if (!r.ok) throw new Error(r.error);
+  await waitForSync(r.data.syncId);
+}
+
+describe(`owners on ${db.engine}`, () => {
+  it("editors and admins name owners; each viewer sees only the owners it may see", async () => {
+    for (const input of [{ userId: anaId }, { userId: caraId }, { userId: eveId }, { userId: editorId }, { groupId: globexPeople }]) {
+      const r = await act(admin, () => addResourceOwner({ resourceId: orders, ...input }));
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
+    const r = await act(admin, () => addResourceOwner({ resourceId: invoices, userId: caraId }));
+    expect(r.ok).toBe(true);
+
+    expect((await ownerNames(admin, orders)).sort()).toEqual(["Ana Souza", "Cara Mendes", "Eve Larsen", "Globex people", "Priya Shah"].sort());
+    // Ana shares the Northwind team with herself and the editor (its account manager): Cara, Eve and the group are absent.
+    const anaSees = await ownerNames(ana, orders);
+    expect(anaSees.sort()).toEqual(["Ana Souza", "Priya Shah"]);
+    // An editor sees every member, but no group (groups are admins' only).
+    expect((await ownerNames(editor, orders)).sort()).toEqual(["Ana Souza", "Cara Mendes", "Eve Larsen", "Priya Shah"].sort());
+  });
+
+  it("row-level security alone hides the same owner rows from Ana", async () => {
+    const rows = await db.sqlAs<{ userId: string | null; groupId: string | null }>(ana, `SELECT "userId", "groupId" FROM "ResourceOwner"`);
+    expect(rows.map((r) => r.userId ?? r.groupId).sort()).toEqual([anaId, editorId].sort());
+    const n = await db.sqlAs<{ n: number }>(ana, `SELECT count(*)::int AS n FROM "ResourceOwner" WHERE "userId" = $1 OR "groupId" = $2`, [caraId, globexPeople]);
+    expect(n[0].n).toBe(0);
+  });
+
+  it("a Guest cannot set owners; an editor cannot name an owner on a resource out of its sight", async () => {
+    const before = await db.sql(`SELECT id FROM "ResourceOwner" ORDER BY id`);
+    expect(await act(ana, () => addResourceOwner({ resourceId: orders, userId: anaId }))).toMatchObject({ ok: false, error: "You do not have permission to do this." });
+    expect(await act(ana, () => removeResourceOwner({ resourceId: orders, userId: caraId }))).toMatchObject({ ok: false });
+    const revenue = await res("finance", "revenue");
+    expect(await act(editor, () => addResourceOwner({ resourceId: revenue, userId: editorId }))).toMatchObject({ ok: false, error: "Not found." });
+    // An editor cannot name a group (it sees none): refused as not found.
+    const northwindPeople = await group("Northwind people");
+    expect(await act(editor, () => addResourceOwner({ resourceId: orders, groupId: northwindPeople }))).toMatchObject({ ok: false, error: "Not found." });
+    expect(await act(admin, () => addResourceOwner({ resourceId: orders, userId: anaId }))).toMatchObject({ ok: false, error: "Ana Souza already owns orders." });
+    expect(await act(admin, () => addResourceOwner({ resourceId: orders, userId: anaId, groupId: globexPeople }))).toMatchObject({ ok: false, error: "Choose one person or one group." });
+    expect(await db.sql(`SELECT id FROM "ResourceOwner" ORDER BY id`)).toEqual(before);
+  });
+
+  it("“Owned by” finds what a visible owner owns, and an invisible owner owns nothing for the viewer", async () => {
+    expect(await hits(admin, "", { ownerId: caraId })).toEqual(["invoices", "orders"]);
+    expect(await hits(ana, "", { ownerId: anaId })).toEqual(["orders"]);
+    // Cara owns northwind.orders, which Ana can see, but Ana may not see Cara: nothing, as for an unknown id.
+    expect(await hits(ana, "", { ownerId: caraId })).toEqual([]);
+    expect(await hits(ana, "", { ownerId: globexPeople })).toEqual([]);
+    expect(await hits(ana, "orders", { ownerId: caraId })).toEqual([]);
+    const facets = await searchFacets(ana, "orders");
+    expect(facets.owner.map((f) => f.label).sort()).toEqual(["Ana Souza", "Priya Shah"]);
+    expect(JSON.stringify(facets)).not.toMatch(/Cara|Eve|Globex|Initech/);
+    expect((await searchFacets(admin, "orders")).owner.map((f) => f.label)).toContain("Globex people");
+    const options = await ownerFilterOptions(ana);
+    expect(options.map((o) => o.label).sort()).toEqual(["Ana Souza", "Priya Shah"]);
+    expect((await ownerFilterOptions(cara)).map((o) => o.label)).toEqual(["Cara Mendes"]);
+  });
+
+  it("removing an owner takes it off the page and out of the filter", async () => {
+    expect((await act(admin, () => removeResourceOwner({ resourceId: orders, userId: editorId }))).ok).toBe(true);
+    expect(await ownerNames(ana, orders)).toEqual(["Ana Souza"]);
+    expect(await hits(ana, "", { ownerId: editorId })).toEqual([]);
+  });
+});
+
+describe(`upstream / downstream search filters on ${db.engine}`, () => {
+  it("walks only the viewer's lineage subgraph", async () => {
+    expect(await hits(admin, "", { upstreamOf: fx })).toEqual(["currencies", "invoices"]);
+    // The viewer sees shared but not globex: the path stops at the hidden table.
+    expect(await hits(viewer, "", { upstreamOf: fx })).toEqual(["currencies"]);
+    const anaDown = await hits(ana, "", { downstreamOf: orders });
+    expect(anaDown).toEqual(["Northwind Sales Overview", "monthly_sales"].sort());
+    expect((await hits(admin, "", { downstreamOf: orders })).sort()).toEqual(["Northwind Sales Overview", "client_revenue", "monthly_sales"].sort());
+    // A start Ana cannot see yields nothing at all, as an unknown id does.
+    expect(await hits(ana, "", { upstreamOf: fx })).toEqual([]);
+    expect(await hits(ana, "", { downstreamOf: invoices })).toEqual([]);
+    expect(await hits(cara, "", { downstreamOf: invoices })).toEqual(["Globex Revenue"]);
+    // Words and a lineage filter together.
+    expect(await hits(admin, "sales", { downstreamOf: orders })).toEqual(["Northwind Sales Overview", "monthly_sales"].sort());
+  });
+
+  it("facets of a lineage filter count only what the walk reached", async () => {
+    const f = await searchFacets(ana, "", { downstreamOf: orders });
+    expect(f.type.map((t) => `${t.key}:${t.count}`).sort()).toEqual(["DASHBOARD:1", "VIEW:1"]);
+    expect(f.team.map((t) => t.label)).toEqual(["Northwind"]);
+  });
+});
+
+describe(`foreign keys and last synced on ${db.engine}`, () => {
+  it("the sync reads foreign keys; each end lists only visible tables", async () => {
+    await db.sql(`ALTER TABLE northwind.orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES northwind.customers (customer_id)`);
+    // A Globex table keyed to a Northwind one: neither client may learn of the other's side.
+    await db.sql(`CREATE TABLE globex.partner_orders (id integer PRIMARY KEY, northwind_order integer REFERENCES northwind.orders (order_id))`);
+    await sync();
+
+    const adminOrders = (await getResourceDetail(admin, orders))!.references;
+    expect(adminOrders.out).toMatchObject([{ table: "northwind.customers", columns: "customer_id", refColumns: "customer_id", constraint: "orders_customer_fk" }]);
+    expect(adminOrders.in.map((r) => r.table)).toEqual(["globex.partner_orders"]);
+
+    const anaOrders = (await getResourceDetail(ana, orders))!.references;
+    expect(anaOrders.out.map((r) => r.table)).toEqual(["northwind.customers"]);
+    expect(anaOrders.in).toEqual([]);
+    const customers = await res("northwind", "customers");
+    expect((await getResourceDetail(ana, customers))!.references.in.map((r) => `${r.table} (${r.columns})`)).toEqual(["northwind.orders (customer_id)"]);
+
+    const partner = await res("globex", "partner_orders");
+    expect((await getResourceDetail(cara, partner))!.references).toEqual({ out: [], in: [] });
+    expect(JSON.stringify(await getResourceDetail(cara, partner))).not.toMatch(/northwind|orders_/i);
+    expect(await getResourceDetail(ana, partner)).toBeNull();
+    // RLS alone: Ana reads the Northwind key and not the cross-client one.
+    const rows = await db.sqlAs<{ name: string }>(ana, `SELECT name FROM "ResourceReference" ORDER BY name`);
+    expect(rows.map((r) => r.name)).toEqual(["orders_customer_fk"]);
+  });
+
+  it("a re-sync after DROP CONSTRAINT / DROP TABLE removes the keys, and keeps the rest", async () => {
+    await db.sql(`DROP TABLE globex.partner_orders`);
+    await sync();
+    expect((await db.sql<{ name: string }>(`SELECT name FROM "ResourceReference" ORDER BY name`)).map((r) => r.name)).toEqual(["orders_customer_fk"]);
+    await db.sql(`ALTER TABLE northwind.orders DROP CONSTRAINT orders_customer_fk`);
+    await sync();
+    expect(await db.sql(`SELECT name FROM "ResourceReference"`)).toEqual([]);
+  });
+
+  it("“Last synced” is the integration's last successful sync, for every viewer of the resource", async () => {
+    const [last] = await db.sql<{ at: Date }>(`SELECT max("finishedAt") AS at FROM "IntegrationSync" WHERE status = 'succeeded'`);
+    const expected = new Date(last.at).toISOString();
+    expect((await getResourceDetail(admin, orders))!.lastSyncedAt).toBe(expected);
+    expect((await getResourceDetail(ana, orders))!.lastSyncedAt).toBe(expected);
+    // Outside an integration (a dashboard): none.
+    expect((await getResourceDetail(ana, await named("Northwind Sales Overview")))!.lastSyncedAt).toBeNull();
+    // The helper answers nothing for a resource the caller cannot see.
+    const [hidden] = await db.sqlAs<{ at: Date | null }>(ana, `SELECT app_last_synced($1::uuid) AS at`, [invoices]);
+    expect(hidden.at).toBeNull();
+  });
+});
