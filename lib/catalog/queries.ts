@@ -182,7 +182,7 @@ export async function countVisibleResources(viewer: Viewer): Promise<number> {
  * "Top" resources as a where clause: for admins the catalog's roots; for everyone else each visible resource
  * whose parent is not visible (so the tops are found in the database, page by page, at any scale).
  */
-function topsWhere(viewer: Viewer, scope: ResourceScope): Prisma.ResourceWhereInput {
+export function topsWhere(viewer: Viewer, scope: ResourceScope): Prisma.ResourceWhereInput {
   if (scope.roots === null) return { workspaceId: viewer.workspaceId, parentId: null, removedAt: null };
   return {
     AND: [

@@ -5,7 +5,9 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
-import { getResourceDetail } from "@/lib/catalog/queries";
+import { getResourceDetail, listVisibleResourceIds } from "@/lib/catalog/queries";
+import { catalogTree, type TreeNode } from "@/lib/catalog/tree";
+import { listIntegrations } from "@/lib/integrations/queries";
 import { addResourceOwner, removeResourceOwner } from "@/lib/owners/actions";
 import { ownerFilterOptions } from "@/lib/owners/queries";
 import { search, searchFacets } from "@/lib/search/queries";
@@ -179,5 +181,48 @@ describe(`foreign keys and last synced on ${db.engine}`, () => {
     // The helper answers nothing for a resource the caller cannot see.
     const [hidden] = await db.sqlAs<{ at: Date | null }>(ana, `SELECT app_last_synced($1::uuid) AS at`, [invoices]);
     expect(hidden.at).toBeNull();
+  });
+});
+
+describe(`the catalog tree on ${db.engine}`, () => {
+  const flat = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
+  const visibleBelow = async (as: typeof admin, id: string) => {
+    const visible = new Set(await listVisibleResourceIds(as));
+    const rows = await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE $1::uuid = ANY(path) AND id <> $1::uuid AND "removedAt" IS NULL`, [id]);
+    return rows.filter((r) => visible.has(r.id)).length;
+  };
+
+  it("an admin's integration counts what Settings → Integrations counts", async () => {
+    const { nodes } = await catalogTree(admin, null);
+    const wh = nodes.find((n) => n.name === "Warehouse")!;
+    const [settings] = (await listIntegrations(admin)).filter((i) => i.id === warehouse);
+    expect(wh.descendants).toBe(settings.resourceCount);
+    expect(wh.open).toBe(true);
+    expect(wh.children.map((c) => c.type)).toEqual(["DATABASE"]);
+    const db1 = wh.children[0];
+    const { nodes: deeper } = await catalogTree(admin, [warehouse, db1.id]);
+    expect(deeper.find((n) => n.name === "Warehouse")!.children[0].children.map((s) => s.name)).toEqual(["finance", "globex", "initech", "northwind", "shared"]);
+  });
+
+  it("every count and node of Ana's tree is of what she can see, and names nothing of another client", async () => {
+    const northwind = await res("northwind");
+    const tree = await catalogTree(ana, [northwind]);
+    expect(tree.nodes.map((n) => n.name)).toEqual(["northwind"]);
+    const top = tree.nodes[0];
+    expect(top.descendants).toBe(await visibleBelow(ana, northwind));
+    expect(top.children.map((c) => c.name)).toEqual(["customers", "monthly_sales", "orders", "products"]);
+    // Ana cannot open what she cannot see: a foreign id in ?open= changes nothing.
+    const probe = await catalogTree(ana, [northwind, await res("globex"), warehouse]);
+    expect(probe.nodes).toEqual(tree.nodes);
+    expect(JSON.stringify(probe)).not.toMatch(/globex|initech|finance|Warehouse|analytics/i);
+  });
+
+  it("the viewer's Warehouse counts only General's schemas", async () => {
+    const tree = await catalogTree(viewer, null);
+    const wh = tree.nodes.find((n) => n.name === "Warehouse");
+    if (!wh) return expect(tree.nodes.length).toBeGreaterThan(0);
+    expect(wh.descendants).toBe(await visibleBelow(viewer, warehouse));
+    const all = await catalogTree(viewer, flat(tree.nodes).map((n) => n.id).concat(wh.children.map((c) => c.id)));
+    expect(JSON.stringify(all)).not.toMatch(/"name":"(globex|initech|northwind|finance)"/);
   });
 });

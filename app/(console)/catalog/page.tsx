@@ -10,6 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ResourceList } from "@/components/catalog/resource-list";
 import { ChildrenTable } from "@/components/catalog/children-table";
 import { seesWholeWorkspace } from "@/lib/policy";
+import { catalogTree, parseOpen } from "@/lib/catalog/tree";
+import { CatalogTree } from "@/components/catalog/catalog-tree";
 
 export const metadata: Metadata = { title: "Catalog" };
 
@@ -43,6 +45,7 @@ export default async function CatalogPage({ searchParams }: Props) {
   }
 
   const sections = await catalogOverview(viewer, CAP);
+  const tree = sections.some((s) => s.key === "data") ? await catalogTree(viewer, parseOpen(sp.open)) : null;
   return (
     <>
       <PageHeader
@@ -70,7 +73,7 @@ export default async function CatalogPage({ searchParams }: Props) {
                   ) : null
                 }
               />
-              <ResourceList items={s.items} />
+              {s.key === "data" && tree ? <CatalogTree nodes={tree.nodes} open={tree.open} /> : <ResourceList items={s.items} />}
             </Card>
           ))}
         </div>

@@ -1,0 +1,94 @@
+import "server-only";
+import { z } from "zod";
+import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { withViewer, type Tx } from "@/lib/db/scoped";
+import { resourceScope, type ResourceScope } from "@/lib/access/scope";
+import type { ResourceType } from "@/lib/generated/prisma/enums";
+import { topsWhere } from "./queries";
+
+/** The levels the tree shows: integrations → databases → schemas → tables and views (columns live on table pages). */
+const TREE_TYPES: ResourceType[] = ["INTEGRATION", "DATABASE", "SCHEMA", "TABLE", "VIEW"];
+const BRANCH_TYPES = new Set<ResourceType>(["INTEGRATION", "DATABASE", "SCHEMA"]);
+/** Children shown under one open node; the rest are one click away on the node's own page. */
+export const TREE_CHILDREN_MAX = 50;
+export const TREE_OPEN_MAX = 30;
+
+/** `?open=` of /catalog: the ids of the open nodes, comma-separated; anything malformed is dropped. */
+export function parseOpen(v: string | string[] | undefined): string[] | null {
+  if (v === undefined) return null;
+  const raw = (Array.isArray(v) ? v[0] : v) ?? "";
+  const ids = raw.split(",").filter((s) => z.string().uuid().safeParse(s).success);
+  return [...new Set(ids)].slice(0, TREE_OPEN_MAX);
+}
+
+export type TreeNode = {
+  id: string;
+  type: ResourceType;
+  name: string;
+  /** Visible resources below it, of every kind (columns too): the same count as Settings → Integrations for an admin. */
+  descendants: number;
+  /** Whether it has visible children the tree can open (databases, schemas, tables, views). */
+  expandable: boolean;
+  open: boolean;
+  children: TreeNode[];
+  /** Visible tree children beyond the first TREE_CHILDREN_MAX. */
+  more: number;
+};
+
+/**
+ * The data sources as a tree for the viewer: its tops (for admins the integrations; for a guest the schema it was
+ * given), and below each open node its visible children. Every count is of what the viewer can see, computed in
+ * the query under the same scope (and RLS), so a hidden schema or table changes no number.
+ */
+export async function catalogTree(viewer: Viewer, open: string[] | null): Promise<{ nodes: TreeNode[]; open: string[] }> {
+  return withViewer(viewer, async (tx) => {
+    const scope = await resourceScope(tx, viewer);
+    const tops = await tx.resource.findMany({
+      where: { AND: [topsWhere(viewer, scope), { type: { in: TREE_TYPES } }] },
+      select: { id: true, type: true, name: true },
+      orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }],
+      take: TREE_CHILDREN_MAX,
+    });
+    // No `?open=` yet: the tops start open, so the first level shows at once.
+    const effective = open ?? tops.map((t) => t.id);
+    return { nodes: await expand(tx, scope, tops, new Set(effective), 0), open: effective };
+  });
+}
+
+async function expand(tx: Tx, scope: ResourceScope, rows: { id: string; type: ResourceType; name: string }[], open: Set<string>, depth: number): Promise<TreeNode[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  // Visible descendants of each node (removed ones aside), each counted under the viewer's scope.
+  const counts: number[] = [];
+  for (const id of ids) counts.push(await tx.resource.count({ where: { AND: [scope.where, { path: { has: id } }, { id: { not: id } }, { removedAt: null }] } }));
+  const kids = await tx.resource.groupBy({
+    by: ["parentId"],
+    where: { AND: [scope.where, { parentId: { in: ids } }, { type: { in: TREE_TYPES } }, { removedAt: null }] },
+    _count: { _all: true },
+  });
+  const kidCount = new Map(kids.map((k) => [k.parentId, k._count._all]));
+  const out: TreeNode[] = [];
+  for (const [i, r] of rows.entries()) {
+    const n = kidCount.get(r.id) ?? 0;
+    const isOpen = open.has(r.id) && n > 0 && depth < 4;
+    const children = isOpen
+      ? await tx.resource.findMany({
+          where: { AND: [scope.where, { parentId: r.id }, { type: { in: TREE_TYPES } }, { removedAt: null }] },
+          select: { id: true, type: true, name: true },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+          take: TREE_CHILDREN_MAX,
+        })
+      : [];
+    out.push({
+      id: r.id,
+      type: r.type,
+      name: r.name,
+      descendants: counts[i],
+      expandable: n > 0 && BRANCH_TYPES.has(r.type),
+      open: isOpen,
+      children: await expand(tx, scope, children, open, depth + 1),
+      more: isOpen ? Math.max(0, n - children.length) : 0,
+    });
+  }
+  return out;
+}
