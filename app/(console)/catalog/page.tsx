@@ -3,15 +3,13 @@ import Link from "next/link";
 import { ChevronLeft, Library } from "lucide-react";
 import { requireViewer } from "@/lib/auth/viewer";
 import { catalogOverview, listCatalogSection } from "@/lib/catalog/queries";
-import { parseChildrenParams, SECTIONS, sectionKey } from "@/lib/catalog/schemas";
+import { childrenUrl, SECTIONS, sectionKey } from "@/lib/catalog/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ResourceList } from "@/components/catalog/resource-list";
 import { ChildrenTable } from "@/components/catalog/children-table";
 import { seesWholeWorkspace } from "@/lib/policy";
-import { catalogTree, parseOpen } from "@/lib/catalog/tree";
-import { CatalogTree } from "@/components/catalog/catalog-tree";
 
 export const metadata: Metadata = { title: "Catalog" };
 
@@ -26,7 +24,7 @@ export default async function CatalogPage({ searchParams }: Props) {
 
   if (section.success) {
     const s = SECTIONS[section.data];
-    const params = parseChildrenParams(sp);
+    const params = childrenUrl.load(sp);
     const page = await listCatalogSection(viewer, section.data, params);
     return (
       <>
@@ -45,7 +43,6 @@ export default async function CatalogPage({ searchParams }: Props) {
   }
 
   const sections = await catalogOverview(viewer, CAP);
-  const tree = sections.some((s) => s.key === "data") ? await catalogTree(viewer, parseOpen(sp.open)) : null;
   return (
     <>
       <PageHeader
@@ -73,7 +70,7 @@ export default async function CatalogPage({ searchParams }: Props) {
                   ) : null
                 }
               />
-              {s.key === "data" && tree ? <CatalogTree nodes={tree.nodes} open={tree.open} /> : <ResourceList items={s.items} />}
+              <ResourceList items={s.items} />
             </Card>
           ))}
         </div>
