@@ -33,7 +33,7 @@ export default defineConfig({
     command: "npx tsx scripts/e2e-prepare.ts && npx tsx scripts/start.ts",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 600_000,
     stdout: "pipe",
     env: {
       PORT: String(port),
@@ -51,7 +51,7 @@ export default defineConfig({
     command: `npx tsx scripts/wait-for.ts ${baseURL}/login && npx tsx scripts/e2e-prepare.ts && npx tsx scripts/start.ts`,
     url: `${linksURL}/login`,
     reuseExistingServer: false,
-    timeout: 360_000,
+    timeout: 600_000,
     stdout: "pipe",
     env: {
       PORT: String(port + 2),
