@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON answers, read as the tests assert them */
 // Syncs are background work on the job queue, like automation runs: the run row is the truth every server reads
 // (queued, running, counts, error, times), one sync per integration is queued or running at a time across servers,
 // and a server that stops mid-sync leaves a run that is failed cleanly (nothing changed) and blocks nothing. On the
