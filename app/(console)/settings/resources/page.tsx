@@ -31,7 +31,7 @@ export default async function SettingsResourcesPage({ searchParams }: Props) {
       <Card>
         <ResourcesTable
           rows={page.rows}
-          page={{ total: page.total, page: page.page, size: page.size, pageCount: page.pageCount, sort: p.sort, dir: p.dir, q: p.q }}
+          page={{ total: page.total, totalCapped: page.totalCapped, page: page.page, size: page.size, pageCount: page.pageCount, sort: p.sort, dir: p.dir, q: p.q }}
           filters={{ type: p.type, integration: p.integration, team: p.team, unassigned: p.unassigned }}
           teams={options.teams}
           integrations={options.integrations}
