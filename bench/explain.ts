@@ -14,8 +14,8 @@ import { resolveViewer, type Viewer } from "@/lib/auth/resolve-viewer";
 import { search } from "@/lib/search/queries";
 import { catalogOverview, getResourceDetail, listChildren } from "@/lib/catalog/queries";
 import { listMembers } from "@/lib/members/queries";
-import { parseMembersParams } from "@/lib/members/schemas";
-import { parseChildrenParams } from "@/lib/catalog/schemas";
+import { membersUrl } from "@/lib/members/schemas";
+import { childrenUrl } from "@/lib/catalog/schemas";
 import { ADMIN_EMAIL, GUEST_EMAIL, SEARCH_TERM } from "./lib/workspace";
 import { replayable, type Captured } from "./lib/measure";
 
@@ -52,8 +52,8 @@ const reads: [string, Viewer, () => Promise<unknown>][] = [
   [`search(admin, "${SEARCH_TERM}")`, admin, () => search(admin, SEARCH_TERM)],
   ["catalogOverview(guest)", guest, () => catalogOverview(guest, 8)],
   ["catalogOverview(admin)", admin, () => catalogOverview(admin, 8)],
-  ["resource detail + children (guest, a table)", guest, async () => { await getResourceDetail(guest, guestTable); await listChildren(guest, guestTable, parseChildrenParams({})); }],
-  ["members: name asc, page 1 (admin)", admin, () => listMembers(admin, parseMembersParams({ sort: "name" }))],
+  ["resource detail + children (guest, a table)", guest, async () => { await getResourceDetail(guest, guestTable); await listChildren(guest, guestTable, childrenUrl.load({})); }],
+  ["members: name asc, page 1 (admin)", admin, () => listMembers(admin, membersUrl.load({ sort: "name" }))],
 ];
 
 async function explain(v: Viewer, statements: Captured[]): Promise<string[][]> {

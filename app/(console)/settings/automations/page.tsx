@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/policy";
 import { listAutomations } from "@/lib/automations/queries";
-import { parseAutomationsParams } from "@/lib/automations/schemas";
+import { automationsUrl } from "@/lib/automations/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { AutomationsTable } from "@/components/automations/automations-table";
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AutomationsPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!can(viewer.role, "automations.manage")) notFound();
-  const params = parseAutomationsParams(await searchParams);
+  const params = automationsUrl.load(await searchParams);
   const data = await listAutomations(viewer, params);
   const pageCount = Math.max(1, Math.ceil(data.total / params.size));
   return (

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/policy";
 import { listGroupsTable } from "@/lib/groups/queries";
-import { parseGroupsParams } from "@/lib/groups/schemas";
+import { groupsUrl } from "@/lib/groups/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { GroupsTable } from "@/components/groups/groups-table";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function GroupsSettingsPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!can(viewer.role, "groups.manage")) notFound();
-  const params = parseGroupsParams(await searchParams);
+  const params = groupsUrl.load(await searchParams);
   const data = await listGroupsTable(viewer, params);
   return (
     <>

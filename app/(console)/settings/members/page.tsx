@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/policy";
 import { listMembers } from "@/lib/members/queries";
-import { parseMembersParams } from "@/lib/members/schemas";
+import { membersUrl } from "@/lib/members/schemas";
 import { listVisibleTeams } from "@/lib/teams/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!can(viewer.role, "members.manage")) notFound();
-  const params = parseMembersParams(await searchParams);
+  const params = membersUrl.load(await searchParams);
   const [page, teams] = await Promise.all([listMembers(viewer, params), listVisibleTeams(viewer)]);
   if (!page) notFound();
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name, isDefault: t.isDefault, visibility: t.visibility }));

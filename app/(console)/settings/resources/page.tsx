@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { adminResourceOptions, listAdminResources } from "@/lib/resources/queries";
-import { parseAdminResourceParams } from "@/lib/resources/schemas";
+import { adminResourcesUrl } from "@/lib/resources/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ResourcesTable } from "@/components/resources/resources-table";
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SettingsResourcesPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!can(viewer.role, "assignments.manage")) notFound();
-  const p = parseAdminResourceParams(await searchParams);
+  const p = adminResourcesUrl.load(await searchParams);
   const [page, options] = await Promise.all([listAdminResources(viewer, p), adminResourceOptions(viewer)]);
   return (
     <>

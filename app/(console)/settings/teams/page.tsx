@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/policy";
 import { listTeamsTable } from "@/lib/teams/queries";
-import { parseTeamsParams } from "@/lib/teams/schemas";
+import { teamsUrl } from "@/lib/teams/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { TeamsTable } from "@/components/teams/teams-table";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TeamsSettingsPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   if (!can(viewer.role, "teams.manage")) notFound();
-  const params = parseTeamsParams(await searchParams);
+  const params = teamsUrl.load(await searchParams);
   const data = await listTeamsTable(viewer, params);
   return (
     <>
