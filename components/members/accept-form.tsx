@@ -16,7 +16,6 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       setSigningIn(true);
       const signed = await signIn("credentials", { email: data.email, password: form.password, redirect: false, callbackUrl: "/catalog" });
       // A full load on purpose: the new session cookie must reach every server component, not a client cache.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign(!signed || signed.error ? "/login?callbackUrl=%2Fcatalog" : "/catalog");
     },
   });
