@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireViewer } from "@/lib/auth/viewer";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { createSerializer } from "nuqs/server";
 import { auditUrl } from "@/lib/audit/schemas";
@@ -10,14 +9,14 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { buttonClass } from "@/components/ui/button";
 import { Download } from "lucide-react";
 
+const page = settingsPage("audit.read", "Audit log");
 const serializeAuditUrl = createSerializer(auditUrl.parsers);
 
-export const metadata: Metadata = { title: "Audit log" };
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export const generateMetadata = page.metadata;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
-  const sp = await searchParams;
-  const p = auditUrl.load(sp);
+  const { viewer, params: p } = await page.withParams(searchParams, auditUrl.load);
   const data = await listAuditEvents(viewer, p);
   if (!data) notFound();
   const exportHref = serializeAuditUrl("/api/audit/export", { q: p.q, action: p.action || null, targetType: p.targetType || null, from: p.from ?? null, to: p.to ?? null });
