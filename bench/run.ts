@@ -9,7 +9,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { signIn, startServer } from "./lib/server";
 import pg from "pg";
 import autocannon from "autocannon";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -370,24 +371,6 @@ function serverRssMb(): number {
   return kb / 1024;
 }
 
-async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => { for (const c of res.headers.getSetCookie()) { const [kv] = c.split(";"); const i = kv!.indexOf("="); jar.set(kv!.slice(0, i), kv!.slice(i + 1)); } };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, callbackUrl: `${BASE}/catalog`, json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${res.status})`);
-  return cookie();
-}
-
 async function get(pathname: string, cookie: string): Promise<void> {
   const res = await fetch(`${BASE}${pathname}`, { headers: { cookie }, redirect: "manual" });
   await res.text(); // time to last byte
@@ -398,19 +381,12 @@ if (!flag("no-http")) {
   log(`\n▸ Production server on :${PORT} (DATABASE_URL=${DB})`);
   // scripts/start.ts: migrations (already applied), `next build` when the sources are newer than the build, `next start`.
   const env = { ...process.env, DATABASE_URL: url, PORT: String(PORT), NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret", NEXT_TELEMETRY_DISABLED: "1", ENCLAVE_SEED_DEMO: "" };
-  server = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"], detached: true });
-  server.stdout!.on("data", (d: Buffer) => { if (/Building|error/i.test(d.toString())) process.stdout.write(d); });
-  const stop = () => { try { if (server?.pid) process.kill(-server.pid, "SIGTERM"); } catch { /* gone */ } };
-  process.on("exit", stop);
+  const started = await startServer(BASE, env);
+  server = started.child;
+  const stop = started.stop;
   try {
-    for (let i = 0; ; i++) {
-      if (server.exitCode !== null) throw new Error("the server exited");
-      try { if ((await fetch(`${BASE}/login`)).status === 200) break; } catch { /* starting */ }
-      if (i > 1200) throw new Error("the server did not start in 5 minutes");
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const adminCookie = await signIn(ADMIN_EMAIL);
-    const guestCookie = await signIn(GUEST_EMAIL);
+    const adminCookie = await signIn(BASE, ADMIN_EMAIL, BENCH_PASSWORD);
+    const guestCookie = await signIn(BASE, GUEST_EMAIL, BENCH_PASSWORD);
     const H = "HTTP, time to last byte";
     const pages: [string, string, string, (() => Promise<unknown>) | null, string?][] = [
       ["catalog page (guest)", "/catalog", guestCookie, () => bare.catalog(guest), "TTFB p95 ≤ 150 ms"],

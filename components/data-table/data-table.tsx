@@ -18,7 +18,17 @@ export type ServerTableFeatures = typeof serverTableFeatures;
 const STICKY_HEAD = "sticky right-0 z-[1] bg-slate-50 shadow-[-8px_0_8px_-8px_rgb(15_23_42/0.15)]";
 const STICKY_CELL = "sticky right-0 z-[1] bg-white group-hover/row:bg-slate-50 shadow-[-8px_0_8px_-8px_rgb(15_23_42/0.15)]";
 
-export type ServerPage = { total: number; page: number; size: number; pageCount: number; sort: string; dir: "asc" | "desc"; q: string };
+export type ServerPage = {
+  total: number;
+  page: number;
+  size: number;
+  pageCount: number;
+  sort: string;
+  dir: "asc" | "desc";
+  q: string;
+  /** The count stopped at `total` (a cap, lib/db/cap.ts): there are more rows, shown as "10,000+". */
+  totalCapped?: boolean;
+};
 
 /**
  * A TanStack table in manual mode: rows arrive already paged, sorted and filtered by the server, and every
@@ -169,7 +179,7 @@ export function DataTable<T extends { id: string }>({
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 text-sm text-slate-700 sm:px-5">
         <span className="tabular-nums">
-          {page.total === 0 ? "No rows" : `${from}–${to} of ${page.total.toLocaleString("en-US")}`}
+          {page.total === 0 ? "No rows" : `${from}–${to} of ${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""}`}
         </span>
         <div className="flex items-center gap-3">
           <span className="flex items-center gap-2">

@@ -116,6 +116,12 @@ describe("bulk assignment", () => {
     expect(inNorthwind.rows.find((r) => r.name === "orders" && r.type === "TABLE")?.teams[0]).toMatchObject({ name: "Northwind", direct: false, via: "northwind" });
     const inBI = await listAdminResources(admin, adminResourcesUrl.load({ integration: await idOf("BI", "INTEGRATION"), size: "100" }));
     expect(inBI.rows.every((r) => r.location[0] === "BI" || r.name === "BI")).toBe(true);
+    // The count (its own SQL, capped at 10,000) says exactly what the filtered rows say below the cap.
+    for (const f of [{ type: "DASHBOARD" }, { unassigned: "1" }, { team: await teamId("Northwind"), q: "order" }, { integration: await idOf("BI", "INTEGRATION") }, { q: "100%_" }]) {
+      const all = await listAdminResources(admin, adminResourcesUrl.load({ ...f, size: "100" }));
+      expect(all.rows.length, JSON.stringify(f)).toBeLessThan(100);
+      expect({ total: all.total, capped: all.totalCapped }, JSON.stringify(f)).toEqual({ total: all.rows.length, capped: false });
+    }
     const paged = await listAdminResources(admin, adminResourcesUrl.load({ size: "10", page: "2" }));
     expect(paged.rows).toHaveLength(10);
     expect(paged.page).toBe(2);

@@ -25,7 +25,7 @@ export default async function SettingsResourcesPage({ searchParams }: Props) {
       <Card>
         <ResourcesTable
           rows={resources.rows}
-          page={{ total: resources.total, page: resources.page, size: resources.size, pageCount: resources.pageCount, sort: p.sort, dir: p.dir, q: p.q }}
+          page={{ total: resources.total, totalCapped: resources.totalCapped, page: resources.page, size: resources.size, pageCount: resources.pageCount, sort: p.sort, dir: p.dir, q: p.q }}
           filters={{ type: p.type, integration: p.integration, team: p.team, unassigned: p.unassigned }}
           teams={options.teams}
           integrations={options.integrations}
