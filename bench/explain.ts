@@ -13,13 +13,13 @@ import { appRoleFor } from "@/lib/db/config";
 import { resolveViewer, type Viewer } from "@/lib/auth/resolve-viewer";
 import { search, searchFacets } from "@/lib/search/queries";
 import { listTeamsTable } from "@/lib/teams/queries";
-import { parseTeamsParams } from "@/lib/teams/schemas";
+import { teamsUrl } from "@/lib/teams/schemas";
 import { listAdminResources } from "@/lib/resources/queries";
-import { parseAdminResourceParams } from "@/lib/resources/schemas";
+import { adminResourcesUrl } from "@/lib/resources/schemas";
 import { catalogOverview, getResourceDetail, listChildren } from "@/lib/catalog/queries";
 import { listMembers } from "@/lib/members/queries";
-import { parseMembersParams } from "@/lib/members/schemas";
-import { parseChildrenParams } from "@/lib/catalog/schemas";
+import { membersUrl } from "@/lib/members/schemas";
+import { childrenUrl } from "@/lib/catalog/schemas";
 import { ADMIN_EMAIL, GUEST_EMAIL, SEARCH_TERM } from "./lib/workspace";
 import { replayable, type Captured } from "./lib/measure";
 
@@ -58,15 +58,15 @@ const reads: [string, Viewer, () => Promise<unknown>][] = [
   [`search(admin, "${SEARCH_TERM}")`, admin, () => search(admin, SEARCH_TERM)],
   ["catalogOverview(guest)", guest, () => catalogOverview(guest, 8)],
   ["catalogOverview(admin)", admin, () => catalogOverview(admin, 8)],
-  ["resource detail + children (guest, a table)", guest, async () => { await getResourceDetail(guest, guestTable); await listChildren(guest, guestTable, parseChildrenParams({})); }],
-  ["members: name asc, page 1 (admin)", admin, () => listMembers(admin, parseMembersParams({ sort: "name" }))],
-  ["members: text filter 'olga' (admin)", admin, () => listMembers(admin, parseMembersParams({ q: "olga" }))],
+  ["resource detail + children (guest, a table)", guest, async () => { await getResourceDetail(guest, guestTable); await listChildren(guest, guestTable, childrenUrl.load({})); }],
+  ["members: name asc, page 1 (admin)", admin, () => listMembers(admin, membersUrl.load({ sort: "name" }))],
+  ["members: text filter 'olga' (admin)", admin, () => listMembers(admin, membersUrl.load({ q: "olga" }))],
   [`searchFacets(admin, "${SEARCH_TERM}")`, admin, () => searchFacets(admin, SEARCH_TERM)],
-  ["teams table: members desc (admin)", admin, () => listTeamsTable(admin, parseTeamsParams({ sort: "members", dir: "desc" }))],
-  ["teams table: name asc (admin)", admin, () => listTeamsTable(admin, parseTeamsParams({ sort: "name" }))],
-  ["resources table: name asc, page 1 (admin)", admin, () => listAdminResources(admin, parseAdminResourceParams({}))],
-  ["resources table: text filter 'revenue' (admin)", admin, () => listAdminResources(admin, parseAdminResourceParams({ q: SEARCH_TERM }))],
-  ["resources table: type Table, updated desc (admin)", admin, () => listAdminResources(admin, parseAdminResourceParams({ type: "TABLE", sort: "updatedAt", dir: "desc" }))],
+  ["teams table: members desc (admin)", admin, () => listTeamsTable(admin, teamsUrl.load({ sort: "members", dir: "desc" }))],
+  ["teams table: name asc (admin)", admin, () => listTeamsTable(admin, teamsUrl.load({ sort: "name" }))],
+  ["resources table: name asc, page 1 (admin)", admin, () => listAdminResources(admin, adminResourcesUrl.load({}))],
+  ["resources table: text filter 'revenue' (admin)", admin, () => listAdminResources(admin, adminResourcesUrl.load({ q: SEARCH_TERM }))],
+  ["resources table: type Table, updated desc (admin)", admin, () => listAdminResources(admin, adminResourcesUrl.load({ type: "TABLE", sort: "updatedAt", dir: "desc" }))],
 ];
 
 async function explain(v: Viewer, statements: Captured[]): Promise<string[][]> {

@@ -24,12 +24,12 @@ import { buildResourceSearch } from "@/lib/search/sql";
 import { SEARCH_PAGE_SIZE } from "@/lib/search/schemas";
 import { catalogOverview, getResourceDetail, listChildren } from "@/lib/catalog/queries";
 import { listMembers } from "@/lib/members/queries";
-import { parseMembersParams } from "@/lib/members/schemas";
+import { membersUrl } from "@/lib/members/schemas";
 import { listTeamsTable } from "@/lib/teams/queries";
-import { parseTeamsParams } from "@/lib/teams/schemas";
+import { teamsUrl } from "@/lib/teams/schemas";
 import { listAdminResources } from "@/lib/resources/queries";
-import { parseAdminResourceParams } from "@/lib/resources/schemas";
-import { parseChildrenParams, SECTIONS } from "@/lib/catalog/schemas";
+import { adminResourcesUrl } from "@/lib/resources/schemas";
+import { childrenUrl, SECTIONS } from "@/lib/catalog/schemas";
 import { assignToTeams } from "@/lib/resources/assign";
 import { readPostgresCatalog } from "@/lib/integrations/postgres";
 import { applyCatalog } from "@/lib/integrations/sync";
@@ -220,7 +220,7 @@ add({ section: S, name: `search(guest, "${SEARCH_TERM}")`, app: await measure(()
 add({ section: S, name: `search(admin, "${SEARCH_TERM}")`, app: await measure(() => search(admin, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(admin), RUNS) });
 add({ section: S, name: "catalogOverview(guest)", app: await measure(() => catalogOverview(guest, 8), RUNS), bare: await measure(() => bare.catalog(guest), RUNS) });
 add({ section: S, name: "catalogOverview(admin)", app: await measure(() => catalogOverview(admin, 8), RUNS), bare: await measure(() => bare.catalog(admin), RUNS) });
-const childParams = parseChildrenParams({});
+const childParams = childrenUrl.load({});
 add({ section: S, name: "resource detail + children page (guest, a table)", app: await measure(async () => { await getResourceDetail(guest, guestTable); await listChildren(guest, guestTable, childParams); }, RUNS), bare: await measure(() => bare.resource(guest, guestTable), RUNS) });
 add({ section: S, name: "resource detail + children page (admin, same table)", app: await measure(async () => { await getResourceDetail(admin, guestTable); await listChildren(admin, guestTable, childParams); }, RUNS), bare: await measure(() => bare.resource(admin, guestTable), RUNS) });
 
@@ -234,10 +234,10 @@ const memberScenarios: [string, Record<string, string>, Parameters<typeof bare.m
   ["members: last active desc", { sort: "lastActive", dir: "desc" }, { sort: `"lastActiveAt"`, dir: "desc NULLS LAST", page: 1 }],
 ];
 for (const [name, sp, b] of memberScenarios) {
-  const p = parseMembersParams(sp);
+  const p = membersUrl.load(sp);
   add({ section: S, name, app: await measure(() => listMembers(admin, p), RUNS), bare: await measure(() => bare.members(b), RUNS), target: "p95 < 100 ms" });
 }
-add({ section: S, name: "teams table: sorted by members desc", app: await measure(() => listTeamsTable(admin, parseTeamsParams({ sort: "members", dir: "desc" })), RUNS), bare: await measure(() => bare.teams(), RUNS) });
+add({ section: S, name: "teams table: sorted by members desc", app: await measure(() => listTeamsTable(admin, teamsUrl.load({ sort: "members", dir: "desc" })), RUNS), bare: await measure(() => bare.teams(), RUNS) });
 const resourceScenarios: [string, Record<string, string>, Parameters<typeof bare.resources>[0]][] = [
   ["resources table: name asc, page 1", {}, { sort: "name", dir: "asc" }],
   [`resources table: text filter '${SEARCH_TERM}'`, { q: SEARCH_TERM }, { sort: "name", dir: "asc", q: SEARCH_TERM }],
@@ -245,7 +245,7 @@ const resourceScenarios: [string, Record<string, string>, Parameters<typeof bare
   ["resources table: in the guest's client team", { team: guest.memberTeamIds[0]! }, { sort: "name", dir: "asc", team: guest.memberTeamIds[0]! }],
 ];
 for (const [name, sp, b] of resourceScenarios) {
-  const p = parseAdminResourceParams(sp);
+  const p = adminResourcesUrl.load(sp);
   add({ section: S, name, app: await measure(() => listAdminResources(admin, p), RUNS), bare: await measure(() => bare.resources(b), RUNS) });
 }
 
