@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { buildResourceFacets, buildResourceSearch, likeEscape, queryTerms, tsPrefix, MAX_TERMS } from "@/lib/search/sql";
 import { highlightPieces, highlightRanges, plainText } from "@/lib/search/highlight";
-import { parseSearchParams, searchHref } from "@/lib/search/schemas";
+import { searchUrl, searchHref } from "@/lib/search/schemas";
 
 const WS = "11111111-1111-4111-8111-111111111111";
 const R1 = "22222222-2222-4222-8222-222222222222";
@@ -164,9 +164,9 @@ describe("highlight ranges", () => {
 
 describe("/search URL state", () => {
   it("parses and whitelists q, type, integration, team and page", () => {
-    expect(parseSearchParams({ q: " orders ", type: "TABLE", integration: R1, team: T1, page: "3" })).toEqual({ q: "orders", type: "TABLE", integration: R1, team: T1, page: 3 });
-    expect(parseSearchParams({ q: ["a", "b"], type: "TABLE; DROP", integration: "nope", team: "1", page: "-4" })).toEqual({ q: "a", type: null, integration: null, team: null, page: 1 });
-    expect(parseSearchParams({ q: "x".repeat(5000) }).q).toBe("");
+    expect(searchUrl.load({ q: " orders ", type: "TABLE", integration: R1, team: T1, page: "3" })).toEqual({ q: "orders", type: "TABLE", integration: R1, team: T1, page: 3 });
+    expect(searchUrl.load({ q: ["a", "b"], type: "TABLE; DROP", integration: "nope", team: "1", page: "-4" })).toEqual({ q: "a", type: null, integration: null, team: null, page: 1 });
+    expect(searchUrl.load({ q: "x".repeat(5000) }).q).toBe("");
     expect(searchHref({ q: "a b", type: "TABLE", page: 2 })).toBe("/search?q=a+b&type=TABLE&page=2");
     expect(searchHref({})).toBe("/search");
   });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChevronLeft, Library } from "lucide-react";
 import { requireViewer } from "@/lib/auth/viewer";
 import { catalogOverview, listCatalogSection } from "@/lib/catalog/queries";
-import { parseChildrenParams, SECTIONS, sectionKey } from "@/lib/catalog/schemas";
+import { childrenUrl, SECTIONS, sectionKey } from "@/lib/catalog/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +24,7 @@ export default async function CatalogPage({ searchParams }: Props) {
 
   if (section.success) {
     const s = SECTIONS[section.data];
-    const params = parseChildrenParams(sp);
+    const params = childrenUrl.load(sp);
     const page = await listCatalogSection(viewer, section.data, params);
     return (
       <>

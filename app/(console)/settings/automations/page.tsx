@@ -1,6 +1,6 @@
 import { settingsPage } from "@/lib/auth/settings-page";
 import { listAutomations } from "@/lib/automations/queries";
-import { parseAutomationsParams } from "@/lib/automations/schemas";
+import { automationsUrl } from "@/lib/automations/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { AutomationsTable } from "@/components/automations/automations-table";
@@ -13,7 +13,7 @@ const page = settingsPage("automations.manage", "Automations");
 export const generateMetadata = page.metadata;
 
 export default async function AutomationsPage({ searchParams }: Props) {
-  const { viewer, params } = await page.withParams(searchParams, parseAutomationsParams);
+  const { viewer, params } = await page.withParams(searchParams, automationsUrl.load);
   const data = await listAutomations(viewer, params);
   const pageCount = Math.max(1, Math.ceil(data.total / params.size));
   return (

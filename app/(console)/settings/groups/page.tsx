@@ -1,6 +1,6 @@
 import { settingsPage } from "@/lib/auth/settings-page";
 import { listGroupsTable } from "@/lib/groups/queries";
-import { parseGroupsParams } from "@/lib/groups/schemas";
+import { groupsUrl } from "@/lib/groups/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { GroupsTable } from "@/components/groups/groups-table";
@@ -13,7 +13,7 @@ const page = settingsPage("groups.manage", "Groups");
 export const generateMetadata = page.metadata;
 
 export default async function GroupsSettingsPage({ searchParams }: Props) {
-  const { viewer, params } = await page.withParams(searchParams, parseGroupsParams);
+  const { viewer, params } = await page.withParams(searchParams, groupsUrl.load);
   const data = await listGroupsTable(viewer, params);
   return (
     <>

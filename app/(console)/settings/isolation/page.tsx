@@ -27,7 +27,7 @@ export default async function IsolationPage() {
           description={
             <>
               The isolation lock is <strong>{report.locked ? "on" : "off"}</strong>{" "}
-              (<Link href="/settings/workspace" className="text-brand-700 hover:underline">Settings → Workspace</Link>).
+              (<Link href="/settings/workspace" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">Settings → Workspace</Link>).
             </>
           }
         />

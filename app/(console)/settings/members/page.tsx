@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { settingsPage } from "@/lib/auth/settings-page";
 import { listMembers } from "@/lib/members/queries";
-import { parseMembersParams } from "@/lib/members/schemas";
+import { membersUrl } from "@/lib/members/schemas";
 import { listVisibleTeams } from "@/lib/teams/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -16,7 +16,7 @@ const page = settingsPage("members.manage", "Members");
 export const generateMetadata = page.metadata;
 
 export default async function MembersPage({ searchParams }: Props) {
-  const { viewer, params } = await page.withParams(searchParams, parseMembersParams);
+  const { viewer, params } = await page.withParams(searchParams, membersUrl.load);
   const [members, teams] = await Promise.all([listMembers(viewer, params), listVisibleTeams(viewer)]);
   if (!members) notFound();
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name, isDefault: t.isDefault, visibility: t.visibility }));

@@ -1,6 +1,6 @@
 import { settingsPage } from "@/lib/auth/settings-page";
 import { adminResourceOptions, listAdminResources } from "@/lib/resources/queries";
-import { parseAdminResourceParams } from "@/lib/resources/schemas";
+import { adminResourcesUrl } from "@/lib/resources/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ResourcesTable } from "@/components/resources/resources-table";
@@ -13,7 +13,7 @@ export const generateMetadata = page.metadata;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SettingsResourcesPage({ searchParams }: Props) {
-  const { viewer, params: p } = await page.withParams(searchParams, parseAdminResourceParams);
+  const { viewer, params: p } = await page.withParams(searchParams, adminResourcesUrl.load);
   const [resources, options] = await Promise.all([listAdminResources(viewer, p), adminResourceOptions(viewer)]);
   return (
     <>
@@ -25,7 +25,7 @@ export default async function SettingsResourcesPage({ searchParams }: Props) {
       <Card>
         <ResourcesTable
           rows={resources.rows}
-          page={{ total: resources.total, page: resources.page, size: resources.size, pageCount: resources.pageCount, sort: p.sort, dir: p.dir, q: p.q }}
+          page={{ total: resources.total, totalCapped: resources.totalCapped, page: resources.page, size: resources.size, pageCount: resources.pageCount, sort: p.sort, dir: p.dir, q: p.q }}
           filters={{ type: p.type, integration: p.integration, team: p.team, unassigned: p.unassigned }}
           teams={options.teams}
           integrations={options.integrations}

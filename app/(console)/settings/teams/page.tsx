@@ -1,6 +1,6 @@
 import { settingsPage } from "@/lib/auth/settings-page";
 import { listTeamsTable } from "@/lib/teams/queries";
-import { parseTeamsParams } from "@/lib/teams/schemas";
+import { teamsUrl } from "@/lib/teams/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { TeamsTable } from "@/components/teams/teams-table";
@@ -13,7 +13,7 @@ const page = settingsPage("teams.manage", "Teams");
 export const generateMetadata = page.metadata;
 
 export default async function TeamsSettingsPage({ searchParams }: Props) {
-  const { viewer, params } = await page.withParams(searchParams, parseTeamsParams);
+  const { viewer, params } = await page.withParams(searchParams, teamsUrl.load);
   const data = await listTeamsTable(viewer, params);
   return (
     <>

@@ -25,7 +25,7 @@ export default async function WorkspaceSettingsPage() {
             <>
               While on, a change that would let one client&apos;s guests see another client&apos;s resources or people is refused outright; only a
               resource of no client can be shared with several clients at once, with confirmation. The{" "}
-              <Link href="/settings/isolation" className="text-brand-700 hover:underline">Isolation</Link> page lists what exists.
+              <Link href="/settings/isolation" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">Isolation</Link> page lists what exists.
             </>
           }
         />
