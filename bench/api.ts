@@ -5,10 +5,9 @@
 // guest's session cookie. Each request's latency is recorded (autocannon's client events) for p50/p95/p99.
 // Run it under `flock /tmp/bench.lock` on a machine nobody else is loading, or say that it was shared.
 import os from "node:os";
-import path from "node:path";
 import crypto from "node:crypto";
-import { spawn } from "node:child_process";
 import pg from "pg";
+import { signIn, startServer } from "./lib/server";
 import autocannon from "autocannon";
 import { BENCH_SERVER, dbUrl, generate, parseSizes } from "./generate";
 import { BENCH_PASSWORD, GUEST_EMAIL, SEARCH_TERM } from "./lib/workspace";
@@ -61,35 +60,9 @@ const env = {
   // The load is one token's: the per-token limit (600 a minute by default) would answer 429 to nearly all of it.
   ENCLAVE_API_RATE_LIMIT: "100000000",
 };
-const server = spawn(process.execPath, [path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"], detached: true });
-server.stdout!.on("data", (d: Buffer) => { if (/Building|error/i.test(d.toString())) process.stdout.write(d); });
-const stop = () => { try { if (server.pid) process.kill(-server.pid, "SIGTERM"); } catch { /* gone */ } };
-process.on("exit", stop);
+const { stop } = await startServer(BASE, env, 10 * 60_000);
 
-for (let i = 0; ; i++) {
-  if (server.exitCode !== null) throw new Error("the server exited");
-  try { if ((await fetch(`${BASE}/login`)).status === 200) break; } catch { /* starting */ }
-  if (i > 2400) throw new Error("the server did not start in 10 minutes");
-  await new Promise((r) => setTimeout(r, 250));
-}
-
-async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => { for (const c of res.headers.getSetCookie()) { const [kv] = c.split(";"); const i = kv!.indexOf("="); jar.set(kv!.slice(0, i), kv!.slice(i + 1)); } };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, callbackUrl: `${BASE}/catalog`, json: "true" }),
-  });
-  keep(res);
-  return cookie();
-}
-const cookie = await signIn(GUEST_EMAIL);
+const cookie = await signIn(BASE, GUEST_EMAIL, BENCH_PASSWORD);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -146,6 +146,8 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
     const assignments = generateAssignments(sizes, people, picks);
     await copy(c, "TeamResource", ["workspaceId", "teamId", "resourceId", "source", "createdById"],
       assignments.map((a) => copyLine([ws, a.teamId, a.resourceId, "MANUAL", adminId])));
+    // Each assignment's copy of its resource's path, as the (disabled) trigger team_resource_path would write it.
+    await c.query(`UPDATE "TeamResource" tr SET path = r.path FROM "Resource" r WHERE r.id = tr."resourceId" AND r."workspaceId" = tr."workspaceId"`);
     // The search vector, as the (disabled) trigger would have written it, in one set-based pass before the GIN
     // indexes come back: the words of the name (A), the description (B) and the ancestors' names in path order (C).
     await c.query(
@@ -176,7 +178,7 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
     );
     if (badSearch!.n) throw new Error(`${badSearch!.n} sampled resources have a search vector the trigger would not have computed`);
     const { rows: [orphans] } = await c.query<{ n: number }>(
-      `SELECT ((SELECT count(*) FROM "TeamResource" tr WHERE NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = tr."resourceId"))
+      `SELECT ((SELECT count(*) FROM "TeamResource" tr WHERE NOT EXISTS (SELECT 1 FROM "Resource" r WHERE r.id = tr."resourceId" AND r.path = tr.path))
              + (SELECT count(*) FROM "Membership" m WHERE NOT EXISTS (SELECT 1 FROM "User" u WHERE u.id = m."userId")))::int AS n`,
     );
     if (orphans!.n) throw new Error(`${orphans!.n} rows point at nothing`);

@@ -14,7 +14,7 @@ import { setConnection } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { resolveViewer } from "@/lib/auth/resolve-viewer";
 import { listMembers } from "@/lib/members/queries";
-import { parseMembersParams } from "@/lib/members/schemas";
+import { membersUrl } from "@/lib/members/schemas";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -104,7 +104,7 @@ async function main() {
     const all: number[] = [];
     console.log(`\n${"scenario".padEnd(48)} ${"rows".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}`);
     for (const [label, sp] of scenarios) {
-      const params = parseMembersParams(sp);
+      const params = membersUrl.load(sp);
       const times: number[] = [];
       let totalRows = 0;
       for (let r = 0; r < RUNS + 3; r++) {

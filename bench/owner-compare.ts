@@ -15,7 +15,7 @@ import { setConnection } from "@/lib/db/client";
 import { resolveViewer, type Viewer } from "@/lib/auth/resolve-viewer";
 import { search } from "@/lib/search/queries";
 import { catalogOverview, getResourceDetail, listChildren } from "@/lib/catalog/queries";
-import { parseChildrenParams } from "@/lib/catalog/schemas";
+import { childrenUrl } from "@/lib/catalog/schemas";
 import { appUrl, ownerRole } from "./generate";
 import { ADMIN_EMAIL, GUEST_EMAIL, SEARCH_TERM } from "./lib/workspace";
 import { fmt, measure, type Stats } from "./lib/measure";
@@ -51,9 +51,9 @@ const connectTo = (s: Side) => setConnection({ prisma: s.prisma, engine: "postgr
 const measures: [string, (s: Side) => Promise<unknown>, string?][] = [
   [`search(guest, "${SEARCH_TERM}")`, (s) => search(s.guest, SEARCH_TERM), "p95 ≤ 50 ms"],
   ["catalogOverview(guest)", (s) => catalogOverview(s.guest, 8)],
-  ["resource detail + children page (guest, a table)", async (s) => { await getResourceDetail(s.guest, s.guestTable); await listChildren(s.guest, s.guestTable, parseChildrenParams({})); }],
+  ["resource detail + children page (guest, a table)", async (s) => { await getResourceDetail(s.guest, s.guestTable); await listChildren(s.guest, s.guestTable, childrenUrl.load({})); }],
   ["catalogOverview(admin)", (s) => catalogOverview(s.admin, 8)],
-  ["resource detail + children page (admin, same table)", async (s) => { await getResourceDetail(s.admin, s.guestTable); await listChildren(s.admin, s.guestTable, parseChildrenParams({})); }],
+  ["resource detail + children page (admin, same table)", async (s) => { await getResourceDetail(s.admin, s.guestTable); await listChildren(s.admin, s.guestTable, childrenUrl.load({})); }],
   [`search(admin, "${SEARCH_TERM}")`, (s) => search(s.admin, SEARCH_TERM)],
 ];
 

@@ -9,7 +9,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { signIn, startServer } from "./lib/server";
 import pg from "pg";
 import autocannon from "autocannon";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -23,12 +24,12 @@ import { buildResourceSearch } from "@/lib/search/sql";
 import { SEARCH_PAGE_SIZE } from "@/lib/search/schemas";
 import { catalogOverview, getResourceDetail, listChildren } from "@/lib/catalog/queries";
 import { listMembers } from "@/lib/members/queries";
-import { parseMembersParams } from "@/lib/members/schemas";
+import { membersUrl } from "@/lib/members/schemas";
 import { listTeamsTable } from "@/lib/teams/queries";
-import { parseTeamsParams } from "@/lib/teams/schemas";
+import { teamsUrl } from "@/lib/teams/schemas";
 import { listAdminResources } from "@/lib/resources/queries";
-import { parseAdminResourceParams } from "@/lib/resources/schemas";
-import { parseChildrenParams, SECTIONS } from "@/lib/catalog/schemas";
+import { adminResourcesUrl } from "@/lib/resources/schemas";
+import { childrenUrl, SECTIONS } from "@/lib/catalog/schemas";
 import { assignToTeams } from "@/lib/resources/assign";
 import { readPostgresCatalog } from "@/lib/integrations/postgres";
 import { applyCatalog } from "@/lib/integrations/sync";
@@ -38,6 +39,9 @@ import { ADMIN_EMAIL, ARCHIVE_DB, BENCH_PASSWORD, GUEST_EMAIL, SEARCH_TERM, clie
 import { fmt, measure, replay, replayable, stats, type Stats } from "./lib/measure";
 
 const argv = process.argv.slice(2);
+// The sync measure reads a source database on the local bench server: a loopback address the integration guard
+// (lib/integrations/target.ts) refuses unless the operator lists it, as the tests and CI do.
+process.env.ENCLAVE_INTEGRATION_HOSTS ??= "127.0.0.1,::1,localhost";
 const flag = (n: string) => argv.includes(`--${n}`);
 const opt = (n: string, d: number) => {
   const i = argv.indexOf(`--${n}`);
@@ -219,7 +223,7 @@ add({ section: S, name: `search(guest, "${SEARCH_TERM}")`, app: await measure(()
 add({ section: S, name: `search(admin, "${SEARCH_TERM}")`, app: await measure(() => search(admin, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(admin), RUNS) });
 add({ section: S, name: "catalogOverview(guest)", app: await measure(() => catalogOverview(guest, 8), RUNS), bare: await measure(() => bare.catalog(guest), RUNS) });
 add({ section: S, name: "catalogOverview(admin)", app: await measure(() => catalogOverview(admin, 8), RUNS), bare: await measure(() => bare.catalog(admin), RUNS) });
-const childParams = parseChildrenParams({});
+const childParams = childrenUrl.load({});
 add({ section: S, name: "resource detail + children page (guest, a table)", app: await measure(async () => { await getResourceDetail(guest, guestTable); await listChildren(guest, guestTable, childParams); }, RUNS), bare: await measure(() => bare.resource(guest, guestTable), RUNS) });
 add({ section: S, name: "resource detail + children page (admin, same table)", app: await measure(async () => { await getResourceDetail(admin, guestTable); await listChildren(admin, guestTable, childParams); }, RUNS), bare: await measure(() => bare.resource(admin, guestTable), RUNS) });
 
@@ -233,10 +237,10 @@ const memberScenarios: [string, Record<string, string>, Parameters<typeof bare.m
   ["members: last active desc", { sort: "lastActive", dir: "desc" }, { sort: `"lastActiveAt"`, dir: "desc NULLS LAST", page: 1 }],
 ];
 for (const [name, sp, b] of memberScenarios) {
-  const p = parseMembersParams(sp);
+  const p = membersUrl.load(sp);
   add({ section: S, name, app: await measure(() => listMembers(admin, p), RUNS), bare: await measure(() => bare.members(b), RUNS), target: "p95 < 100 ms" });
 }
-add({ section: S, name: "teams table: sorted by members desc", app: await measure(() => listTeamsTable(admin, parseTeamsParams({ sort: "members", dir: "desc" })), RUNS), bare: await measure(() => bare.teams(), RUNS) });
+add({ section: S, name: "teams table: sorted by members desc", app: await measure(() => listTeamsTable(admin, teamsUrl.load({ sort: "members", dir: "desc" })), RUNS), bare: await measure(() => bare.teams(), RUNS) });
 const resourceScenarios: [string, Record<string, string>, Parameters<typeof bare.resources>[0]][] = [
   ["resources table: name asc, page 1", {}, { sort: "name", dir: "asc" }],
   [`resources table: text filter '${SEARCH_TERM}'`, { q: SEARCH_TERM }, { sort: "name", dir: "asc", q: SEARCH_TERM }],
@@ -244,7 +248,7 @@ const resourceScenarios: [string, Record<string, string>, Parameters<typeof bare
   ["resources table: in the guest's client team", { team: guest.memberTeamIds[0]! }, { sort: "name", dir: "asc", team: guest.memberTeamIds[0]! }],
 ];
 for (const [name, sp, b] of resourceScenarios) {
-  const p = parseAdminResourceParams(sp);
+  const p = adminResourcesUrl.load(sp);
   add({ section: S, name, app: await measure(() => listAdminResources(admin, p), RUNS), bare: await measure(() => bare.resources(b), RUNS) });
 }
 
@@ -370,24 +374,6 @@ function serverRssMb(): number {
   return kb / 1024;
 }
 
-async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => { for (const c of res.headers.getSetCookie()) { const [kv] = c.split(";"); const i = kv!.indexOf("="); jar.set(kv!.slice(0, i), kv!.slice(i + 1)); } };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, callbackUrl: `${BASE}/catalog`, json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${res.status})`);
-  return cookie();
-}
-
 async function get(pathname: string, cookie: string): Promise<void> {
   const res = await fetch(`${BASE}${pathname}`, { headers: { cookie }, redirect: "manual" });
   await res.text(); // time to last byte
@@ -398,19 +384,12 @@ if (!flag("no-http")) {
   log(`\n▸ Production server on :${PORT} (DATABASE_URL=${DB})`);
   // scripts/start.ts: migrations (already applied), `next build` when the sources are newer than the build, `next start`.
   const env = { ...process.env, DATABASE_URL: url, PORT: String(PORT), NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret", NEXT_TELEMETRY_DISABLED: "1", ENCLAVE_SEED_DEMO: "" };
-  server = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"], detached: true });
-  server.stdout!.on("data", (d: Buffer) => { if (/Building|error/i.test(d.toString())) process.stdout.write(d); });
-  const stop = () => { try { if (server?.pid) process.kill(-server.pid, "SIGTERM"); } catch { /* gone */ } };
-  process.on("exit", stop);
+  const started = await startServer(BASE, env);
+  server = started.child;
+  const stop = started.stop;
   try {
-    for (let i = 0; ; i++) {
-      if (server.exitCode !== null) throw new Error("the server exited");
-      try { if ((await fetch(`${BASE}/login`)).status === 200) break; } catch { /* starting */ }
-      if (i > 1200) throw new Error("the server did not start in 5 minutes");
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const adminCookie = await signIn(ADMIN_EMAIL);
-    const guestCookie = await signIn(GUEST_EMAIL);
+    const adminCookie = await signIn(BASE, ADMIN_EMAIL, BENCH_PASSWORD);
+    const guestCookie = await signIn(BASE, GUEST_EMAIL, BENCH_PASSWORD);
     const H = "HTTP, time to last byte";
     const pages: [string, string, string, (() => Promise<unknown>) | null, string?][] = [
       ["catalog page (guest)", "/catalog", guestCookie, () => bare.catalog(guest), "TTFB p95 ≤ 150 ms"],

@@ -52,8 +52,8 @@ test("Ana creates a token, sees it once, uses it, revokes it; the admin sees its
   await expect(adminRow.getByTestId("last-used")).toContainText("UTC");
 
   // Ana revokes it: the next call is a 401.
-  ana.once("dialog", (d) => d.accept());
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  await ana.getByRole("alertdialog", { name: `Revoke “${name}”?` }).getByRole("button", { name: "Revoke token" }).click();
   await expect(row).toContainText("Revoked");
   const after = await callMe(ana, token);
   expect(after.status).toBe(401);

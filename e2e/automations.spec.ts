@@ -13,6 +13,8 @@ async function bulkGlobexDashboards(page: Page, mode: "Add to team(s)" | "Remove
     await page.locator("#f-type").selectOption("DASHBOARD");
     await expect(page).toHaveURL(/type=DASHBOARD/, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+  // The URL changes at once (nuqs), the rows when the server has rendered them: wait for dashboards only.
+  await expect(page.locator("tbody tr > td:nth-child(3)").filter({ hasNotText: /^Dashboard$/ })).toHaveCount(0);
   for (const name of DASHBOARDS) await page.getByRole("row", { name: new RegExp(name) }).getByRole("checkbox").check();
   await expect(page.getByText("2 resources selected")).toBeVisible();
   await page.getByLabel("Bulk actions").locator("label", { hasText: /^Globex$/ }).click();

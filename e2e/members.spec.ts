@@ -53,7 +53,9 @@ test("the admin filters, sorts, invites a guest; the guest signs up through the 
   await gina.getByLabel("Password", { exact: true }).fill("short");
   await gina.getByLabel("Repeat the password").fill("short");
   await gina.getByRole("button", { name: "Join the workspace" }).click();
-  await expect(gina.getByTestId("accept-error")).toContainText("at least 10 characters");
+  // The server's word for the field, under the field it is about.
+  await expect(gina.getByTestId("field-error")).toHaveText("Choose a password of at least 10 characters.");
+  await expect(gina.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await gina.getByLabel("Password", { exact: true }).fill("gina-password-1");
   await gina.getByLabel("Repeat the password").fill("gina-password-1");
   await gina.getByRole("button", { name: "Join the workspace" }).click();

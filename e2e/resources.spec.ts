@@ -10,6 +10,8 @@ async function bulk(page: Page, mode: "Add to team(s)" | "Remove from team(s)") 
     await page.locator("#f-type").selectOption("DASHBOARD");
     await expect(page).toHaveURL(/type=DASHBOARD/, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+  // The URL changes at once (nuqs), the rows when the server has rendered them: wait for dashboards only.
+  await expect(page.locator("tbody tr > td:nth-child(3)").filter({ hasNotText: /^Dashboard$/ })).toHaveCount(0);
   // A dashboard of General, not of another client (that would be an exposure: e2e/exposure.spec.ts).
   const row = page.getByRole("row", { name: /Company KPIs/ });
   await expect(page.getByRole("row", { name: /Globex Revenue/ })).toBeVisible();

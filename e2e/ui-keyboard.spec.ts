@@ -86,3 +86,48 @@ test("a row menu's dialog gives the focus back to the row's button", async ({ pa
   await expect(dialog).toBeHidden();
   await expect(manage).toBeFocused();
 });
+
+test("the person picker is a combobox: type, arrows and Enter pick people, Escape clears the text before it closes", async ({ page }) => {
+  await page.goto("/teams/northwind");
+  const add = page.getByRole("button", { name: "Add members" });
+  // Until the page has hydrated the button opens nothing: press again until the dialog is there.
+  const dialog = page.getByRole("dialog");
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await add.click();
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  const box = dialog.getByRole("combobox", { name: "Find people" });
+  await box.focus();
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  const list = dialog.getByRole("listbox", { name: "People" });
+  await expect(list).toHaveAttribute("aria-multiselectable", "true");
+  const options = list.getByRole("option");
+  expect(await options.count()).toBeGreaterThan(1);
+
+  // The first option is active; ArrowDown moves to the second, announced through aria-activedescendant.
+  const first = options.nth(0), second = options.nth(1);
+  await expect(box).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
+  await page.keyboard.press("ArrowDown");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await second.getAttribute("id"))!);
+  await page.keyboard.press("Enter");
+  await expect(second).toHaveAttribute("aria-selected", "true");
+  await expect(first).toHaveAttribute("aria-selected", "false");
+  await expect(dialog.getByText("1 selected")).toBeVisible();
+  await expect(box).toBeFocused();
+
+  // Typing filters; Enter on the only match picks it too.
+  await page.keyboard.type("sam");
+  await expect(options).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(list.getByRole("option", { name: /Sam Ortiz/ })).toHaveAttribute("aria-selected", "true");
+  await expect(dialog.getByText("2 selected")).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Remove Sam Ortiz" })).toBeVisible();
+
+  // Escape clears the text first (the dialog stays), then closes the dialog; nothing was added.
+  await page.keyboard.press("Escape");
+  await expect(box).toHaveValue("");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(add).toBeFocused();
+});

@@ -5,7 +5,8 @@ import type { AuditRow } from "@/lib/audit/queries";
 import { describeChange, type ChangeLine } from "@/lib/audit/describe";
 import { formatDay } from "@/lib/format/date";
 import { DataTable, type ServerPage, type ServerTableFeatures } from "@/components/data-table/data-table";
-import { useUrlState } from "@/components/data-table/use-url-state";
+import { useTableUrl } from "@/components/data-table/use-table-url";
+import { auditUrl } from "@/lib/audit/schemas";
 import { Badge } from "@/components/ui/badge";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Time } from "@/components/ui/time";
@@ -60,9 +61,9 @@ const columns = [
 
 /** From/To days behind one button, written as every other date ("1 Dec 2026"), not in the browser's own format. */
 function DateRange() {
-  const { params, set } = useUrlState();
-  const from = params.get("from") ?? "";
-  const to = params.get("to") ?? "";
+  const { values, set } = useTableUrl(auditUrl.parsers);
+  const from = values.from ?? "";
+  const to = values.to ?? "";
   const label = from || to ? `${from ? formatDay(from) : "…"} – ${to ? formatDay(to) : "today"}` : "Any time";
   return (
     <Popover>
@@ -85,7 +86,7 @@ function DateRange() {
 }
 
 export function AuditTable({ rows, page, actions, targetTypes }: { rows: AuditRow[]; page: ServerPage; actions: string[]; targetTypes: string[] }) {
-  const { params, set } = useUrlState();
+  const { values, set } = useTableUrl(auditUrl.parsers);
   return (
     <DataTable
       columns={columns as never}
@@ -96,11 +97,11 @@ export function AuditTable({ rows, page, actions, targetTypes }: { rows: AuditRo
       emptyText="No events match these filters."
       toolbar={
         <div className="flex flex-wrap items-center gap-2">
-          <select aria-label="Action" className={selectClass} value={params.get("action") ?? ""} onChange={(e) => set({ action: e.target.value || null }, { resetPage: true })}>
+          <select aria-label="Action" className={selectClass} value={values.action ?? ""} onChange={(e) => set({ action: e.target.value || null }, { resetPage: true })}>
             <option value="">All actions</option>
             {actions.map((a) => <option key={a} value={a}>{a}</option>)}
           </select>
-          <select aria-label="Target type" className={selectClass} value={params.get("targetType") ?? ""} onChange={(e) => set({ targetType: e.target.value || null }, { resetPage: true })}>
+          <select aria-label="Target type" className={selectClass} value={values.targetType ?? ""} onChange={(e) => set({ targetType: e.target.value || null }, { resetPage: true })}>
             <option value="">All targets</option>
             {targetTypes.map((a) => <option key={a} value={a}>{a}</option>)}
           </select>

@@ -7,7 +7,8 @@ import { rowPaginationFeature, rowSortingFeature, rowSelectionFeature, tableFeat
 import type { ColumnDef, RowSelectionState, SortingState } from "@tanstack/react-table";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/select";
-import { useUrlState } from "./use-url-state";
+import { tableUrlParsers } from "@/lib/table-params";
+import { useTableUrl } from "./use-table-url";
 
 export const serverTableFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature, rowSelectionFeature });
 export type ServerTableFeatures = typeof serverTableFeatures;
@@ -17,7 +18,17 @@ export type ServerTableFeatures = typeof serverTableFeatures;
 const STICKY_HEAD = "sticky right-0 z-[1] bg-slate-50 shadow-[-8px_0_8px_-8px_rgb(15_23_42/0.15)]";
 const STICKY_CELL = "sticky right-0 z-[1] bg-white group-hover/row:bg-slate-50 shadow-[-8px_0_8px_-8px_rgb(15_23_42/0.15)]";
 
-export type ServerPage = { total: number; page: number; size: number; pageCount: number; sort: string; dir: "asc" | "desc"; q: string };
+export type ServerPage = {
+  total: number;
+  page: number;
+  size: number;
+  pageCount: number;
+  sort: string;
+  dir: "asc" | "desc";
+  q: string;
+  /** The count stopped at `total` (a cap, lib/db/cap.ts): there are more rows, shown as "10,000+". */
+  totalCapped?: boolean;
+};
 
 /**
  * A TanStack table in manual mode: rows arrive already paged, sorted and filtered by the server, and every
@@ -45,7 +56,7 @@ export function DataTable<T extends { id: string }>({
   /** Narrower cell padding, for tables with many columns. */
   compact?: boolean;
 }) {
-  const { set, pending } = useUrlState();
+  const { set, pending } = useTableUrl(tableUrlParsers);
   const [filter, setFilter] = useState(page.q);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const sorting: SortingState = [{ id: page.sort, desc: page.dir === "desc" }];
@@ -93,7 +104,8 @@ export function DataTable<T extends { id: string }>({
   const to = Math.min(page.total, page.page * page.size);
 
   return (
-    <div className={cn("transition-opacity", pending && "opacity-60")}>
+    // While the server renders the rows of a new URL state, the old rows stay, dimmed, and the table says it is busy.
+    <div className={cn("transition-opacity", pending && "opacity-60")} aria-busy={pending || undefined}>
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-3 sm:px-5">
         <label className="relative min-w-0 flex-1 basis-56 sm:max-w-sm">
           <span className="sr-only">Filter</span>
@@ -167,12 +179,12 @@ export function DataTable<T extends { id: string }>({
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 text-sm text-slate-700 sm:px-5">
         <span className="tabular-nums">
-          {page.total === 0 ? "No rows" : `${from}–${to} of ${page.total.toLocaleString("en-US")}`}
+          {page.total === 0 ? "No rows" : `${from}–${to} of ${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""}`}
         </span>
         <div className="flex items-center gap-3">
           <span className="flex items-center gap-2">
             <span aria-hidden>Rows</span>
-            <Select label="Rows per page" value={String(page.size)} onChange={(v) => set({ size: v }, { resetPage: true })} options={[10, 25, 50, 100].map((n) => ({ value: String(n), label: String(n) }))} />
+            <Select label="Rows per page" value={String(page.size)} onChange={(v) => set({ size: Number(v) }, { resetPage: true })} options={[10, 25, 50, 100].map((n) => ({ value: String(n), label: String(n) }))} />
           </span>
           <span className="tabular-nums">Page {page.page} of {page.pageCount}</span>
           <button type="button" aria-label="Previous page" disabled={page.page <= 1} onClick={() => set({ page: page.page - 1 })}

@@ -4,15 +4,26 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, WarningNote } from "@/components/ui/notes";
-import { inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import { createGroup, deleteGroup, updateGroup } from "@/lib/groups/actions";
 
 export function GroupFormDialog({ open, onClose, group }: { open: boolean; onClose: () => void; group?: { id: string; name: string; description: string } }) {
   const router = useRouter();
   const [name, setName] = useState(group?.name ?? "");
   const [description, setDescription] = useState(group?.description ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const save = useAction(
+    async (input: { name: string; description: string }) => (group ? updateGroup({ groupId: group.id, ...input }) : createGroup(input)),
+    {
+      success: group ? "Group saved" : "Group created",
+      onSuccess: (data) => {
+        onClose();
+        if (!group && data && "id" in data) router.push(`/settings/groups/${data.id}`);
+        else router.refresh();
+      },
+    },
+  );
+  const { clear, pending } = save;
   // Each opening starts from the group's current values (adjusted during render, not in an effect).
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
@@ -20,19 +31,12 @@ export function GroupFormDialog({ open, onClose, group }: { open: boolean; onClo
     if (open) {
       setName(group?.name ?? "");
       setDescription(group?.description ?? "");
-      setError(null);
+      clear();
     }
   }
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    const res = group ? await updateGroup({ groupId: group.id, name, description }) : await createGroup({ name, description });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    onClose();
-    if (!group) router.push(`/settings/groups/${res.data.id}`);
-    else router.refresh();
+    await save.run({ name, description });
   }
   return (
     <Dialog
@@ -48,15 +52,13 @@ export function GroupFormDialog({ open, onClose, group }: { open: boolean; onClo
       }
     >
       <form id="group-form" onSubmit={submit} className="space-y-4">
-        <div>
-          <label htmlFor="group-name" className="mb-1 block text-sm font-medium text-slate-700">Name</label>
-          <input id="group-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="group-description" className="mb-1 block text-sm font-medium text-slate-700">Description</label>
-          <textarea id="group-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={1000} className={inputClass} />
-        </div>
-        {error ? <ErrorNote>{error}</ErrorNote> : null}
+        <Field label="Name" error={save.fieldErrors.name}>
+          <input id="group-name" value={name} onChange={(e) => { setName(e.target.value); clear("name"); }} maxLength={80} className={inputClass} />
+        </Field>
+        <Field label="Description" error={save.fieldErrors.description}>
+          <textarea id="group-description" value={description} onChange={(e) => { setDescription(e.target.value); clear("description"); }} rows={2} maxLength={1000} className={inputClass} />
+        </Field>
+        {save.error ? <ErrorNote>{save.error}</ErrorNote> : null}
       </form>
     </Dialog>
   );
@@ -64,17 +66,16 @@ export function GroupFormDialog({ open, onClose, group }: { open: boolean; onClo
 
 export function DeleteGroupDialog({ group, onClose, afterDelete }: { group: { id: string; name: string; members: number; teams: { name: string }[] }; onClose: () => void; afterDelete?: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  async function confirm() {
-    setPending(true);
-    const res = await deleteGroup({ groupId: group.id });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    onClose();
-    if (afterDelete) router.push(afterDelete);
-    else router.refresh();
-  }
+  const remove = useAction(deleteGroup, {
+    success: `Deleted ${group.name}`,
+    onSuccess: () => {
+      onClose();
+      if (afterDelete) router.push(afterDelete);
+      else router.refresh();
+    },
+  });
+  const { pending, error } = remove;
+  const confirm = () => void remove.run({ groupId: group.id });
   return (
     <Dialog
       open

@@ -102,7 +102,7 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
         </label>
         <div role="tablist" aria-label="Lineage view" className="ml-auto flex rounded-lg ring-1 ring-slate-300">
           {(["graph", "list"] as const).map((v) => (
-            <button key={v} role="tab" aria-selected={view === v} onClick={() => setView(v)} className={`px-3 py-1 text-sm first:rounded-l-lg last:rounded-r-lg ${view === v ? "bg-slate-900 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}>
+            <button key={v} role="tab" aria-selected={view === v} onClick={() => setView(v)} className={`px-3 py-1 text-sm first:rounded-l-lg last:rounded-r-lg ${view === v ? "bg-slate-900 text-white dark:text-slate-50" : "bg-white text-slate-700 hover:bg-slate-50"}`}>
               {v === "graph" ? "Graph" : "List"}
             </button>
           ))}

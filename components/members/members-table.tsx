@@ -6,7 +6,9 @@ import { Download, MoreHorizontal } from "lucide-react";
 import type { MemberRow } from "@/lib/members/queries";
 import { ROLE_LABELS, type Role } from "@/lib/policy";
 import { DataTable, type ServerPage, type ServerTableFeatures } from "@/components/data-table/data-table";
-import { useUrlState } from "@/components/data-table/use-url-state";
+import { useTableUrl } from "@/components/data-table/use-table-url";
+import { membersUrl } from "@/lib/members/schemas";
+import { createSerializer } from "nuqs";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { deactivateMembers, reactivateMembers } from "@/lib/members/actions";
@@ -38,13 +40,14 @@ function Chips({ items }: { items: { id: string; name: string }[] }) {
 }
 
 const col = createColumnHelper<ServerTableFeatures, MemberRow>();
+const serializeMembersUrl = createSerializer(membersUrl.parsers);
 
 type Filters = { role: string; status: string; team: string };
 type Bulk = { kind: "role"; role: Role } | { kind: "deactivate" } | { kind: "reactivate" } | null;
 
 export function MembersTable({ rows, page, teams, filters, viewerId }: { rows: MemberRow[]; page: ServerPage; teams: TeamOption[]; filters: Filters; viewerId: string }) {
   const router = useRouter();
-  const { set, params } = useUrlState();
+  const { set, values } = useTableUrl(membersUrl.parsers);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<Bulk>(null);
   const [managing, setManaging] = useState<MemberRow | null>(null);
@@ -100,15 +103,11 @@ export function MembersTable({ rows, page, teams, filters, viewerId }: { rows: M
     [viewerId],
   );
 
-  const exportHref = useMemo(() => {
-    const qs = new URLSearchParams();
-    for (const k of ["q", "role", "status", "team", "sort", "dir"]) {
-      const v = params.get(k);
-      if (v) qs.set(k, v);
-    }
-    const s = qs.toString();
-    return `/api/members/export${s ? `?${s}` : ""}`;
-  }, [params]);
+  // The CSV holds what the table shows: its filters and sort, every page.
+  const exportHref = useMemo(
+    () => serializeMembersUrl("/api/members/export", { q: values.q, role: values.role, status: values.status, team: values.team, sort: values.sort, dir: values.dir }),
+    [values],
+  );
 
   const toolbar = selected.length ? (
     <div className="flex flex-wrap items-center gap-2" data-testid="bulk-actions">

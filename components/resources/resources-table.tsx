@@ -10,7 +10,8 @@ import { assignResources, moveAssignments, previewAssignment, previewMove, unass
 import type { ExposureReview } from "@/lib/isolation/guard";
 import { ExposureNotice, exposureGate } from "@/components/isolation/exposure-notice";
 import { DataTable, type ServerPage, type ServerTableFeatures } from "@/components/data-table/data-table";
-import { useUrlState } from "@/components/data-table/use-url-state";
+import { useTableUrl } from "@/components/data-table/use-table-url";
+import { adminResourcesUrl } from "@/lib/resources/schemas";
 import { TypeIcon } from "@/components/catalog/type-icon";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -69,7 +70,7 @@ const columns = [
 type Filters = { type: string | null; integration: string | null; team: string | null; unassigned: boolean };
 
 function FilterBar({ filters, teams, integrations }: { filters: Filters; teams: TeamOption[]; integrations: IntegrationOption[] }) {
-  const { set } = useUrlState();
+  const { set } = useTableUrl(adminResourcesUrl.parsers);
   const select = "rounded-lg border border-slate-300 bg-white px-2.5 py-2 text-sm text-slate-700 focus:border-brand-500 focus:outline-none";
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -5,6 +5,7 @@ import { ExposureNotice, exposureGate } from "@/components/isolation/exposure-no
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, WarningNote } from "@/components/ui/notes";
+import { useAction } from "@/components/ui/use-action";
 import { PersonPicker, type PickablePerson } from "./person-picker";
 
 /**
@@ -34,8 +35,6 @@ export function AddPeopleDialog({
   onDone: () => void;
 }) {
   const [selected, setSelected] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const warnings = warningsFor(candidates.filter((c) => selected.includes(c.id)));
   const [review, setReview] = useState<{ for: string; exposures: ExposureReview } | null>(null);
   const [confirmed, setConfirmed] = useState(false);
@@ -55,21 +54,27 @@ export function AddPeopleDialog({
   }, [key, reviewExposures]);
   const current = review && review.for === key ? review.exposures : null;
   const gate = exposureGate(current, confirmed);
+  const adding = useAction(
+    async (input: { userIds: string[]; confirm: boolean; confirmExposures?: string }) => {
+      const res = await submit(input.userIds, input.confirm, input.confirmExposures);
+      return res.ok ? { ok: true as const, data: input.userIds.length } : res;
+    },
+    {
+      success: (n) => `Added ${n} ${n === 1 ? "person" : "people"}`,
+      onSuccess: () => {
+        close();
+        onDone();
+      },
+    },
+  );
+  const { pending, error, clear } = adding;
   const close = () => {
     setSelected([]);
-    setError(null);
+    clear();
     setReview(null);
     onClose();
   };
-  async function add() {
-    setPending(true);
-    setError(null);
-    const res = await submit(selected, warnings.length > 0, gate.confirmExposures);
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    close();
-    onDone();
-  }
+  const add = () => void adding.run({ userIds: selected, confirm: warnings.length > 0, confirmExposures: gate.confirmExposures });
   return (
     <Dialog
       open={open}
@@ -87,7 +92,7 @@ export function AddPeopleDialog({
       }
     >
       <div className="space-y-3">
-        <PersonPicker people={candidates} selected={selected} onChange={setSelected} />
+        <PersonPicker people={candidates} selected={selected} onChange={(ids) => { setSelected(ids); clear(); }} />
         {warnings.map((w) => <WarningNote key={w}>{w}</WarningNote>)}
         {current ? <ExposureNotice review={current} confirmed={confirmed} onConfirmedChange={setConfirmed} /> : null}
         {error ? <ErrorNote>{error}</ErrorNote> : null}

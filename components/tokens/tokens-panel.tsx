@@ -1,13 +1,16 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Check, Copy, KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { Field, inputClass as input } from "@/components/ui/field";
+import { ErrorNote } from "@/components/ui/notes";
+import { useAction } from "@/components/ui/use-action";
 import { createMyToken, createTeamApiToken, revokeApiToken } from "@/lib/tokens/actions";
 import type { TokenRow } from "@/lib/tokens/queries";
 
-const input = "block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
 const EXPIRIES = [7, 30, 90, 365] as const;
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "—");
@@ -45,73 +48,71 @@ function CreateForm({ team }: { team?: { id: string; name: string } }) {
   const [name, setName] = useState("");
   const [days, setDays] = useState<number>(30);
   const [scope, setScope] = useState<"read" | "write">("read");
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
-  const [pending, start] = useTransition();
+  const create = useAction(
+    async (input: { name: string; expiresInDays: number; scope: "read" | "write" }) =>
+      team ? createTeamApiToken({ teamId: team.id, name: input.name, expiresInDays: input.expiresInDays }) : createMyToken(input),
+    {
+      onSuccess: (data) => {
+        setCreated(data);
+        setName("");
+        router.refresh();
+      },
+    },
+  );
+  const { pending, clear, fieldErrors } = create;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    start(async () => {
-      const res = team ? await createTeamApiToken({ teamId: team.id, name, expiresInDays: days }) : await createMyToken({ name, expiresInDays: days, scope });
-      if (!res.ok) return setError(res.error);
-      setCreated(res.data);
-      setName("");
-      router.refresh();
-    });
+    void create.run({ name, expiresInDays: days, scope });
   };
   if (created) return <div className="px-5 py-4"><NewSecret created={created} team={team} onDone={() => setCreated(null)} /></div>;
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-3 px-5 py-4" aria-label={team ? "Create a team token" : "Create a token"}>
-      <label className="block min-w-48 flex-1 text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Name</span>
-        <input className={input} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required placeholder={team ? `${team.name} BI sync` : "Laptop scripts"} />
-      </label>
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Expires in</span>
-        <select className={input} value={days} onChange={(e) => setDays(Number(e.target.value))}>
+      <Field label="Name" error={fieldErrors.name} className="min-w-48 flex-1">
+        <input className={input} value={name} onChange={(e) => { setName(e.target.value); clear("name"); }} maxLength={80} required placeholder={team ? `${team.name} BI sync` : "Laptop scripts"} />
+      </Field>
+      <Field label="Expires in" error={fieldErrors.expiresInDays}>
+        <select className={input} value={days} onChange={(e) => { setDays(Number(e.target.value)); clear("expiresInDays"); }}>
           {EXPIRIES.map((d) => <option key={d} value={d}>{d} days</option>)}
         </select>
-      </label>
+      </Field>
       {team ? null : (
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Scope</span>
-          <select className={input} value={scope} onChange={(e) => setScope(e.target.value as "read" | "write")}>
+        <Field label="Scope" error={fieldErrors.scope}>
+          <select className={input} value={scope} onChange={(e) => { setScope(e.target.value as "read" | "write"); clear("scope"); }}>
             <option value="read">Read</option>
             <option value="write">Read and write</option>
           </select>
-        </label>
+        </Field>
       )}
       <Button type="submit" disabled={pending || !name.trim()}><KeyRound className="h-4 w-4" />{pending ? "Creating…" : "Create token"}</Button>
-      {error ? <p role="alert" className="w-full rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p> : null}
+      {create.error ? <div className="w-full"><ErrorNote>{create.error}</ErrorNote></div> : null}
     </form>
   );
 }
 
 function RevokeButton({ row }: { row: TokenRow }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   if (row.status !== "active") return null;
   return (
     <>
-      <Button
-        type="button"
-        variant="ghost"
-        className="px-2 py-1 text-rose-700 hover:bg-rose-50 hover:text-rose-800"
-        disabled={pending}
-        aria-label={`Revoke ${row.name}`}
-        onClick={() => {
-          if (!window.confirm(`Revoke “${row.name}”? Anything using it gets 401 from its next call.`)) return;
-          start(async () => {
-            const res = await revokeApiToken({ tokenId: row.id });
-            if (!res.ok) return setError(res.error);
-            router.refresh();
-          });
-        }}
-      >
-        {pending ? "Revoking…" : "Revoke"}
+      <Button type="button" variant="ghost" className="px-2 py-1 text-rose-700 hover:bg-rose-50 hover:text-rose-800" aria-label={`Revoke ${row.name}`} onClick={() => setAsking(true)}>
+        Revoke
       </Button>
-      {error ? <span className="text-xs text-rose-700">{error}</span> : null}
+      <ConfirmDialog
+        open={asking}
+        title={`Revoke “${row.name}”?`}
+        body={<p>Anything using this token gets 401 from its next call. A revoked token cannot be turned back on.</p>}
+        confirmLabel="Revoke token"
+        danger
+        run={() => revokeApiToken({ tokenId: row.id })}
+        success={`Revoked “${row.name}”`}
+        onClose={() => setAsking(false)}
+        onDone={() => {
+          setAsking(false);
+          router.refresh();
+        }}
+      />
     </>
   );
 }

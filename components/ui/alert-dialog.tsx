@@ -1,27 +1,28 @@
 "use client";
-import { useState } from "react";
 import { AlertDialog as A } from "radix-ui";
 import { buttonClass } from "./button";
 import { ErrorNote } from "./notes";
 import { useReturnFocus } from "./return-focus";
-import type { ActionResult } from "./use-action";
+import { useAction, type ActionResult } from "./use-action";
 
 /**
  * Asks before something that cannot be taken back in one click (deactivating, undoing a run), then runs it and
  * shows a refusal in place. Focus starts on Cancel; Escape cancels; focus returns to what opened it.
  */
-export function ConfirmDialog({ open = true, title, body, confirmLabel, danger = false, run, onClose, onDone }: {
+export function ConfirmDialog({ open = true, title, body, confirmLabel, danger = false, run, success, onClose, onDone }: {
   open?: boolean;
   title: string;
   body: React.ReactNode;
   confirmLabel: string;
   danger?: boolean;
   run: () => Promise<ActionResult<unknown>>;
+  /** A toast once it went through. */
+  success?: string;
   onClose: () => void;
   onDone: () => void;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const act = useAction(() => run(), { success, onSuccess: () => onDone() });
+  const { error, pending } = act;
   const returnFocus = useReturnFocus(open);
   return (
     <A.Root open={open} onOpenChange={(o) => !o && !pending && onClose()}>
@@ -40,14 +41,7 @@ export function ConfirmDialog({ open = true, title, body, confirmLabel, danger =
                 type="button"
                 className={buttonClass(danger ? "danger" : "primary")}
                 disabled={pending}
-                onClick={async () => {
-                  setPending(true);
-                  setError(null);
-                  const res = await run();
-                  setPending(false);
-                  if (!res.ok) return setError(res.error);
-                  onDone();
-                }}
+                onClick={() => void act.run(undefined)}
               >
                 {pending ? "Working…" : confirmLabel}
               </button>

@@ -30,6 +30,12 @@ export function Dialog({ open, onClose, title, description, children, footer, wi
             data-testid={testId}
             ref={body}
             onCloseAutoFocus={returnFocus}
+            onEscapeKeyDown={(e) => {
+              // A search box inside (the person picker) spends the first Escape on clearing its text: the dialog
+              // closes on the next one. Radix hears Escape before the box does, hence the check here.
+              const t = e.target as HTMLInputElement | null;
+              if (t?.dataset?.escapeClears !== undefined && t.value) e.preventDefault();
+            }}
             onOpenAutoFocus={(e) => {
               // The first field if there is one (not the close button in the corner).
               const first = body.current?.querySelector<HTMLElement>("input:not([type=hidden]):not([disabled]), select, textarea, [data-autofocus]");

@@ -10,7 +10,7 @@ export function Tooltip({ content, children }: { content: React.ReactNode; child
     <T.Root>
       <T.Trigger asChild>{children}</T.Trigger>
       <T.Portal>
-        <T.Content sideOffset={4} className="z-50 max-w-xs rounded-md bg-slate-900 px-2 py-1 text-xs text-white shadow dark:bg-slate-700">
+        <T.Content sideOffset={4} className="z-50 max-w-xs rounded-md bg-slate-900 px-2 py-1 text-xs text-white shadow dark:bg-slate-700 dark:text-slate-50">
           {content}
         </T.Content>
       </T.Portal>

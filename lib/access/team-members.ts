@@ -61,6 +61,24 @@ export function teamMemberSql(workspaceId: string, l: TeamLinks, userId: Prisma.
   return Prisma.sql`(${Prisma.join(or, " OR ")})`;
 }
 
+/**
+ * SQL: the effective member count of one team (`team` is an alias with id, "workspaceId" and "isDefault"), for a
+ * table that counts only the teams on its page: direct members ∪ members of its groups ∪ (General) the non-guests,
+ * each read through its (workspaceId, teamId|groupId) index.
+ */
+export function teamMemberCountSql(workspaceId: string, team: string): Prisma.Sql {
+  const ws = workspaceId;
+  const t = Prisma.raw(`"${team}"`);
+  return Prisma.sql`(SELECT count(*) FROM (
+    SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid AND tm."teamId" = ${t}.id
+    UNION
+    SELECT gm."userId" FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
+      WHERE tg."workspaceId" = ${ws}::uuid AND tg."teamId" = ${t}.id
+    UNION
+    SELECT m."userId" FROM "Membership" m WHERE ${t}."isDefault" AND m."workspaceId" = ${ws}::uuid AND m.role <> 'GUEST'
+  ) u)`;
+}
+
 /** SQL: every effective membership of the workspace as rows (tid, uid), for per-team counts. */
 export function effectiveMembershipsSql(workspaceId: string): Prisma.Sql {
   const ws = workspaceId;

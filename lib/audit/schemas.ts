@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseUrlParams, tableParams } from "@/lib/table-params";
+import { tableParams, tableUrl } from "@/lib/table-params";
 
 export const AUDIT_SORTS = ["createdAt", "action", "actorEmail", "targetType"] as const;
 
@@ -12,6 +12,4 @@ export const auditParams = tableParams(AUDIT_SORTS, { sort: "createdAt", dir: "d
 
 export type AuditParams = z.infer<typeof auditParams>;
 
-export function parseAuditParams(sp: Record<string, unknown>): AuditParams {
-  return parseUrlParams(auditParams, sp);
-}
+export const auditUrl = tableUrl(auditParams, ["action", "targetType", "from", "to"] as const);

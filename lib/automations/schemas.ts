@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
+import { tableParams, tableUrl } from "@/lib/table-params";
 import { ruleSchema } from "./rule";
 import { cronError } from "./cron";
 
@@ -8,9 +8,7 @@ export const uuid = z.string().uuid("Not a valid id.");
 export const AUTOMATION_SORTS = ["name", "trigger", "enabled", "updatedAt"] as const;
 export const automationsParams = tableParams(AUTOMATION_SORTS, { sort: "name" });
 export type AutomationsParams = z.infer<typeof automationsParams>;
-export function parseAutomationsParams(sp: UrlParams): AutomationsParams {
-  return parseUrlParams(automationsParams, sp);
-}
+export const automationsUrl = tableUrl(automationsParams);
 
 const teamIds = z.array(uuid).min(1, "Choose at least one team.").max(20, "At most 20 teams.");
 const action = z.enum(["add", "remove"], { error: "The action is add or remove." });

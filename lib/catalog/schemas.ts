@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
+import { tableParams, tableUrl } from "@/lib/table-params";
 
 export const resourceId = z.string().uuid();
 
@@ -10,9 +10,7 @@ export const childrenParams = tableParams(CHILD_SORTS, { sort: "name" });
 
 export type ChildrenParams = z.infer<typeof childrenParams>;
 
-export function parseChildrenParams(sp: UrlParams): ChildrenParams {
-  return parseUrlParams(childrenParams, sp);
-}
+export const childrenUrl = tableUrl(childrenParams);
 
 export const DESCRIPTION_MAX = 10_000;
 export const TAG_MAX = 40;

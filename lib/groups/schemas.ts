@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
+import { tableParams, tableUrl } from "@/lib/table-params";
 import { description, name, userIds, uuid } from "@/lib/teams/schemas";
 import { confirmExposuresInput } from "@/lib/isolation/schemas";
 
@@ -8,9 +8,7 @@ import { confirmExposuresInput } from "@/lib/isolation/schemas";
 export const GROUP_SORTS = ["name", "members", "teams"] as const;
 export const groupsParams = tableParams(GROUP_SORTS, { sort: "name" });
 export type GroupsParams = z.infer<typeof groupsParams>;
-export function parseGroupsParams(sp: UrlParams): GroupsParams {
-  return parseUrlParams(groupsParams, sp);
-}
+export const groupsUrl = tableUrl(groupsParams);
 
 export const createGroupInput = z.object({ name, description });
 export const updateGroupInput = z.object({ groupId: uuid, name, description });

@@ -45,22 +45,20 @@ fg AS MATERIALIZED (
 rel AS MATERIALIZED (
   SELECT unnest($4::uuid[]) AS tid
   UNION SELECT gm.tid FROM gm JOIN fg ON fg.uid = gm.uid),
--- The assignments that matter, with their resources' paths: for a focus, those of the focus's teams and every
--- assignment above or below one of them (any overlap with them is between those); for the whole workspace, all.
+-- The assignments that matter, with their resources' paths (TeamResource keeps a copy, with a GIN index): for a
+-- focus, those of the focus's teams and every assignment above or below one of them (any overlap with them is
+-- between those), each found by index, never by reading a resource's subtree; for the whole workspace, all.
 relasg AS MATERIALIZED (
-  SELECT tr."teamId" AS tid, tr."resourceId" AS rid, r.path FROM "TeamResource" tr
-    JOIN "Resource" r ON r."workspaceId" = $1::uuid AND r.id = tr."resourceId"
+  SELECT tr."teamId" AS tid, tr."resourceId" AS rid, tr.path FROM "TeamResource" tr
    WHERE tr."workspaceId" = $1::uuid AND ($2 OR tr."teamId" IN (SELECT tid FROM rel))),
 asg AS MATERIALIZED (
   SELECT tid, rid, path FROM relasg
   UNION
-  SELECT tr."teamId", tr."resourceId", r.path FROM "TeamResource" tr
-    JOIN "Resource" r ON r."workspaceId" = $1::uuid AND r.id = tr."resourceId"
-   WHERE NOT $2 AND tr."workspaceId" = $1::uuid AND tr."resourceId" IN (SELECT unnest(path) FROM relasg)
+  SELECT tr."teamId", tr."resourceId", tr.path FROM "TeamResource" tr
+   WHERE NOT $2 AND tr."workspaceId" = $1::uuid AND tr."resourceId" = ANY((SELECT coalesce(array_agg(DISTINCT a), '{}') FROM relasg, unnest(path) AS a)::uuid[])
   UNION
-  SELECT tr."teamId", tr."resourceId", r.path FROM "Resource" r
-    JOIN "TeamResource" tr ON tr."workspaceId" = $1::uuid AND tr."resourceId" = r.id
-   WHERE NOT $2 AND r."workspaceId" = $1::uuid AND r.path && (SELECT coalesce(array_agg(rid), '{}') FROM relasg)),
+  SELECT tr."teamId", tr."resourceId", tr.path FROM "TeamResource" tr
+   WHERE NOT $2 AND tr."workspaceId" = $1::uuid AND tr.path && (SELECT coalesce(array_agg(rid), '{}') FROM relasg)),
 cover AS MATERIALIZED (
   SELECT s.tid AS upper, d.tid AS lower, d.rid AS top, d.path
     FROM asg d CROSS JOIN LATERAL unnest(d.path) AS a(anc) JOIN asg s ON s.rid = a.anc

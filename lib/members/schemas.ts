@@ -1,6 +1,6 @@
 import { confirmExposuresInput } from "@/lib/isolation/schemas";
 import { z } from "zod";
-import { PAGE_SIZES, parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
+import { PAGE_SIZES, tableParams, tableUrl } from "@/lib/table-params";
 
 export const MEMBER_SORTS = ["name", "email", "role", "status", "joined", "lastActive"] as const;
 export const ROLES = ["ADMIN", "EDITOR", "VIEWER", "GUEST"] as const;
@@ -21,9 +21,8 @@ export type MembersParams = z.infer<typeof membersParams>;
 export const exportParams = membersParams.omit({ page: true, size: true });
 export type MemberFilters = z.infer<typeof exportParams>;
 
-export function parseMembersParams(sp: UrlParams): MembersParams {
-  return parseUrlParams(membersParams, sp);
-}
+/** The members table's URL state (nuqs parsers, validated by membersParams). */
+export const membersUrl = tableUrl(membersParams, ["role", "status", "team"] as const);
 
 // ---- action inputs ------------------------------------------------------------------------------------------
 

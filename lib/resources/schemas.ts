@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
+import { tableParams, tableUrl } from "@/lib/table-params";
 import { ResourceType } from "@/lib/generated/prisma/enums";
 import { confirmExposuresInput } from "@/lib/isolation/schemas";
 
@@ -17,9 +17,7 @@ export const adminResourceParams = tableParams(RESOURCE_SORTS, { sort: "name" })
 });
 export type AdminResourceParams = z.infer<typeof adminResourceParams>;
 
-export function parseAdminResourceParams(sp: UrlParams): AdminResourceParams {
-  return parseUrlParams(adminResourceParams, sp);
-}
+export const adminResourcesUrl = tableUrl(adminResourceParams, ["type", "integration", "team", "unassigned"] as const);
 
 export const MAX_BULK = 500;
 const ids = z.array(z.string().uuid("Not a valid id.")).min(1, "Select at least one resource.").max(MAX_BULK, `At most ${MAX_BULK} resources at a time.`);

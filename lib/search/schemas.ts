@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { queryText } from "@/lib/validation/text";
-import { one } from "@/lib/table-params";
+import { createSerializer, parseAsInteger, parseAsString } from "nuqs/server";
+import { one, urlState } from "@/lib/table-params";
 import { RESOURCE_TYPES, type SearchResourceType } from "./types";
 import { MAX_Q } from "./sql";
 
@@ -21,23 +22,24 @@ export const searchParams = z.object({
 
 export type SearchParams = z.infer<typeof searchParams>;
 
-export function parseSearchParams(sp: Record<string, string | string[] | undefined>): SearchParams {
-  return searchParams.parse({ q: sp.q ?? "", type: sp.type ?? null, integration: sp.integration ?? null, team: sp.team ?? null, owner: sp.owner ?? null, upstream: sp.upstream ?? null, downstream: sp.downstream ?? null, page: sp.page ?? 1 });
-}
+/** /search's URL keys as nuqs parsers: read by its loader, written by the serializer below. */
+const searchParsers = {
+  q: parseAsString.withDefault(""),
+  type: parseAsString,
+  integration: parseAsString,
+  team: parseAsString,
+  owner: parseAsString,
+  upstream: parseAsString,
+  downstream: parseAsString,
+  page: parseAsInteger.withDefault(1),
+};
+export const searchUrl = urlState(searchParsers, searchParams);
 
-/** The /search URL for a state (only what is set). */
+const serializeSearch = createSerializer(searchParsers);
+
+/** The /search URL for a state (only what is set: defaults and empty filters leave the URL). */
 export function searchHref(p: Partial<SearchParams>): string {
-  const u = new URLSearchParams();
-  if (p.q) u.set("q", p.q);
-  if (p.type) u.set("type", p.type);
-  if (p.integration) u.set("integration", p.integration);
-  if (p.team) u.set("team", p.team);
-  if (p.owner) u.set("owner", p.owner);
-  if (p.upstream) u.set("upstream", p.upstream);
-  if (p.downstream) u.set("downstream", p.downstream);
-  if (p.page && p.page > 1) u.set("page", String(p.page));
-  const s = u.toString();
-  return s ? `/search?${s}` : "/search";
+  return serializeSearch("/search", { q: p.q || null, type: p.type || null, integration: p.integration || null, team: p.team || null, owner: p.owner || null, upstream: p.upstream || null, downstream: p.downstream || null, page: p.page && p.page > 1 ? p.page : null });
 }
 
 /** The palette's route: a query and how many hits. */

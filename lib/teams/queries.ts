@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
-import { effectiveMembershipsSql, resourceScope, teamLinks, teamMembersWhere, teamMemberSql, teamScope, teamScopeSql, userScope, userScopeContext } from "@/lib/access/scope";
+import { resourceScope, teamLinks, teamMemberCountSql, teamMembersWhere, teamMemberSql, teamScope, teamScopeSql, userScope, userScopeContext } from "@/lib/access/scope";
 import { can, isInternal, type Role } from "@/lib/policy";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { MembersParams, TeamsParams } from "./schemas";
@@ -62,29 +62,58 @@ const TEAM_ORDER: Record<TeamsParams["sort"], string> = {
   resources: `resources`,
 };
 
-/** The teams table of the settings (admins): every team with its counted members, groups and resources. */
+/**
+ * The teams table of the settings (admins): every team with its counted members, groups and resources. The counts
+ * are made for the page's teams only (25, not 2,000); a sort by a count counts that one figure for every team —
+ * members through one grouped pass over the memberships rather than one scan per team (bench/README.md, #20).
+ */
 export async function listTeamsTable(viewer: Viewer, p: TeamsParams): Promise<Paged<TeamRow>> {
   if (!can(viewer.role, "teams.manage")) return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
   return withViewer(viewer, async (tx) => {
     const ws = viewer.workspaceId;
     const q = p.q ? likePattern(p.q) : null;
     const order = Prisma.raw(`${TEAM_ORDER[p.sort]} ${p.dir === "desc" ? "DESC" : "ASC"}, name ASC, id ASC`);
-    const base = Prisma.sql`
-      WITH eff AS (${effectiveMembershipsSql(ws)}), rows AS (
-        SELECT t.id, t.name, t.slug, t.description, t.visibility::text AS visibility, t."isDefault",
-          (SELECT count(*) FROM eff WHERE eff.tid = t.id)::int AS members,
-          (SELECT count(*) FROM "TeamGroup" tg WHERE tg."workspaceId" = t."workspaceId" AND tg."teamId" = t.id)::int AS groups,
-          (SELECT count(*) FROM "TeamResource" tr WHERE tr."workspaceId" = t."workspaceId" AND tr."teamId" = t.id)::int AS resources
+    const teams = Prisma.sql`
+      SELECT t.id, t.name, t.slug, t.description, t.visibility::text AS visibility, t."isDefault", t."workspaceId"
         FROM "Team" t
-        WHERE ${teamScopeSql(viewer, "t")}
-          AND (${q}::text IS NULL OR t.name ILIKE ${q}::text OR t.description ILIKE ${q}::text)
-      )`;
-    const [{ total }] = await tx.$queryRaw<{ total: number }[]>(Prisma.sql`${base} SELECT count(*)::int AS total FROM rows`);
+       WHERE ${teamScopeSql(viewer, "t")}
+         AND (${q}::text IS NULL OR t.name ILIKE ${q}::text OR t.description ILIKE ${q}::text)`;
+    const [{ total }] = await tx.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM (${teams}) f`);
     const pageCount = Math.max(1, Math.ceil(total / p.size));
     const page = Math.min(p.page, pageCount);
-    const rows = await tx.$queryRaw<TeamRow[]>(
-      Prisma.sql`${base} SELECT * FROM rows ORDER BY ${order} LIMIT ${p.size} OFFSET ${(page - 1) * p.size}`,
-    );
+    const members = teamMemberCountSql(ws, "f");
+    const groups = Prisma.sql`(SELECT count(*) FROM "TeamGroup" tg WHERE tg."workspaceId" = f."workspaceId" AND tg."teamId" = f.id)`;
+    const resources = Prisma.sql`(SELECT count(*) FROM "TeamResource" tr WHERE tr."workspaceId" = f."workspaceId" AND tr."teamId" = f.id)`;
+    // Members of every team at once, for the sort by members: General is the non-guests ∪ its own direct and group
+    // members; the others are their direct ∪ group members, grouped by team in one pass.
+    const byTeam = Prisma.sql`
+      SELECT tid, count(*) AS n FROM (
+        SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid
+        UNION
+        SELECT tg."teamId", gm."userId" FROM "TeamGroup" tg
+          JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
+         WHERE tg."workspaceId" = ${ws}::uuid
+      ) e GROUP BY tid`;
+    const sortKey =
+      p.sort === "members"
+        ? Prisma.sql`, CASE WHEN f."isDefault" THEN ${members} ELSE coalesce(c.n, 0) END AS members`
+        : p.sort === "groups"
+          ? Prisma.sql`, ${groups} AS groups`
+          : p.sort === "resources"
+            ? Prisma.sql`, ${resources} AS resources`
+            : Prisma.empty;
+    const join = p.sort === "members" ? Prisma.sql`LEFT JOIN (${byTeam}) c ON c.tid = f.id` : Prisma.empty;
+    const rows = await tx.$queryRaw<TeamRow[]>(Prisma.sql`
+      WITH page AS (
+        SELECT f.* ${sortKey} FROM (${teams}) f ${join}
+         ORDER BY ${order} LIMIT ${p.size} OFFSET ${(page - 1) * p.size}
+      )
+      SELECT f.id, f.name, f.slug, f.description, f.visibility, f."isDefault",
+             ${p.sort === "members" ? Prisma.sql`f.members` : members}::int AS members,
+             ${p.sort === "groups" ? Prisma.sql`f.groups` : groups}::int AS groups,
+             ${p.sort === "resources" ? Prisma.sql`f.resources` : resources}::int AS resources
+        FROM page f
+       ORDER BY ${order}`);
     return { rows: rows.map((r) => ({ ...r, members: Number(r.members), groups: Number(r.groups), resources: Number(r.resources) })), total, page, size: p.size, pageCount };
   });
 }
@@ -273,7 +302,8 @@ export async function listTeamGroupCandidates(viewer: Viewer, teamId: string): P
   });
 }
 
-export type DeletionImpact = { members: number; groups: number; assigned: number; onlyHere: number };
+/** `connections`: the sign-in connections bound to the team, by name (deletion is refused while there are any). */
+export type DeletionImpact = { members: number; groups: number; assigned: number; onlyHere: number; tokens: number; connections: string[] };
 
 /**
  * What deleting a team takes away: its members, groups and assignments, and how many resources are reachable
@@ -298,7 +328,9 @@ export async function teamDeletionImpact(tx: Tx, viewer: Viewer, teamId: string)
   const onlyHere = mine.length
     ? await tx.resource.count({ where: { workspaceId: ws, removedAt: null, path: { hasSome: mine }, NOT: others.length ? { path: { hasSome: others } } : undefined } })
     : 0;
-  return { members: Number(rows?.members ?? 0), groups, assigned: mine.length, onlyHere };
+  const tokens = await tx.apiToken.count({ where: { workspaceId: ws, teamId, revokedAt: null, expiresAt: { gt: new Date() } } });
+  const connections = (await tx.authConnection.findMany({ where: { workspaceId: ws, teamId }, select: { name: true }, orderBy: { name: "asc" } })).map((c) => c.name);
+  return { members: Number(rows?.members ?? 0), groups, assigned: mine.length, onlyHere, tokens, connections };
 }
 
 export type BrowseTeam = TeamSummary & { isDirectMember: boolean };

@@ -1,6 +1,6 @@
 import { confirmExposuresInput } from "@/lib/isolation/schemas";
 import { z } from "zod";
-import { parseUrlParams, tableParams, type UrlParams } from "@/lib/table-params";
+import { tableParams, tableUrl } from "@/lib/table-params";
 
 export const uuid = z.string().uuid("Not a valid id.");
 export const teamSlug = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,80}$/, "Not a valid team address.");
@@ -9,16 +9,12 @@ export const teamSlug = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-
 export const TEAM_SORTS = ["name", "visibility", "members", "groups", "resources"] as const;
 export const teamsParams = tableParams(TEAM_SORTS, { sort: "name" });
 export type TeamsParams = z.infer<typeof teamsParams>;
-export function parseTeamsParams(sp: UrlParams): TeamsParams {
-  return parseUrlParams(teamsParams, sp);
-}
+export const teamsUrl = tableUrl(teamsParams);
 
 export const MEMBER_SORTS = ["name", "email"] as const;
 export const membersParams = tableParams(MEMBER_SORTS, { sort: "name" });
 export type MembersParams = z.infer<typeof membersParams>;
-export function parseMembersParams(sp: UrlParams): MembersParams {
-  return parseUrlParams(membersParams, sp);
-}
+export const teamMembersUrl = tableUrl(membersParams);
 
 
 export const name = z.string({ error: "A name is required." }).trim().min(1, "A name is required.").max(80, "Names are at most 80 characters.");

@@ -8,7 +8,7 @@ import {
   createAutomation, deleteAutomation, previewAutomation, previewSavedAutomation, runAutomation, setAutomationEnabled, undoAutomationRun, updateAutomation,
 } from "@/lib/automations/actions";
 import { getAutomation, getRun, listAutomations } from "@/lib/automations/queries";
-import { parseAutomationsParams } from "@/lib/automations/schemas";
+import { automationsUrl } from "@/lib/automations/schemas";
 import { processRun, SimulatedCrash } from "@/lib/automations/runner";
 import { queueDueSchedules } from "@/lib/automations/triggers";
 import { startAutomationWorker, stopAutomationWorker, tick } from "@/lib/automations/queue";
@@ -114,7 +114,7 @@ describe("runs", () => {
 
     const detailDto = await getAutomation(admin, automationId);
     expect(detailDto?.runs[0]).toMatchObject({ status: "succeeded", startedBy: "admin@acme.test" });
-    const list = await listAutomations(admin, parseAutomationsParams({}));
+    const list = await listAutomations(admin, automationsUrl.load({}));
     expect(list.rows.find((r) => r.id === automationId)).toMatchObject({ ruleSummary: "type is dashboard and name starts with “Globex”", teams: ["Globex"], triggerSummary: "manually" });
   });
 
@@ -204,7 +204,7 @@ describe("runs", () => {
     const bad = await createAutomation({ name: "Bad cron", rule: globexDashboards, action: "add", teamIds: [globex], trigger: "schedule", cron: "every day" });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatch(/^A schedule has five fields/);
-    const list = await listAutomations(admin, parseAutomationsParams({ q: "Nightly" }));
+    const list = await listAutomations(admin, automationsUrl.load({ q: "Nightly" }));
     expect(list.rows[0].triggerSummary).toBe("every day at 06:00 (UTC)");
   });
 });
@@ -272,7 +272,7 @@ describe("refused and bad input", () => {
       for (const res of await Promise.all(calls)) expect(res).toEqual({ ok: false, error: "You do not have permission to do this." });
       expect(await getAutomation(v, id)).toBeNull();
       expect(await getRun(v, runId)).toBeNull();
-      expect(await listAutomations(v, parseAutomationsParams({}))).toEqual({ rows: [], total: 0 });
+      expect(await listAutomations(v, automationsUrl.load({}))).toEqual({ rows: [], total: 0 });
       // RLS alone, with no app filter: no automation, run or change row.
       for (const t of ["Automation", "AutomationRun", "AutomationRunChange"]) expect(await db.sqlAs(v, `SELECT * FROM "${t}"`)).toEqual([]);
     }

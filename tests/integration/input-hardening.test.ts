@@ -12,21 +12,21 @@ import { createGroup } from "@/lib/groups/actions";
 import { listTeamsTable, listTeamMembers, getTeamBySlug } from "@/lib/teams/queries";
 import { listChildren, listCatalogSection } from "@/lib/catalog/queries";
 import { listVisiblePeople } from "@/lib/people/queries";
-import { parseSearchParams, paletteQuery } from "@/lib/search/schemas";
-import { parseChildrenParams } from "@/lib/catalog/schemas";
-import { parseTeamsParams, parseMembersParams } from "@/lib/teams/schemas";
+import { searchUrl, paletteQuery } from "@/lib/search/schemas";
+import { childrenUrl } from "@/lib/catalog/schemas";
+import { teamsUrl, teamMembersUrl } from "@/lib/teams/schemas";
 
 const db = await setupTestDb();
 
 describe("NUL and other control characters", () => {
   it("URL parameters drop them before any query runs", async () => {
-    expect(parseSearchParams({ q: "orders\u0000" }).q).toBe("orders");
+    expect(searchUrl.load({ q: "orders\u0000" }).q).toBe("orders");
     expect(paletteQuery.parse({ q: "x\u0000" }).q).toBe("x");
-    expect(parseChildrenParams({ q: "\u0000" }).q).toBe("");
-    expect(parseTeamsParams({ q: "a\u0000b" }).q).toBe("ab");
-    expect(parseMembersParams({ q: "\u0000\u001f" }).q).toBe("");
+    expect(childrenUrl.load({ q: "\u0000" }).q).toBe("");
+    expect(teamsUrl.load({ q: "a\u0000b" }).q).toBe("ab");
+    expect(teamMembersUrl.load({ q: "\u0000\u001f" }).q).toBe("");
     const ana = await db.viewer("ana@northwind.test");
-    await expect(search(ana, parseSearchParams({ q: "x\u0000" }).q)).resolves.toBeTruthy();
+    await expect(search(ana, searchUrl.load({ q: "x\u0000" }).q)).resolves.toBeTruthy();
   });
 
   it("actions refuse them with a clear message and change nothing", async () => {
@@ -55,17 +55,17 @@ describe("LIKE wildcards match themselves", () => {
   it("people, team and children filters", async () => {
     const admin = await db.viewer("admin@acme.test");
     expect(await listVisiblePeople(admin, { q: "%" })).toEqual([]);
-    expect((await listTeamsTable(admin, parseTeamsParams({ q: "%" }))).total).toBe(0);
+    expect((await listTeamsTable(admin, teamsUrl.load({ q: "%" }))).total).toBe(0);
     const northwind = (await getTeamBySlug(admin, "northwind"))!;
-    expect((await listTeamMembers(admin, northwind.id, parseMembersParams({ q: "_" }))).total).toBe(0);
+    expect((await listTeamMembers(admin, northwind.id, teamMembersUrl.load({ q: "_" }))).total).toBe(0);
     const [schema] = await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE name = 'northwind' AND type = 'SCHEMA'`);
-    expect((await listChildren(admin, schema.id, parseChildrenParams({ q: "%" }))).total).toBe(0);
+    expect((await listChildren(admin, schema.id, childrenUrl.load({ q: "%" }))).total).toBe(0);
     // "_" finds the children with an underscore in their name, not every child.
     const [{ n, all }] = await db.sql<{ n: number; all: number }>(
       `SELECT count(*) FILTER (WHERE strpos(name, '_') > 0)::int AS n, count(*)::int AS "all" FROM "Resource" WHERE "parentId" = $1`, [schema.id]);
     expect(n).toBeLessThan(all);
-    expect((await listChildren(admin, schema.id, parseChildrenParams({ q: "_" }))).total).toBe(n);
-    expect((await listCatalogSection(admin, "data", parseChildrenParams({ q: "%" }))).total).toBe(0);
+    expect((await listChildren(admin, schema.id, childrenUrl.load({ q: "_" }))).total).toBe(n);
+    expect((await listCatalogSection(admin, "data", childrenUrl.load({ q: "%" }))).total).toBe(0);
   });
 
   it("a name with '%' or '_' is not taken by every other name", async () => {

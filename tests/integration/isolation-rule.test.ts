@@ -80,4 +80,27 @@ describe(`the exposure rule in SQL on ${db.engine}`, () => {
       { numRuns: 50 },
     );
   });
+
+  it("still equals the pure rule after resources move (the assignments' copies of the paths follow)", async () => {
+    await fc.assert(
+      fc.asyncProperty(workspaceArb, fc.nat(), fc.nat(), async (w, a, b) => {
+        const { workspaceId, mapped } = await materialize(db.conn.prisma, w);
+        if (mapped.resources.length < 2) return;
+        const moved = mapped.resources[a % mapped.resources.length]!;
+        const parentOf = new Map(mapped.resources.map((r) => [r.id, r.parentId]));
+        const under = (x: string | null, top: string): boolean => x !== null && (x === top || under(parentOf.get(x) ?? null, top));
+        const targets = [null, ...mapped.resources.filter((r) => !under(r.id, moved.id))];
+        const to = targets[b % targets.length]!;
+        await db.conn.prisma.resource.update({ where: { id: moved.id }, data: { parentId: to?.id ?? null } });
+        const after = { ...mapped, resources: mapped.resources.map((r) => (r.id === moved.id ? { ...r, parentId: to?.id ?? null } : r)) };
+        expect(keys(await exposuresIn(tx, workspaceId))).toEqual(keys(exposures(after)));
+        const stale = await db.conn.prisma.$queryRawUnsafe<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM "TeamResource" tr JOIN "Resource" r ON r.id = tr."resourceId" WHERE tr."workspaceId" = $1::uuid AND tr.path IS DISTINCT FROM r.path`,
+          workspaceId,
+        );
+        expect(stale[0]!.n).toBe(0);
+      }),
+      { numRuns: 25 },
+    );
+  });
 });

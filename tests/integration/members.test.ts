@@ -13,7 +13,7 @@ import {
 import { acceptInvitation } from "@/lib/invitations/actions";
 import { getInvitationByToken } from "@/lib/invitations/queries";
 import { exportMembers, getMember, listMembers } from "@/lib/members/queries";
-import { parseMembersParams } from "@/lib/members/schemas";
+import { membersUrl } from "@/lib/members/schemas";
 import { listVisiblePeople } from "@/lib/people/queries";
 import { GET as exportRoute } from "@/app/api/members/export/route";
 import { said } from "../helpers/refusal";
@@ -305,7 +305,7 @@ describe(`isolation and bad input on ${db.engine}`, () => {
 
   it("Ana cannot see the members of Globex through any query", async () => {
     const ana = await db.viewer("ana@northwind.test");
-    const p = parseMembersParams({ team: await teamId("Globex") });
+    const p = membersUrl.load({ team: await teamId("Globex") });
     expect(await listMembers(ana, p)).toBeNull();
     expect(await exportMembers(ana, p)).toBeNull();
     expect(await getMember(ana, await idOf("cara@globex.test"))).toBeNull();
@@ -341,32 +341,32 @@ describe(`isolation and bad input on ${db.engine}`, () => {
 describe(`the members table and its export on ${db.engine}`, () => {
   it("filters by role, status, team and text; sorts; pages; whitelists the URL", async () => {
     const a = await admin();
-    const guests = await listMembers(a, parseMembersParams({ role: "GUEST", sort: "email", dir: "desc", size: "10" }));
+    const guests = await listMembers(a, membersUrl.load({ role: "GUEST", sort: "email", dir: "desc", size: "10" }));
     expect(guests!.rows.every((r) => r.role === "GUEST")).toBe(true);
     const emails = guests!.rows.map((r) => r.email);
     expect(emails).toEqual([...emails].sort().reverse());
-    const globex = await listMembers(a, parseMembersParams({ team: await teamId("Globex"), q: "" }));
+    const globex = await listMembers(a, membersUrl.load({ team: await teamId("Globex"), q: "" }));
     expect(globex!.rows.map((r) => r.email)).toEqual(expect.arrayContaining(["cara@globex.test", "dan@globex.test"]));
     expect(globex!.rows.find((r) => r.email === "cara@globex.test")!.groups.map((g) => g.name)).toEqual(["Globex people"]);
     expect(globex!.rows.find((r) => r.email === "cara@globex.test")!.teams.map((t) => t.name)).toEqual(["Globex"]);
-    const general = await listMembers(a, parseMembersParams({ team: await teamId("General") }));
+    const general = await listMembers(a, membersUrl.load({ team: await teamId("General") }));
     expect(general!.rows.every((r) => r.role !== "GUEST")).toBe(true);
     // General holds every non-guest (through the role), plus any guest added to it directly or through a group.
     const [{ n: internal }] = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Membership" WHERE role <> 'GUEST'`);
     expect(general!.total).toBe(internal);
-    const editors = await listMembers(a, parseMembersParams({ team: await teamId("General"), role: "EDITOR" }));
+    const editors = await listMembers(a, membersUrl.load({ team: await teamId("General"), role: "EDITOR" }));
     expect(editors!.rows.map((r) => r.email)).toEqual(["editor@acme.test"]);
-    const q = await listMembers(a, parseMembersParams({ q: "NORTHWIND" }));
+    const q = await listMembers(a, membersUrl.load({ q: "NORTHWIND" }));
     expect(q!.rows.map((r) => r.email).sort()).toEqual(["ana@northwind.test", "ben@northwind.test"]);
-    const invited = await listMembers(a, parseMembersParams({ status: "INVITED" }));
+    const invited = await listMembers(a, membersUrl.load({ status: "INVITED" }));
     expect(invited!.rows.length).toBeGreaterThan(0);
     expect(invited!.rows.every((r) => r.status === "INVITED" && r.invitation)).toBe(true);
-    const p2 = await listMembers(a, parseMembersParams({ size: "10", page: "2", sort: "name" }));
-    const all = await listMembers(a, parseMembersParams({ size: "100", sort: "name" }));
+    const p2 = await listMembers(a, membersUrl.load({ size: "10", page: "2", sort: "name" }));
+    const all = await listMembers(a, membersUrl.load({ size: "100", sort: "name" }));
     expect(p2!.rows.map((r) => r.id)).toEqual(all!.rows.slice(10, 20).map((r) => r.id));
     expect(p2!.total).toBe(all!.total);
     // Anything outside the whitelist falls back to the defaults.
-    expect(parseMembersParams({ sort: "passwordHash", dir: "sideways", size: "1000000", role: "ROOT", team: "x", page: "-3" })).toEqual(
+    expect(membersUrl.load({ sort: "passwordHash", dir: "sideways", size: "1000000", role: "ROOT", team: "x", page: "-3" })).toEqual(
       { page: 1, size: 25, sort: "name", dir: "asc", q: "", role: undefined, status: undefined, team: undefined });
   });
 

@@ -6,7 +6,7 @@ import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
 import { assignResources, moveAssignments, previewAssignment, unassignResources } from "@/lib/resources/actions";
 import { listAdminResources, adminResourceOptions } from "@/lib/resources/queries";
-import { parseAdminResourceParams } from "@/lib/resources/schemas";
+import { adminResourcesUrl } from "@/lib/resources/schemas";
 import { getResourceDetail, listVisibleResourceIds, catalogOverview, listCatalogSection } from "@/lib/catalog/queries";
 import { said } from "../helpers/refusal";
 
@@ -99,28 +99,34 @@ describe("bulk assignment", () => {
     const admin = await db.viewer("admin@acme.test");
     const opts = await adminResourceOptions(admin);
     expect(opts.integrations.map((i) => i.name)).toEqual(["BI", "Warehouse"]);
-    const dashboards = await listAdminResources(admin, parseAdminResourceParams({ type: "DASHBOARD" }));
+    const dashboards = await listAdminResources(admin, adminResourcesUrl.load({ type: "DASHBOARD" }));
     expect(dashboards.rows.every((r) => r.type === "DASHBOARD")).toBe(true);
     expect(dashboards.rows.map((r) => r.name)).toContain("Globex Revenue");
     const gr = dashboards.rows.find((r) => r.name === "Globex Revenue")!;
     expect(gr.teams).toEqual([{ id: await teamId("Globex"), name: "Globex", direct: true }]);
     expect(gr.descendants).toBeGreaterThan(0);
-    const unassigned = await listAdminResources(admin, parseAdminResourceParams({ unassigned: "1", size: "100" }));
+    const unassigned = await listAdminResources(admin, adminResourcesUrl.load({ unassigned: "1", size: "100" }));
     expect(unassigned.rows.map((r) => r.name)).toContain("finance");
     expect(unassigned.rows.map((r) => r.name)).not.toContain("northwind");
-    const inNorthwind = await listAdminResources(admin, parseAdminResourceParams({ team: await teamId("Northwind"), q: "order" }));
+    const inNorthwind = await listAdminResources(admin, adminResourcesUrl.load({ team: await teamId("Northwind"), q: "order" }));
     const anaSees = new Set(await listVisibleResourceIds(await db.viewer("ana@northwind.test")));
     expect(inNorthwind.total).toBeGreaterThan(2);
     expect(inNorthwind.rows.every((r) => anaSees.has(r.id) && /order/i.test(r.name))).toBe(true);
     expect(inNorthwind.rows.map((r) => r.name)).toEqual(expect.arrayContaining(["orders", "order_id", "Orders per month"]));
     expect(inNorthwind.rows.find((r) => r.name === "orders" && r.type === "TABLE")?.teams[0]).toMatchObject({ name: "Northwind", direct: false, via: "northwind" });
-    const inBI = await listAdminResources(admin, parseAdminResourceParams({ integration: await idOf("BI", "INTEGRATION"), size: "100" }));
+    const inBI = await listAdminResources(admin, adminResourcesUrl.load({ integration: await idOf("BI", "INTEGRATION"), size: "100" }));
     expect(inBI.rows.every((r) => r.location[0] === "BI" || r.name === "BI")).toBe(true);
-    const paged = await listAdminResources(admin, parseAdminResourceParams({ size: "10", page: "2" }));
+    // The count (its own SQL, capped at 10,000) says exactly what the filtered rows say below the cap.
+    for (const f of [{ type: "DASHBOARD" }, { unassigned: "1" }, { team: await teamId("Northwind"), q: "order" }, { integration: await idOf("BI", "INTEGRATION") }, { q: "100%_" }]) {
+      const all = await listAdminResources(admin, adminResourcesUrl.load({ ...f, size: "100" }));
+      expect(all.rows.length, JSON.stringify(f)).toBeLessThan(100);
+      expect({ total: all.total, capped: all.totalCapped }, JSON.stringify(f)).toEqual({ total: all.rows.length, capped: false });
+    }
+    const paged = await listAdminResources(admin, adminResourcesUrl.load({ size: "10", page: "2" }));
     expect(paged.rows).toHaveLength(10);
     expect(paged.page).toBe(2);
     // non-admins get nothing
-    expect((await listAdminResources(await db.viewer("editor@acme.test"), parseAdminResourceParams({}))).total).toBe(0);
+    expect((await listAdminResources(await db.viewer("editor@acme.test"), adminResourcesUrl.load({}))).total).toBe(0);
   });
 
   it("catalog sections page on the server and count only what the viewer sees", async () => {

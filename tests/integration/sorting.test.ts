@@ -4,9 +4,9 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { setupTestDb } from "../helpers/db";
 import { listMembers } from "@/lib/members/queries";
-import { parseMembersParams } from "@/lib/members/schemas";
+import { membersUrl } from "@/lib/members/schemas";
 import { listAdminResources } from "@/lib/resources/queries";
-import { parseAdminResourceParams } from "@/lib/resources/schemas";
+import { adminResourcesUrl } from "@/lib/resources/schemas";
 
 const db = await setupTestDb();
 const admin = () => db.viewer("admin@acme.test");
@@ -28,16 +28,16 @@ describe(`sorting on ${db.engine}`, () => {
   it("members: lower case, capitals and accents sort together; the reverse is the exact reverse", async () => {
     for (const n of ["zoë sortcase", "Adam Sortcase", "ángel sortcase", "bob sortcase", "Émile Sortcase", "Eve Sortcase"]) await addMember(n);
     const v = await admin();
-    const asc = (await listMembers(v, parseMembersParams({ q: "sortcase", sort: "name", dir: "asc" })))!.rows.map((r) => r.name);
+    const asc = (await listMembers(v, membersUrl.load({ q: "sortcase", sort: "name", dir: "asc" })))!.rows.map((r) => r.name);
     expect(asc).toEqual(["Adam Sortcase", "ángel sortcase", "bob sortcase", "Émile Sortcase", "Eve Sortcase", "zoë sortcase"]);
-    const desc = (await listMembers(v, parseMembersParams({ q: "sortcase", sort: "name", dir: "desc" })))!.rows.map((r) => r.name);
+    const desc = (await listMembers(v, membersUrl.load({ q: "sortcase", sort: "name", dir: "desc" })))!.rows.map((r) => r.name);
     expect(desc).toEqual([...asc].reverse());
   });
 
   it("resources: the demo's names read alphabetically whatever their case", async () => {
     await addResources(["Initech TPS SortCheck", "Initech integration SortCheck", "account SortCheck", "Working SortCheck"]);
     const v = await admin();
-    const names = (await listAdminResources(v, parseAdminResourceParams({ q: "SortCheck", sort: "name", dir: "asc" }))).rows.map((r) => r.name);
+    const names = (await listAdminResources(v, adminResourcesUrl.load({ q: "SortCheck", sort: "name", dir: "asc" }))).rows.map((r) => r.name);
     expect(names).toEqual(["account SortCheck", "Initech integration SortCheck", "Initech TPS SortCheck", "Working SortCheck"]);
   });
 
@@ -46,7 +46,7 @@ describe(`sorting on ${db.engine}`, () => {
     await addResources([...tied, ...tied.slice(0, 5)]); // five exact duplicates: only the id tells them apart
     const v = await admin();
     const page = async (n: number) =>
-      (await listAdminResources(v, parseAdminResourceParams({ q: "TieBreak", sort: "type", dir: "asc", size: "10", page: String(n) }))).rows;
+      (await listAdminResources(v, adminResourcesUrl.load({ q: "TieBreak", sort: "type", dir: "asc", size: "10", page: String(n) }))).rows;
     const seen = [...(await page(1)), ...(await page(2)), ...(await page(3))];
     expect(seen).toHaveLength(28);
     expect(new Set(seen.map((r) => r.id)).size).toBe(28);

@@ -242,6 +242,17 @@ describe(`teams and groups on ${db.engine}: reads`, () => {
     expect(byName.Northwind.resources).toBeGreaterThan(0);
     const sorted = await listTeamsTable(admin, { ...P, sort: "members", dir: "desc", size: 10 });
     expect(sorted.rows.map((r) => r.members)).toEqual([...sorted.rows.map((r) => r.members)].sort((a, b) => b - a));
+    // Counted for the page only or for every team to sort by one figure: each team's figures are the same.
+    for (const sort of ["members", "groups", "resources", "visibility"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const t = await listTeamsTable(admin, { ...P, sort, dir, size: 100 });
+        expect(t.rows.map((r) => r.name).sort()).toEqual(all.rows.map((r) => r.name).sort());
+        for (const r of t.rows) expect(r, `${sort} ${dir}`).toEqual(byName[r.name]);
+        const key = t.rows.map((r) => (sort === "visibility" ? r.visibility : r[sort]));
+        const want = [...key].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        expect(key, `${sort} ${dir}`).toEqual(dir === "asc" ? want : want.reverse());
+      }
+    }
     const filtered = await listTeamsTable(admin, { ...P, q: "glob" });
     expect(filtered.rows.map((r) => r.name)).toEqual(["Globex"]);
     expect((await listTeamsTable(admin, { ...P, q: "100%_" })).total).toBe(0);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChevronLeft, ChevronRight, Search as SearchIcon, UserRound, UsersRound, X } from "lucide-react";
 import { requireViewer } from "@/lib/auth/viewer";
 import { resourceLabel, searchPage } from "@/lib/search/queries";
-import { parseSearchParams, searchHref, SEARCH_PAGE_SIZE, type SearchParams } from "@/lib/search/schemas";
+import { searchUrl, searchHref, SEARCH_PAGE_SIZE, type SearchParams } from "@/lib/search/schemas";
 import type { FacetValue } from "@/lib/search/types";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Search" };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
-  const p = parseSearchParams(await searchParams);
+  const p = searchUrl.load(await searchParams);
   const { result, facets } = await searchPage(viewer, p.q, {
     type: p.type,
     integrationId: p.integration,

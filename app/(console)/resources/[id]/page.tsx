@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { ChevronRight, Lock, Globe } from "lucide-react";
 import { requireViewer, getViewer } from "@/lib/auth/viewer";
 import { getResourceDetail, listChildren } from "@/lib/catalog/queries";
-import { parseChildrenParams, resourceId } from "@/lib/catalog/schemas";
+import { childrenUrl, resourceId } from "@/lib/catalog/schemas";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -57,7 +57,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const r = await readResource(viewer, parsed.data);
   if (!r) notFound();
   const sp = await searchParams;
-  const childParams = parseChildrenParams(sp);
+  const childParams = childrenUrl.load(sp);
   const who = stripControl((Array.isArray(sp.who) ? sp.who[0] : sp.who) ?? "").trim().slice(0, 320);
   const asked = !!who || sp.audience === "1";
   const audience = can(viewer.role, "access.explain") && asked ? await whoCanSee(viewer, r.id, { who }) : null;

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Globe, Lock } from "lucide-react";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { getTeamBySlug, listTeamCandidates, listTeamGroupCandidates, listTeamMembers } from "@/lib/teams/queries";
-import { parseMembersParams, teamSlug } from "@/lib/teams/schemas";
+import { teamMembersUrl, teamSlug } from "@/lib/teams/schemas";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -42,7 +42,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   if (!parsed.success) notFound();
   const team = await readTeam(viewer, parsed.data);
   if (!team) notFound();
-  const mp = parseMembersParams(await searchParams);
+  const mp = teamMembersUrl.load(await searchParams);
   // A client team (private, not General) may have tokens of its own: admins make and revoke them here.
   const clientTeam = can(viewer.role, "tokens.manage") && team.visibility === "PRIVATE" && !team.isDefault;
   const [members, candidates, groupCandidates, exposure, tokens] = await Promise.all([
