@@ -39,6 +39,9 @@ import { ADMIN_EMAIL, ARCHIVE_DB, BENCH_PASSWORD, GUEST_EMAIL, SEARCH_TERM, clie
 import { fmt, measure, replay, replayable, stats, type Stats } from "./lib/measure";
 
 const argv = process.argv.slice(2);
+// The sync measure reads a source database on the local bench server: a loopback address the integration guard
+// (lib/integrations/target.ts) refuses unless the operator lists it, as the tests and CI do.
+process.env.ENCLAVE_INTEGRATION_HOSTS ??= "127.0.0.1,::1,localhost";
 const flag = (n: string) => argv.includes(`--${n}`);
 const opt = (n: string, d: number) => {
   const i = argv.indexOf(`--${n}`);
