@@ -1,12 +1,13 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Plus, Trash2 } from "lucide-react";
 import { createAuthConnection, updateAuthConnection } from "@/lib/sso/actions";
 import type { ConnectionSummary } from "@/lib/sso/queries";
 import { Button } from "@/components/ui/button";
-
-const input = "w-full rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
+import { Field, inputClass as input } from "@/components/ui/field";
+import { ErrorNote } from "@/components/ui/notes";
+import { useAction, type ActionResult } from "@/components/ui/use-action";
 
 export type ConnectionOptions = { clientTeams: { id: string; name: string }[]; groups: { id: string; name: string }[] };
 
@@ -14,15 +15,8 @@ function splitDomains(s: string): string[] {
   return [...new Set(s.split(/[\s,;]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))];
 }
 
-function Field({ label, hint, children }: { label: string; hint?: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <label className="block text-sm">
-      <span className="mb-1 block font-medium text-slate-700">{label}</span>
-      {children}
-      {hint ? <span className="mt-1 block text-xs text-slate-500">{hint}</span> : null}
-    </label>
-  );
-}
+// The fields that show their own error; any other field's error (a group mapping) is said under the form.
+const FIELDS = ["name", "teamId", "defaultRole", "issuer", "clientId", "clientSecret", "domains", "groupsClaim"];
 
 /** Adds a connection, or (with `connection`) edits one; the secret is write-only. */
 export function ConnectionForm({ options, connection, onDone }: { options: ConnectionOptions; connection?: ConnectionSummary; onDone?: () => void }) {
@@ -39,34 +33,40 @@ export function ConnectionForm({ options, connection, onDone }: { options: Conne
   const [groupsClaim, setGroupsClaim] = useState(connection?.groupsClaim ?? "groups");
   const [groupMap, setGroupMap] = useState<{ claim: string; groupId: string }[]>(connection?.groupMap.map(({ claim, groupId }) => ({ claim, groupId })) ?? []);
   const [enabled, setEnabled] = useState(connection?.enabled ?? true);
-  const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const [saved, setSaved] = useState<string | null>(null);
   const domains = splitDomains(domainText);
+  const save = useAction(
+    async (common: Omit<Parameters<typeof createAuthConnection>[0], "clientSecret">): Promise<ActionResult<unknown>> =>
+      connection
+        ? await updateAuthConnection({ ...common, connectionId: connection.id, clientSecret: clientSecret || undefined, enabled })
+        : await createAuthConnection({ ...common, clientSecret }),
+    {
+      onSuccess: () => {
+        if (!connection) {
+          setName(""); setIssuer(""); setClientId(""); setClientSecret(""); setDomainText(""); setEnforced([]); setGroupMap([]);
+        }
+        setSaved(connection ? "Saved." : "Connection added.");
+        router.refresh();
+        onDone?.();
+      },
+    },
+  );
+  const { pending, fieldErrors: fe, clear } = save;
+  const otherErrors = Object.entries(fe).filter(([k]) => !FIELDS.includes(k) && k !== "_form").map(([, v]) => v);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    start(async () => {
-      setStatus(null);
-      const common = {
-        name, kind, issuer, clientId, domains, enforcedDomains: enforced.filter((d) => domains.includes(d)),
-        teamId: kind === "client" ? teamId || undefined : undefined, defaultRole, groupsClaim,
-        groupMap: kind === "company" ? groupMap.filter((g) => g.claim.trim() || g.groupId) : [],
-      };
-      const res = connection
-        ? await updateAuthConnection({ ...common, connectionId: connection.id, clientSecret: clientSecret || undefined, enabled })
-        : await createAuthConnection({ ...common, clientSecret });
-      if (!res.ok) return setStatus({ tone: "error", text: res.error });
-      if (!connection) {
-        setName(""); setIssuer(""); setClientId(""); setClientSecret(""); setDomainText(""); setEnforced([]); setGroupMap([]);
-      }
-      setStatus({ tone: "ok", text: connection ? "Saved." : "Connection added." });
-      router.refresh();
-      onDone?.();
+    setSaved(null);
+    void save.run({
+      name, kind, issuer, clientId, domains, enforcedDomains: enforced.filter((d) => domains.includes(d)),
+      teamId: kind === "client" ? teamId || undefined : undefined, defaultRole, groupsClaim,
+      groupMap: kind === "company" ? groupMap.filter((g) => g.claim.trim() || g.groupId) : [],
     });
   };
 
   return (
-    <form onSubmit={submit} className="space-y-4 px-5 py-4" aria-label={connection ? `Edit ${connection.name}` : "Add connection"}>
+    // A change to a named field clears that field's error (every field's name is its input key).
+    <form onSubmit={submit} onChange={(e) => { setSaved(null); clear((e.target as unknown as HTMLInputElement).name || undefined); }} className="space-y-4 px-5 py-4" aria-label={connection ? `Edit ${connection.name}` : "Add connection"}>
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium text-slate-700">Kind</legend>
         <div className="grid gap-2 sm:grid-cols-2">
@@ -85,30 +85,30 @@ export function ConnectionForm({ options, connection, onDone }: { options: Conne
         </div>
       </fieldset>
       <div className="grid gap-4 md:grid-cols-2">
-        <Field label="Name"><input className={input} name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Contoso Entra ID" maxLength={120} required /></Field>
+        <Field label="Name" error={fe.name}><input className={input} name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Contoso Entra ID" maxLength={120} required /></Field>
         {kind === "client" ? (
-          <Field label="Client team" hint="Its people are Guests of this team alone, whatever the provider's claims say.">
+          <Field label="Client team" error={fe.teamId} hint="Its people are Guests of this team alone, whatever the provider's claims say.">
             <select className={input} name="teamId" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
               {options.clientTeams.length ? null : <option value="">No private team yet</option>}
               {options.clientTeams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
             </select>
           </Field>
         ) : (
-          <Field label="Role at first sign-in" hint="An admin can change it later.">
+          <Field label="Role at first sign-in" error={fe.defaultRole} hint="An admin can change it later.">
             <select className={input} name="defaultRole" value={defaultRole} onChange={(e) => setDefaultRole(e.target.value as "EDITOR" | "VIEWER")}>
               <option value="VIEWER">Viewer</option>
               <option value="EDITOR">Editor</option>
             </select>
           </Field>
         )}
-        <Field label="Issuer URL" hint="Discovery reads /.well-known/openid-configuration under it; its issuer must match exactly.">
+        <Field label="Issuer URL" error={fe.issuer} hint="Discovery reads /.well-known/openid-configuration under it; its issuer must match exactly.">
           <input className={`${input} font-mono`} name="issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder="https://login.example.com/tenant/v2.0" spellCheck={false} required />
         </Field>
-        <Field label="Client ID"><input className={`${input} font-mono`} name="clientId" value={clientId} onChange={(e) => setClientId(e.target.value)} spellCheck={false} autoComplete="off" required /></Field>
-        <Field label="Client secret" hint={connection ? "Leave empty to keep the stored secret." : "Stored encrypted (AES-256-GCM); never shown again."}>
+        <Field label="Client ID" error={fe.clientId}><input className={`${input} font-mono`} name="clientId" value={clientId} onChange={(e) => setClientId(e.target.value)} spellCheck={false} autoComplete="off" required /></Field>
+        <Field label="Client secret" error={fe.clientSecret} hint={connection ? "Leave empty to keep the stored secret." : "Stored encrypted (AES-256-GCM); never shown again."}>
           <input className={`${input} font-mono`} name="clientSecret" type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="new-password" required={!connection} />
         </Field>
-        <Field label="E-mail domains" hint="The sign-in page sends these addresses to this connection.">
+        <Field label="E-mail domains" error={fe.domains} hint="The sign-in page sends these addresses to this connection.">
           <input className={`${input} font-mono`} name="domains" value={domainText} onChange={(e) => setDomainText(e.target.value)} placeholder="example.com" spellCheck={false} required />
         </Field>
       </div>
@@ -130,7 +130,7 @@ export function ConnectionForm({ options, connection, onDone }: { options: Conne
         <fieldset className="rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
           <legend className="sr-only">Groups</legend>
           <div className="grid gap-3 md:grid-cols-[14rem_1fr]">
-            <Field label="Groups claim"><input className={`${input} font-mono`} name="groupsClaim" value={groupsClaim} onChange={(e) => setGroupsClaim(e.target.value)} spellCheck={false} /></Field>
+            <Field label="Groups claim" error={fe.groupsClaim}><input className={`${input} font-mono`} name="groupsClaim" value={groupsClaim} onChange={(e) => setGroupsClaim(e.target.value)} spellCheck={false} /></Field>
             <div className="text-sm">
               <span className="mb-1 block font-medium text-slate-700">Claim value → Enclave group</span>
               <div className="space-y-2">
@@ -164,7 +164,8 @@ export function ConnectionForm({ options, connection, onDone }: { options: Conne
         {onDone ? <Button type="button" variant="ghost" onClick={onDone}>Cancel</Button> : null}
         {pending ? <span className="text-sm text-slate-500">Working…</span> : null}
       </div>
-      {status ? <p role="status" className={`rounded-lg px-3 py-2 text-sm ${status.tone === "ok" ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800"}`}>{status.text}</p> : null}
+      {saved ? <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{saved}</p> : null}
+      {save.error || otherErrors.length ? <ErrorNote>{[save.error, ...otherErrors].filter(Boolean).join(" ")}</ErrorNote> : null}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { AlertTriangle, Eye, Plus, Save, X } from "lucide-react";
 import type { Condition, Rule } from "@/lib/automations/rule";
@@ -8,7 +8,8 @@ import type { Preview } from "@/lib/automations/preview";
 import { createAutomation, previewAutomation, updateAutomation } from "@/lib/automations/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/notes";
-import { inputClass } from "@/components/ui/field";
+import { FieldError, inputClass } from "@/components/ui/field";
+import { useAction, type ActionResult } from "@/components/ui/use-action";
 import { cronInWords, cronError } from "@/lib/automations/cron";
 import { IconButton } from "@/components/ui/icon-button";
 
@@ -107,30 +108,37 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
   const [integrationId, setIntegrationId] = useState(initial.integrationId ?? options.integrations[0]?.id ?? "");
   const [cron, setCron] = useState(initial.cron ?? "0 6 * * *");
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [pending, start] = useTransition();
+  const previewing = useAction(previewAutomation, { onSuccess: setPreview });
+  const saving = useAction(
+    async (input: Parameters<typeof createAutomation>[0]): Promise<ActionResult<{ id: string }>> =>
+      initial.id ? await updateAutomation({ id: initial.id, ...input }) : await createAutomation(input),
+    {
+      success: initial.id ? "Automation saved" : "Automation created",
+      onSuccess: (data) => {
+        if (initial.id) { setSaved(true); router.refresh(); }
+        else router.push(`/settings/automations/${data.id}`);
+      },
+    },
+  );
+  const pending = previewing.pending || saving.pending;
+  // Errors of either call, per field (the preview checks the rule and the teams, saving everything).
+  const fe = { ...previewing.fieldErrors, ...saving.fieldErrors };
+  const error = saving.error ?? previewing.error;
 
   const rule = (): Rule => ({ match, conditions: conds.map(fromDraft) });
-  const dirty = () => { setPreview(null); setSaved(false); };
-  const setCond = (i: number, d: Draft) => { setConds(conds.map((c, j) => (j === i ? d : c))); dirty(); };
+  const dirty = (field?: string) => { setPreview(null); setSaved(false); previewing.clear(field); saving.clear(field); };
+  const setCond = (i: number, d: Draft) => { setConds(conds.map((c, j) => (j === i ? d : c))); dirty("rule"); };
 
-  const runPreview = () =>
-    start(async () => {
-      setError(null);
-      const res = await previewAutomation({ rule: rule(), action, teamIds });
-      if (res.ok) setPreview(res.data);
-      else { setPreview(null); setError(res.error); }
-    });
-  const save = () =>
-    start(async () => {
-      setError(null);
-      const input = { name, rule: rule(), action, teamIds, trigger, integrationId: trigger === "after_sync" ? integrationId : null, cron: trigger === "schedule" ? cron : null, enabled: initial.enabled };
-      const res = initial.id ? await updateAutomation({ id: initial.id, ...input }) : await createAutomation(input);
-      if (!res.ok) { setError(res.error); return; }
-      if (initial.id) { setSaved(true); router.refresh(); }
-      else router.push(`/settings/automations/${res.data.id}`);
-    });
+  const runPreview = () => {
+    saving.clear();
+    setPreview(null);
+    void previewing.run({ rule: rule(), action, teamIds });
+  };
+  const save = () => {
+    previewing.clear();
+    void saving.run({ name, rule: rule(), action, teamIds, trigger, integrationId: trigger === "after_sync" ? integrationId : null, cron: trigger === "schedule" ? cron : null, enabled: initial.enabled });
+  };
 
   const cronProblem = trigger === "schedule" ? cronError(cron) : null;
 
@@ -138,7 +146,9 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
     <form className="space-y-6 px-5 py-5" onSubmit={(e) => { e.preventDefault(); save(); }}>
       <div className="max-w-md">
         <label htmlFor="automation-name" className={label}>Name</label>
-        <input id="automation-name" value={name} onChange={(e) => { setName(e.target.value); setSaved(false); }} maxLength={80} className={inputClass} placeholder="e.g. Client dashboards" />
+        <input id="automation-name" value={name} onChange={(e) => { setName(e.target.value); setSaved(false); saving.clear("name"); }} maxLength={80} className={inputClass} placeholder="e.g. Client dashboards"
+          aria-invalid={fe.name ? true : undefined} aria-describedby={fe.name ? "automation-name-error" : undefined} />
+        <FieldError id="automation-name-error" error={fe.name} />
       </div>
 
       <fieldset>
@@ -185,7 +195,8 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
             </li>
           ))}
         </ul>
-        <button type="button" onClick={() => { setConds([...conds, blank("nameContains", options)]); dirty(); }} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:text-brand-700">
+        <FieldError id="automation-rule-error" error={fe.rule} />
+        <button type="button" onClick={() => { setConds([...conds, blank("nameContains", options)]); dirty("rule"); }} className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:text-brand-700">
           <Plus className="h-4 w-4" aria-hidden /> Add condition
         </button>
       </fieldset>
@@ -200,11 +211,12 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
           <div className="max-h-48 space-y-1 overflow-y-auto rounded-lg border border-slate-200 px-3 py-2">
             {options.teams.map((t) => (
               <label key={t.id} className="flex items-center gap-2 text-sm text-slate-700">
-                <input type="checkbox" checked={teamIds.includes(t.id)} onChange={(e) => { setTeamIds(e.target.checked ? [...teamIds, t.id] : teamIds.filter((x) => x !== t.id)); dirty(); }} />
+                <input type="checkbox" checked={teamIds.includes(t.id)} onChange={(e) => { setTeamIds(e.target.checked ? [...teamIds, t.id] : teamIds.filter((x) => x !== t.id)); dirty("teamIds"); }} />
                 {t.name} <span className="text-xs text-slate-400">{t.isDefault ? "default" : t.visibility === "PRIVATE" ? "private" : "public"}</span>
               </label>
             ))}
           </div>
+          <FieldError id="automation-teams-error" error={fe.teamIds} />
         </fieldset>
         <fieldset>
           <legend className={label}>Runs</legend>
@@ -212,15 +224,18 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
             <label className="flex items-center gap-1.5"><input type="radio" name="trigger" checked={trigger === "manual"} onChange={() => setTrigger("manual")} /> Manually</label>
             <label className="flex items-center gap-1.5"><input type="radio" name="trigger" checked={trigger === "after_sync"} onChange={() => setTrigger("after_sync")} disabled={!options.integrations.length} /> After each sync of</label>
             {trigger === "after_sync" ? (
-              <select aria-label="Integration" value={integrationId} onChange={(e) => setIntegrationId(e.target.value)} className={`${field} ml-6 w-64`}>
+              <select aria-label="Integration" value={integrationId} onChange={(e) => { setIntegrationId(e.target.value); saving.clear("integrationId"); }} className={`${field} ml-6 w-64`}
+                aria-invalid={fe.integrationId ? true : undefined} aria-describedby={fe.integrationId ? "automation-integration-error" : undefined}>
                 {options.integrations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </select>
             ) : null}
+            {trigger === "after_sync" ? <div className="ml-6"><FieldError id="automation-integration-error" error={fe.integrationId} /></div> : null}
             <label className="flex items-center gap-1.5"><input type="radio" name="trigger" checked={trigger === "schedule"} onChange={() => setTrigger("schedule")} /> On a schedule (cron, UTC)</label>
             {trigger === "schedule" ? (
               <div className="ml-6">
-                <input aria-label="Schedule" value={cron} onChange={(e) => setCron(e.target.value)} maxLength={100} className={`${field} w-48 font-mono`} />
-                <p className={`mt-1 text-xs ${cronProblem ? "text-rose-600" : "text-slate-500"}`}>{cronProblem ?? cronInWords(cron)}</p>
+                <input aria-label="Schedule" value={cron} onChange={(e) => { setCron(e.target.value); saving.clear("cron"); }} maxLength={100} className={`${field} w-48 font-mono`}
+                  aria-invalid={cronProblem || fe.cron ? true : undefined} aria-describedby="automation-cron-hint" />
+                <p id="automation-cron-hint" className={`mt-1 text-xs ${cronProblem || fe.cron ? "text-rose-700" : "text-slate-600"}`}>{fe.cron ?? cronProblem ?? cronInWords(cron)}</p>
               </div>
             ) : null}
           </div>
