@@ -15,6 +15,28 @@ const launchOptions = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 };
 
+/** A console on a fresh embedded database of its own (scripts/e2e-prepare.ts lays it), on its own port. */
+function embeddedConsole(at: number, dir: string, before: string, env: Record<string, string>) {
+  const url = `http://localhost:${at}`;
+  return {
+    command: `${before}npx tsx scripts/e2e-prepare.ts && npx tsx scripts/start.ts`,
+    url: `${url}/login`,
+    reuseExistingServer: false,
+    timeout: 600_000,
+    stdout: "pipe" as const,
+    env: {
+      PORT: String(at),
+      E2E_DATA_DIR: dir,
+      ENCLAVE_DATA_DIR: `${dir}/pglite`,
+      ENCLAVE_SECRET_FILE: `${dir}/auth-secret`,
+      ENCLAVE_ENCRYPTION_KEY_FILE: `${dir}/encryption-key`,
+      DATABASE_URL: "",
+      NEXTAUTH_URL: url,
+      ...env,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -28,41 +50,12 @@ export default defineConfig({
     { name: "console", testMatch: /.*\.spec\.ts/, testIgnore: /sign-in-links\.spec\.ts/, dependencies: ["setup"] },
     { name: "links", testMatch: /sign-in-links\.spec\.ts/, use: { baseURL: linksURL } },
   ],
-  webServer: [{
+  webServer: [
     // Its own embedded database folder, laid fresh (with an id map for the cross-client specs), its own port.
-    command: "npx tsx scripts/e2e-prepare.ts && npx tsx scripts/start.ts",
-    url: `${baseURL}/login`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      E2E_DATA_DIR: e2eDir,
-      ENCLAVE_DATA_DIR: `${e2eDir}/pglite`,
-      ENCLAVE_SECRET_FILE: `${e2eDir}/auth-secret`,
-      ENCLAVE_ENCRYPTION_KEY_FILE: `${e2eDir}/encryption-key`,
-      DATABASE_URL: "",
-      NEXTAUTH_URL: baseURL,
-      // e2e/integrations.spec.ts adds the local PostgreSQL as an integration.
-      ENCLAVE_INTEGRATION_HOSTS: process.env.ENCLAVE_INTEGRATION_HOSTS ?? "127.0.0.1,::1,localhost",
-    },
-  }, {
-    // Waits for the first console, so that only one of them builds.
-    command: `npx tsx scripts/wait-for.ts ${baseURL}/login && npx tsx scripts/e2e-prepare.ts && npx tsx scripts/start.ts`,
-    url: `${linksURL}/login`,
-    reuseExistingServer: false,
-    timeout: 360_000,
-    stdout: "pipe",
-    env: {
-      PORT: String(port + 2),
-      E2E_DATA_DIR: linksDir,
-      ENCLAVE_DATA_DIR: `${linksDir}/pglite`,
-      ENCLAVE_SECRET_FILE: `${linksDir}/auth-secret`,
-      ENCLAVE_ENCRYPTION_KEY_FILE: `${linksDir}/encryption-key`,
-      DATABASE_URL: "",
-      NEXTAUTH_URL: linksURL,
-      // e2e/sign-in-links.spec.ts starts the mail server on this port (e2e/support/idp.ts).
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    },
-  }],
+    // e2e/integrations.spec.ts adds the local PostgreSQL as an integration.
+    embeddedConsole(port, e2eDir, "", { ENCLAVE_INTEGRATION_HOSTS: process.env.ENCLAVE_INTEGRATION_HOSTS ?? "127.0.0.1,::1,localhost" }),
+    // Waits for the first console, so that only one of them builds. e2e/sign-in-links.spec.ts starts the mail
+    // server on smtpPort (e2e/support/idp.ts).
+    embeddedConsole(port + 2, linksDir, `npx tsx scripts/wait-for.ts ${baseURL}/login && `, { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }),
+  ],
 });

@@ -1,14 +1,14 @@
 // `npm start`: migrate, seed the demo workspace when the database is empty, build when the sources changed,
 // then serve the console. `npm run dev` does the same with `next dev`.
-import fs from "node:fs";
 import path from "node:path";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "@/lib/db/connect";
 import { applyMigrations } from "@/lib/db/migrate";
 import { databaseUrl, embeddedDataDir } from "@/lib/db/config";
 import { seedDemo, demoUsers, DEMO_PASSWORD } from "@/prisma/seed/demo";
 import { authSecret } from "@/lib/auth/secret";
 import { listenHost } from "@/lib/net/listen";
+import { buildIfNeeded } from "./build-if-needed";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -31,30 +31,6 @@ async function prepareDatabase(): Promise<boolean> {
   } finally {
     await conn.close(); // releases the embedded folder's lock before the server opens it
   }
-}
-
-const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    const st = fs.statSync(p, { throwIfNoEntry: false });
-    if (!st) return;
-    if (st.isDirectory()) {
-      for (const e of fs.readdirSync(p)) if (e !== "generated" && e !== "node_modules") visit(path.join(p, e));
-    } else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const s of SOURCES) visit(path.join(root, s));
-  return newest;
-}
-
-function buildIfNeeded() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  const built = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (built && built >= newestSourceMtime() && process.env.ENCLAVE_FORCE_BUILD !== "1") return;
-  console.log("▸ Building the console (next build)…");
-  const res = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (res.status !== 0) process.exit(res.status ?? 1);
 }
 
 function printWelcome(host: string) {
@@ -112,7 +88,7 @@ async function main() {
   preparing = false;
   if (stopping) process.exit(0);
   const host = listenHost({ HOST: process.env.HOST }, demoPresent);
-  if (!dev) buildIfNeeded();
+  if (!dev && !buildIfNeeded()) process.exit(1);
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 
 
 export function RunSummary({ run }: { run: SyncRun }) {
-  if (run.status === "running") {
+  if (run.status === "queued" || run.status === "running") {
     return (
       <span className="inline-flex items-center gap-1.5 text-brand-700">
         <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> {run.phase}{run.found ? ` · ${run.found.toLocaleString("en-US")} found` : ""}
@@ -35,7 +35,7 @@ export function SyncPanel({ integrationId, latest }: { integrationId: string; la
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, start] = useTransition();
-  const running = latest?.status === "running";
+  const running = latest?.status === "queued" || latest?.status === "running";
 
   useEffect(() => {
     if (!running) return;

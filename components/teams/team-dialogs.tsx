@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { Globe, Lock } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -91,7 +92,7 @@ export function TeamFormDialog({ open, onClose, team }: { open: boolean; onClose
 /** Deletion names what the team's members lose before anything happens. */
 export function DeleteTeamDialog({ open, onClose, team, afterDelete }: { open: boolean; onClose: () => void; team: { id: string; name: string }; afterDelete?: string }) {
   const router = useRouter();
-  const [impact, setImpact] = useState<{ members: number; groups: number; assigned: number; onlyHere: number } | null>(null);
+  const [impact, setImpact] = useState<{ members: number; groups: number; assigned: number; onlyHere: number; tokens: number; connections: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [wasOpen, setWasOpen] = useState(open);
@@ -126,12 +127,19 @@ export function DeleteTeamDialog({ open, onClose, team, afterDelete }: { open: b
       footer={
         <>
           <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
-          <Button type="button" variant="danger" onClick={confirm} disabled={pending || !impact}>{pending ? "Deleting…" : "Delete team"}</Button>
+          <Button type="button" variant="danger" onClick={confirm} disabled={pending || !impact || impact.connections.length > 0}>{pending ? "Deleting…" : "Delete team"}</Button>
         </>
       }
     >
       {error ? <ErrorNote>{error}</ErrorNote> : !impact ? <p className="text-sm text-slate-500">Counting what its members would lose…</p> : (
         <div className="space-y-3 text-sm text-slate-700" data-testid="delete-impact">
+          {impact.connections.length ? (
+            <ErrorNote>
+              {team.name} is bound to the sign-in {impact.connections.length === 1 ? "connection" : "connections"} {impact.connections.map((c) => `“${c}”`).join(", ")}: everyone who signs in through {impact.connections.length === 1 ? "it" : "them"} is a Guest of this team.
+              Delete {impact.connections.length === 1 ? "it" : "them"} or bind {impact.connections.length === 1 ? "it" : "them"} to another team under{" "}
+              <Link href="/settings/authentication" className="font-medium underline">Settings → Authentication</Link> first.
+            </ErrorNote>
+          ) : null}
           <WarningNote>
             {impact.members ? `${n(impact.members, "member loses", "members lose")} access through this team` : "Nobody is a member of this team"}
             {impact.assigned ? ` to ${n(impact.assigned, "assigned resource", "assigned resources")} and everything inside them.` : "; nothing is assigned to it."}
@@ -139,6 +147,7 @@ export function DeleteTeamDialog({ open, onClose, team, afterDelete }: { open: b
           <ul className="list-disc space-y-1 pl-5 text-slate-600">
             <li>{n(impact.groups, "group is", "groups are")} unlinked from it (the groups themselves stay).</li>
             <li>{n(impact.onlyHere, "resource is", "resources are")} shared through this team only: afterwards only admins see {impact.onlyHere === 1 ? "it" : "them"}.</li>
+            {impact.tokens ? <li>{n(impact.tokens, "team API token stops", "team API tokens stop")} working at once.</li> : null}
           </ul>
           <p className="text-slate-500">This cannot be undone.</p>
         </div>

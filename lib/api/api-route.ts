@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, UserError } from "@/lib/actions/authorized";
 import { authenticateToken } from "@/lib/tokens/authenticate";
+import { requestClientAddress } from "@/lib/net/client-address";
 import { can } from "@/lib/policy";
 import type { Endpoint } from "./endpoint";
 import { BadRequest, notFound, problem } from "./problem";
@@ -28,14 +29,10 @@ function firstIssue(error: z.ZodError, prefix?: string): { detail: string; field
   return { detail: path ? `${path}: ${issue.message}` : issue.message, field: path || undefined };
 }
 
-/**
- * Where a call came from, for "last used from": the address the nearest proxy saw (x-real-ip, or the last entry
- * of x-forwarded-for, which the client cannot forge in front of a proxy that appends). Shown to people, never
- * used to decide anything.
- */
+/** Where a call came from, for "last used from": the address the console's server took from the socket. */
 function clientAddress(req: NextRequest): string | null {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return (req.headers.get("x-real-ip") || forwarded?.[forwarded.length - 1] || null)?.slice(0, 64) ?? null;
+  const a = requestClientAddress(req.headers);
+  return a === "unknown" ? null : a;
 }
 
 /** The console's own origin: NEXTAUTH_URL when set, else the origin this request was addressed to. */

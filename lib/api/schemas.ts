@@ -124,7 +124,7 @@ export const dto = {
     .object({ id: z.string().uuid(), name: z.string(), kind: z.string(), target: z.string().openapi({ description: "The connection without its password." }), resourceCount: z.number().int(), lastRunId: z.string().uuid().nullable() })
     .openapi("Integration"),
   run: z
-    .object({ id: z.string().uuid(), status: z.enum(["running", "succeeded", "failed"]), phase: z.string(), found: z.number().int(), added: z.number().int(), updated: z.number().int(), removed: z.number().int(), error: z.string().nullable(), createdAt: z.string(), finishedAt: z.string().nullable() })
+    .object({ id: z.string().uuid(), status: z.enum(["queued", "running", "succeeded", "failed"]), phase: z.string(), found: z.number().int(), added: z.number().int(), updated: z.number().int(), removed: z.number().int(), error: z.string().nullable(), createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable() })
     .openapi("SyncRun"),
   runStarted: z.object({ runId: z.string().uuid() }).openapi("SyncStarted"),
   problem: z

@@ -6,7 +6,7 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { ownerDb } from "@/lib/db/owner";
 import { clearSignInFailures, recordSignInFailure, signInWait } from "./rate-limit";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { requestClientAddress } from "@/lib/net/client-address";
 import { authSecret } from "./secret";
 import { sameOriginPath } from "./callback-url";
 import { rateLimitedError } from "./sign-in-messages";
@@ -20,11 +20,8 @@ const credentials = z.object({
 // Compared against when the email is unknown, so both failures take the same time.
 const DUMMY_HASH = bcrypt.hashSync("enclave-timing-equaliser", 10);
 
-// The client's address as scripts/serve.ts determined it from the socket (and ENCLAVE_TRUSTED_PROXIES): never
-// X-Forwarded-For, which the client writes itself. Without the server in front (`next dev`) it is "unknown".
 function clientAddress(req: { headers?: Record<string, unknown> } | undefined): string {
-  const v = req?.headers?.[CLIENT_ADDRESS_HEADER];
-  return typeof v === "string" && v.length <= 64 ? v : "unknown";
+  return requestClientAddress(req?.headers);
 }
 
 export const authOptions: NextAuthOptions = {

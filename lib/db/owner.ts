@@ -27,6 +27,8 @@ export const OWNER_CALLERS = {
   "automation-triggers": "lib/automations/triggers.ts",
   /** A rule's regular expressions are compiled by PostgreSQL in a short transaction of their own. */
   "automation-regex-check": "lib/automations/preview.ts",
+  /** The sync worker claims, heartbeats and finishes runs as the system; it applies a catalog as the admin who started it. */
+  "sync-worker": "lib/integrations/sync.ts",
   /** pg-boss shares the process's connection (or its embedded PGlite). */
   "job-queue": "lib/automations/queue.ts",
   /** An API token is resolved to its viewer (and its last use recorded) before any viewer exists. */

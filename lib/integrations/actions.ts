@@ -9,7 +9,8 @@ import { encryptSecret } from "./crypto";
 import { SourceError } from "./catalog-reader";
 import { testConnectionString as testString, testSource } from "./source";
 import { createIntegrationInput, integrationIdInput, replaceSecretInput, testConnectionInput } from "./schemas";
-import { startSync } from "./sync";
+import { createSync } from "./sync";
+import { enqueueSync } from "@/lib/automations/queue";
 
 async function test(run: () => Promise<string>) {
   try {
@@ -76,9 +77,10 @@ export const replaceIntegrationSecret = authorizedAction({ input: replaceSecretI
   return { ok: true };
 });
 
-/** Starts a sync in the background and returns its run id at once; the page follows its progress. */
+/** Queues a sync (worked by the job queue on any server) and returns its run id at once; the page follows its row. */
 export const syncIntegration = authorizedAction({ input: integrationIdInput, permission: "integrations.manage" }, async ({ viewer, input }) => {
-  const out = await startSync(viewer, input.integrationId);
+  const out = await createSync(viewer, input.integrationId);
+  await enqueueSync(out.syncId);
   refresh(`/settings/integrations/${input.integrationId}`);
   return out;
 });

@@ -3,11 +3,11 @@ import { can } from "@/lib/policy";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { describeSource } from "./source";
-import { STALE_MS } from "./sync";
+import { INTERRUPTED, isInterrupted } from "./sync";
 
 export type SyncRun = {
   id: string;
-  status: "running" | "succeeded" | "failed";
+  status: "queued" | "running" | "succeeded" | "failed";
   phase: string;
   found: number;
   added: number;
@@ -15,6 +15,7 @@ export type SyncRun = {
   removed: number;
   error: string | null;
   createdAt: string;
+  startedAt: string | null;
   finishedAt: string | null;
 };
 
@@ -30,15 +31,19 @@ export type IntegrationSummary = {
 
 export type IntegrationDetail = IntegrationSummary & { runs: SyncRun[]; description: string };
 
-function run(r: { id: string; status: string; phase: string; found: number; added: number; updated: number; removed: number; error: string | null; createdAt: Date; finishedAt: Date | null }): SyncRun {
-  // A run still "running" long after it began was cut short (a restart): its one transaction never committed.
-  if (r.status === "running" && Date.now() - r.createdAt.getTime() > STALE_MS) {
-    return { ...r, status: "failed", phase: "Failed", error: "The sync was interrupted (the server stopped).", createdAt: r.createdAt.toISOString(), finishedAt: null };
-  }
-  return { ...r, status: r.status as SyncRun["status"], createdAt: r.createdAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null };
+type RunRow = { id: string; status: string; phase: string; found: number; added: number; updated: number; removed: number; error: string | null; createdAt: Date; startedAt: Date | null; heartbeatAt: Date | null; finishedAt: Date | null };
+
+function run(r: RunRow): SyncRun {
+  const { heartbeatAt, ...row } = r;
+  void heartbeatAt;
+  const times = { createdAt: r.createdAt.toISOString(), startedAt: r.startedAt?.toISOString() ?? null, finishedAt: r.finishedAt?.toISOString() ?? null };
+  // A running run whose worker stopped beating is reported as what it is (its one transaction never committed), in the
+  // minute before a worker's tick records it so (recoverSyncs).
+  if (isInterrupted(r)) return { ...row, ...times, status: "failed", phase: "Failed", error: INTERRUPTED };
+  return { ...row, ...times, status: r.status as SyncRun["status"] };
 }
 
-const runSelect = { id: true, status: true, phase: true, found: true, added: true, updated: true, removed: true, error: true, createdAt: true, finishedAt: true } as const;
+const runSelect = { id: true, status: true, phase: true, found: true, added: true, updated: true, removed: true, error: true, createdAt: true, startedAt: true, heartbeatAt: true, finishedAt: true } as const;
 
 /** Connected integrations (admins only; the table's RLS says the same). */
 export async function listIntegrations(viewer: Viewer): Promise<IntegrationSummary[]> {

@@ -1,5 +1,7 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
+import { effectiveMembershipsSql } from "@/lib/access/team-members";
 import { TYPE_LABELS } from "@/lib/catalog/types";
 import type { Exposure, ExposureNames } from "@/lib/policy";
 
@@ -65,14 +67,11 @@ export async function loadExposureNames(tx: Tx, workspaceId: string, exposures: 
         )
       : [],
     persons.size
-      ? await tx.$queryRawUnsafe<{ uid: string; name: string }[]>(
-          `SELECT DISTINCT x.uid::text AS uid, t.name FROM (
-             SELECT "userId" AS uid, "teamId" AS tid FROM "TeamMember" WHERE "workspaceId" = $1::uuid AND "userId" = ANY($2::uuid[])
-             UNION SELECT gm."userId", tg."teamId" FROM "GroupMember" gm JOIN "TeamGroup" tg ON tg."workspaceId" = gm."workspaceId" AND tg."groupId" = gm."groupId"
-              WHERE gm."workspaceId" = $1::uuid AND gm."userId" = ANY($2::uuid[])) x
-           JOIN "Team" t ON t."workspaceId" = $1::uuid AND t.id = x.tid AND t.visibility = 'PRIVATE' AND NOT t."isDefault"`,
-          ws,
-          [...persons],
+      ? await tx.$queryRaw<{ uid: string; name: string }[]>(
+          // The persons' client teams, by the one membership rule (lib/access): General is never a client team.
+          Prisma.sql`SELECT DISTINCT x.uid::text AS uid, t.name FROM (${effectiveMembershipsSql(ws)}) x
+           JOIN "Team" t ON t."workspaceId" = ${ws}::uuid AND t.id = x.tid AND t.visibility = 'PRIVATE' AND NOT t."isDefault"
+           WHERE x.uid = ANY(${[...persons]}::uuid[])`,
         )
       : [],
   ];

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { withViewer, type Tx } from "@/lib/db/scoped";
+import { teamLinks, teamMemberSql } from "@/lib/access/team-members";
 import { can, describeExposures, type Exposure, type ExposureLine } from "@/lib/policy";
 import { exposuresIn } from "./rule-sql";
 import { loadExposureNames } from "./names";
@@ -32,14 +34,11 @@ function fixLink(l: ExposureLine, teamSlug: (id: string) => string | undefined):
 /** Whether an exposure concerns a team: its resource's owner, a team it goes through, or a team of a Guest in it. */
 async function involving(tx: Tx, workspaceId: string, exposures: Exposure[], teamId: string): Promise<Exposure[]> {
   const users = [...new Set(exposures.flatMap((e) => (e.kind === "guest-resource" ? [e.guestId] : e.kind === "guest-person" ? [e.guestId, e.personId] : [])))];
-  const rows = users.length
-    ? await tx.$queryRawUnsafe<{ uid: string }[]>(
-        `SELECT "userId"::text AS uid FROM "TeamMember" WHERE "workspaceId" = $1::uuid AND "teamId" = $2::uuid AND "userId" = ANY($3::uuid[])
-         UNION SELECT gm."userId"::text FROM "GroupMember" gm JOIN "TeamGroup" tg ON tg."workspaceId" = gm."workspaceId" AND tg."groupId" = gm."groupId"
-          WHERE gm."workspaceId" = $1::uuid AND tg."teamId" = $2::uuid AND gm."userId" = ANY($3::uuid[])`,
-        workspaceId,
-        teamId,
-        users,
+  const team = users.length ? await tx.team.findFirst({ where: { workspaceId, id: teamId }, select: { id: true, isDefault: true } }) : null;
+  const rows = team
+    ? await tx.$queryRaw<{ uid: string }[]>(
+        Prisma.sql`SELECT u.id::text AS uid FROM unnest(${users}::uuid[]) AS u(id)
+          WHERE ${teamMemberSql(workspaceId, await teamLinks(tx, workspaceId, [team]), Prisma.sql`u.id`)}`,
       )
     : [];
   const inTeam = new Set(rows.map((r) => r.uid));

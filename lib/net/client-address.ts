@@ -9,6 +9,16 @@ import { addressInList, normalizeAddress, parseAddressList, type AddressList } f
 
 export const CLIENT_ADDRESS_HEADER = "x-enclave-client-address";
 
+/**
+ * The client's address of a request inside the app: what scripts/serve.ts determined from the socket (and
+ * ENCLAVE_TRUSTED_PROXIES), never X-Forwarded-For, which the client writes itself. "unknown" without the server in
+ * front (`next dev`). Every throttle and every "from which address" reads it here.
+ */
+export function requestClientAddress(headers: { get(name: string): string | null } | Record<string, unknown> | undefined): string {
+  const v = typeof (headers as { get?: unknown })?.get === "function" ? (headers as { get(name: string): string | null }).get(CLIENT_ADDRESS_HEADER) : (headers as Record<string, unknown> | undefined)?.[CLIENT_ADDRESS_HEADER];
+  return typeof v === "string" && v.length > 0 && v.length <= 64 ? v : "unknown";
+}
+
 export function trustedProxies(env: string | undefined = process.env.ENCLAVE_TRUSTED_PROXIES): AddressList {
   return parseAddressList(env);
 }

@@ -48,93 +48,66 @@ function people(n: ExposureNames, ids: string[], word = "guest"): string {
   return `${ids.length === 1 ? word : `${word}s`} ${listNames(ids.map((id) => n.user(id)))}`;
 }
 
+type Words = { text: string; sharing: boolean; subject: ExposureLine["subject"]; teamIds: string[] };
+
+const VERBS = {
+  would: { see: "would see", be: "would be", hold: "would hold", shared: "would be visible to" },
+  can: { see: "can see", be: "is", hold: "holds", shared: "is visible to" },
+};
+
+/** The one sentence of a group of exposures alike but for their Guests (`items`, led by `e`), and its subject. */
+function words(e: Exposure, items: Exposure[], n: ExposureNames, v: (typeof VERBS)["would"]): Words {
+  const teams = (ids: string[]) => listNames(ids.map((t) => n.team(t)));
+  const guests = () => items.map((x) => ("guestId" in x ? x.guestId : ""));
+  switch (e.kind) {
+    case "guest-resource":
+      return {
+        text: `${possessive(e.viaTeamIds.map((t) => n.team(t)))}${people(n, guests())} ${v.see} ${thing(n, e.resourceId)}, assigned to ${n.team(e.ownerTeamId)}.`,
+        sharing: e.sharing,
+        subject: { type: "resource", id: e.resourceId },
+        teamIds: [e.ownerTeamId, ...e.viaTeamIds],
+      };
+    case "guest-person":
+      return {
+        text: `${people(n, guests())} ${v.see} ${possessive(n.clientTeamsOf(e.personId))}guest ${n.user(e.personId)}, through ${teams(e.viaTeamIds)}.`,
+        sharing: false,
+        subject: { type: "user", id: e.personId },
+        teamIds: e.viaTeamIds,
+      };
+    case "guest-two-teams":
+      return { text: `Guest ${n.user(e.guestId)} ${v.be} in two client teams, ${teams(e.teamIds)}, and sees both.`, sharing: false, subject: { type: "user", id: e.guestId }, teamIds: e.teamIds };
+    case "group-two-clients":
+      return { text: `Group ${n.group(e.groupId)} ${v.hold} guests of two client teams, ${teams(e.teamIds)}.`, sharing: false, subject: { type: "group", id: e.groupId }, teamIds: e.teamIds };
+    case "shared-resource":
+      return { text: `${capitalize(thing(n, e.resourceId))} ${v.shared} two client teams, ${teams(e.teamIds)}.`, sharing: true, subject: { type: "resource", id: e.resourceId }, teamIds: e.teamIds };
+  }
+}
+
+/** Exposures alike but for their Guest share one sentence. */
+function groupKey(e: Exposure): string {
+  switch (e.kind) {
+    case "guest-resource":
+      return `gr|${e.ownerTeamId}|${e.resourceId}|${e.viaTeamIds.join(",")}`;
+    case "guest-person":
+      return `gp|${e.personId}|${e.viaTeamIds.join(",")}`;
+    default:
+      return e.key;
+  }
+}
+
+const ORDER: Exposure["kind"][] = ["guest-resource", "guest-person", "guest-two-teams", "group-two-clients", "shared-resource"];
+
 /** tense "would": a preview of a change; "can": the report of what is. */
 export function describeExposures(exposures: Exposure[], n: ExposureNames, tense: "would" | "can" = "would"): ExposureLine[] {
-  const see = tense === "would" ? "would see" : "can see";
-  const be = tense === "would" ? "would be" : "is";
-  const hold = tense === "would" ? "would hold" : "holds";
-  const beShared = tense === "would" ? "would be visible to" : "is visible to";
-  const groups = new Map<string, { lead: Exposure; items: Exposure[] }>();
-  const groupKey = (e: Exposure): string => {
-    switch (e.kind) {
-      case "guest-resource":
-        return `gr|${e.ownerTeamId}|${e.resourceId}|${e.viaTeamIds.join(",")}`;
-      case "guest-person":
-        return `gp|${e.personId}|${e.viaTeamIds.join(",")}`;
-      default:
-        return e.key;
-    }
-  };
+  const groups = new Map<string, Exposure[]>();
   for (const e of exposures) {
     const k = groupKey(e);
-    const g = groups.get(k) ?? { lead: e, items: [] };
-    g.items.push(e);
-    groups.set(k, g);
+    const g = groups.get(k);
+    if (g) g.push(e);
+    else groups.set(k, [e]);
   }
-  const lines: ExposureLine[] = [];
-  for (const { lead: e, items } of groups.values()) {
-    const keys = items.map((x) => x.key);
-    switch (e.kind) {
-      case "guest-resource": {
-        const guests = items.map((x) => (x as typeof e).guestId);
-        const via = e.viaTeamIds.map((t) => n.team(t));
-        lines.push({
-          kind: e.kind,
-          keys,
-          sharing: e.sharing,
-          text: `${possessive(via)}${people(n, guests)} ${see} ${thing(n, e.resourceId)}, assigned to ${n.team(e.ownerTeamId)}.`,
-          subject: { type: "resource", id: e.resourceId },
-          teamIds: [e.ownerTeamId, ...e.viaTeamIds],
-        });
-        break;
-      }
-      case "guest-person": {
-        const guests = items.map((x) => (x as typeof e).guestId);
-        const theirs = n.clientTeamsOf(e.personId);
-        lines.push({
-          kind: e.kind,
-          keys,
-          sharing: false,
-          text: `${people(n, guests)} ${see} ${possessive(theirs)}guest ${n.user(e.personId)}, through ${listNames(e.viaTeamIds.map((t) => n.team(t)))}.`,
-          subject: { type: "user", id: e.personId },
-          teamIds: e.viaTeamIds,
-        });
-        break;
-      }
-      case "guest-two-teams":
-        lines.push({
-          kind: e.kind,
-          keys,
-          sharing: false,
-          text: `Guest ${n.user(e.guestId)} ${be} in two client teams, ${listNames(e.teamIds.map((t) => n.team(t)))}, and sees both.`,
-          subject: { type: "user", id: e.guestId },
-          teamIds: e.teamIds,
-        });
-        break;
-      case "group-two-clients":
-        lines.push({
-          kind: e.kind,
-          keys,
-          sharing: false,
-          text: `Group ${n.group(e.groupId)} ${hold} guests of two client teams, ${listNames(e.teamIds.map((t) => n.team(t)))}.`,
-          subject: { type: "group", id: e.groupId },
-          teamIds: e.teamIds,
-        });
-        break;
-      case "shared-resource":
-        lines.push({
-          kind: e.kind,
-          keys,
-          sharing: true,
-          text: `${capitalize(thing(n, e.resourceId))} ${beShared} two client teams, ${listNames(e.teamIds.map((t) => n.team(t)))}.`,
-          subject: { type: "resource", id: e.resourceId },
-          teamIds: e.teamIds,
-        });
-        break;
-    }
-  }
-  const order: Exposure["kind"][] = ["guest-resource", "guest-person", "guest-two-teams", "group-two-clients", "shared-resource"];
-  return lines.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.text.localeCompare(b.text));
+  const lines = [...groups.values()].map((items): ExposureLine => ({ kind: items[0]!.kind, keys: items.map((x) => x.key), ...words(items[0]!, items, n, VERBS[tense]) }));
+  return lines.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || a.text.localeCompare(b.text));
 }
 
 function capitalize(s: string): string {

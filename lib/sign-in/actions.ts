@@ -1,6 +1,7 @@
 "use server";
 import { cookies, headers } from "next/headers";
 import { authorizedAction, UserError } from "@/lib/actions/authorized";
+import { requestClientAddress } from "@/lib/net/client-address";
 import { routeFor } from "@/lib/sso/routing";
 import { emailInput, linkRequestInput } from "@/lib/sso/schemas";
 import { issueSignInLink, LINK_COOKIE, LINK_SENT, LINK_TTL_MS, linkRequestWait, linksEnabled, newBrowserNonce } from "./links";
@@ -16,8 +17,7 @@ export const signInOptions = authorizedAction({ input: emailInput, public: true 
 });
 
 async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return requestClientAddress(await headers());
 }
 
 /**

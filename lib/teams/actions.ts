@@ -84,6 +84,9 @@ export const deleteTeam = authorizedAction({ input: teamIdInput, permission: "te
     const team = await scopedTeam(tx, viewer, input.teamId);
     if (team.isDefault) throw new UserError(`${team.name} is the default team: it cannot be deleted.`);
     const impact = await teamDeletionImpact(tx, viewer, team.id);
+    // A bound connection makes everyone who signs in through it a Guest of this team: without the team they would
+    // arrive bound to nothing, so the connection goes (or is rebound) first, by a decision of its own.
+    if (impact?.connections.length) throw new UserError(bindingRefusal(team.name, impact.connections));
     // Automations that target the team stop targeting it.
     const automations = await tx.automation.findMany({ where: { workspaceId: viewer.workspaceId, teamIds: { has: team.id } }, select: { id: true, teamIds: true } });
     for (const a of automations) await tx.automation.update({ where: { id: a.id }, data: { teamIds: a.teamIds.filter((id) => id !== team.id) } });
@@ -177,6 +180,11 @@ export const leaveTeam = authorizedAction({ input: teamIdInput, permission: "tea
   refreshTeam(team.slug);
   return { ok: true };
 });
+
+function bindingRefusal(team: string, connections: string[]): string {
+  const names = connections.map((c) => `“${c}”`).join(", ");
+  return `${team} is bound to the sign-in ${connections.length === 1 ? "connection" : "connections"} ${names}: delete ${connections.length === 1 ? "it" : "them"} or bind ${connections.length === 1 ? "it" : "them"} to another team under Settings → Authentication first. Nothing was deleted.`;
+}
 
 /** Before a deletion: what the team's members would lose (counts only), shown in the confirmation. */
 export const previewDeleteTeam = authorizedAction({ input: teamIdInput, permission: "teams.manage" }, async ({ viewer, input }) => {

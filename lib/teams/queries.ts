@@ -273,7 +273,8 @@ export async function listTeamGroupCandidates(viewer: Viewer, teamId: string): P
   });
 }
 
-export type DeletionImpact = { members: number; groups: number; assigned: number; onlyHere: number };
+/** `connections`: the sign-in connections bound to the team, by name (deletion is refused while there are any). */
+export type DeletionImpact = { members: number; groups: number; assigned: number; onlyHere: number; tokens: number; connections: string[] };
 
 /**
  * What deleting a team takes away: its members, groups and assignments, and how many resources are reachable
@@ -298,7 +299,9 @@ export async function teamDeletionImpact(tx: Tx, viewer: Viewer, teamId: string)
   const onlyHere = mine.length
     ? await tx.resource.count({ where: { workspaceId: ws, removedAt: null, path: { hasSome: mine }, NOT: others.length ? { path: { hasSome: others } } : undefined } })
     : 0;
-  return { members: Number(rows?.members ?? 0), groups, assigned: mine.length, onlyHere };
+  const tokens = await tx.apiToken.count({ where: { workspaceId: ws, teamId, revokedAt: null, expiresAt: { gt: new Date() } } });
+  const connections = (await tx.authConnection.findMany({ where: { workspaceId: ws, teamId }, select: { name: true }, orderBy: { name: "asc" } })).map((c) => c.name);
+  return { members: Number(rows?.members ?? 0), groups, assigned: mine.length, onlyHere, tokens, connections };
 }
 
 export type BrowseTeam = TeamSummary & { isDirectMember: boolean };

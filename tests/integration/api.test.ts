@@ -4,7 +4,7 @@
 // Northwind team token sees what Ana sees and cannot write; a read token's PATCH is 403 and changes nothing; a
 // revoked or expired token, a deactivated owner and a demoted admin count at the very next call.
 import crypto from "node:crypto";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
@@ -15,8 +15,12 @@ import { listVisibleResourceIds } from "@/lib/catalog/queries";
 import { listVisibleUserIds } from "@/lib/people/queries";
 import { withViewer } from "@/lib/db/scoped";
 import { lineageOf } from "@/lib/lineage/queries";
+import { startAutomationWorker, stopAutomationWorker } from "@/lib/automations/queue";
 
 const db = await setupTestDb();
+// A sync started through the API runs on the job queue, like on a server: this file's worker takes it.
+await startAutomationWorker({ schedule: false, pollSeconds: 0.5 });
+afterAll(() => stopAutomationWorker());
 const ws = db.workspaceId;
 const one = async (sql: string, params: unknown[] = []) => ((await db.sql<{ id: string }>(sql, params))[0] ?? { id: "" }).id;
 const teamId = (name: string) => one(`SELECT id FROM "Team" WHERE name = $1 AND "workspaceId" = $2`, [name, ws]);
@@ -293,7 +297,7 @@ describe(`REST API with tokens, on ${db.engine}`, () => {
     let run;
     for (let i = 0; i < 100; i++) {
       run = await api("GET", `/integrations/${warehouse.id}/runs/${sync.body.runId}`, { token: admin });
-      if (run.body.status !== "running") break;
+      if (run.body.status !== "queued" && run.body.status !== "running") break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(run!.body).toMatchObject({ id: sync.body.runId, status: "succeeded" });

@@ -1,7 +1,7 @@
 // dbt manifests, on both engines: the seed's import enriched the synced warehouse instead of duplicating it;
 // a bad file is refused with a clear message and changes nothing; a good one enriches northwind.orders and
 // replaces the dbt lineage; a warehouse re-sync keeps what dbt added; only admins may import.
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
@@ -9,9 +9,13 @@ import { importDbtManifest } from "@/lib/dbt/actions";
 import { generateManifest } from "@/lib/dbt/generate-manifest";
 import { syncIntegration } from "@/lib/integrations/actions";
 import { waitForSync } from "@/lib/integrations/sync";
+import { startAutomationWorker, stopAutomationWorker } from "@/lib/automations/queue";
 import { demoDbtModels, DBT_PROJECT } from "@/prisma/seed/dbt";
 
 const db = await setupTestDb();
+// Syncs run on the job queue, like on a server: this file's worker takes them.
+await startAutomationWorker({ schedule: false, pollSeconds: 0.5 });
+afterAll(() => stopAutomationWorker());
 const key = (...parts: string[]) => JSON.stringify(["analytics", ...parts]);
 type Row = { id: string; description: string; tags: string[]; meta: Record<string, unknown> };
 const byKey = async (...parts: string[]) => (await db.sql<Row>(`SELECT id, description, tags, meta FROM "Resource" WHERE "externalKey" = $1`, [key(...parts)]))[0];

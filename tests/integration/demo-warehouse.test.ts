@@ -1,15 +1,19 @@
 // The demo's warehouse is real: its schemas and tables exist in the console's own database and reach the
 // catalog through the same sync as any PostgreSQL integration, on both engines.
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
 import { replaceIntegrationSecret, syncIntegration, testIntegration } from "@/lib/integrations/actions";
 import { waitForSync } from "@/lib/integrations/sync";
+import { startAutomationWorker, stopAutomationWorker } from "@/lib/automations/queue";
 import { listVisibleResourceIds } from "@/lib/catalog/queries";
 import { demoWarehouse } from "@/prisma/seed/warehouse";
 
 const db = await setupTestDb();
+// Syncs run on the job queue, like on a server: this file's worker takes them.
+await startAutomationWorker({ schedule: false, pollSeconds: 0.5 });
+afterAll(() => stopAutomationWorker());
 const [warehouse] = await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE name = 'Warehouse' AND "parentId" IS NULL`);
 const key = (...parts: string[]) => JSON.stringify(["analytics", ...parts]);
 const byKey = async (k: string) =>

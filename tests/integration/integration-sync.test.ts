@@ -12,6 +12,7 @@ import { setupTestDb } from "../helpers/db";
 import { createIntegration, replaceIntegrationSecret, syncIntegration, testConnectionString, testIntegration } from "@/lib/integrations/actions";
 import { getIntegration, listIntegrations } from "@/lib/integrations/queries";
 import { waitForSync } from "@/lib/integrations/sync";
+import { startAutomationWorker, stopAutomationWorker } from "@/lib/automations/queue";
 import { decryptSecret, encryptSecret } from "@/lib/integrations/crypto";
 import { assignResources } from "@/lib/resources/actions";
 import { updateResourceDescription } from "@/lib/catalog/actions";
@@ -35,6 +36,9 @@ async function serverReachable(): Promise<string | null> {
 }
 const unreachable = await serverReachable();
 const db = await setupTestDb();
+// Syncs run on the job queue, like on a server: this file's worker takes them.
+await startAutomationWorker({ schedule: false, pollSeconds: 0.5 });
+afterAll(() => stopAutomationWorker());
 if (unreachable) console.warn(`[integration-sync] skipped: no PostgreSQL at ${new URL(SERVER).host} (${unreachable})`);
 
 async function onSource(sql: string) {

@@ -1,16 +1,20 @@
 // Lineage from the warehouse, on both engines: the sync reads view dependencies (relation- and column-level) from
 // pg_depend and the rewrite rules, a re-sync follows CREATE VIEW / DROP VIEW, and each viewer's lineage of the
 // demo is the induced subgraph on what they may see: nothing of another client, not a name, an id, a count or an edge.
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
 import { syncIntegration } from "@/lib/integrations/actions";
 import { waitForSync } from "@/lib/integrations/sync";
+import { startAutomationWorker, stopAutomationWorker } from "@/lib/automations/queue";
 import { lineageOf } from "@/lib/lineage/queries";
 import { addManualLineageEdge, removeManualLineageEdge } from "@/lib/lineage/actions";
 
 const db = await setupTestDb();
+// Syncs run on the job queue, like on a server: this file's worker takes them.
+await startAutomationWorker({ schedule: false, pollSeconds: 0.5 });
+afterAll(() => stopAutomationWorker());
 const [warehouse] = await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE name = 'Warehouse' AND "parentId" IS NULL`);
 const key = (...parts: string[]) => JSON.stringify(["analytics", ...parts]);
 const idOf = async (...parts: string[]) => (await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE "externalKey" = $1`, [key(...parts)]))[0]?.id;

@@ -2,9 +2,11 @@
 // for every address; single use, 15 minutes, only with the browser's own nonce; throttled per account.
 import { afterAll, describe, expect, it, vi } from "vitest";
 const jar = new Map<string, string>();
+// What scripts/serve.ts took from the socket, and what the client wrote itself.
+const request = { socket: "198.51.100.7", forwarded: "203.0.113.9" };
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (n: string) => (jar.has(n) ? { name: n, value: jar.get(n)! } : undefined), set: (n: string, v: string) => void jar.set(n, v) }),
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
+  headers: async () => new Headers({ "x-enclave-client-address": request.socket, "x-forwarded-for": request.forwarded }),
 }));
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import nodeCrypto from "node:crypto";
@@ -70,6 +72,20 @@ describe(`e-mail sign-in links, on ${db.engine}`, () => {
     const sixth = await requestSignInLink({ email: "dan@globex.test" });
     expect(sixth.ok).toBe(false);
     expect(sixth.ok || sixth.error).toMatch(/^Too many sign-in attempts/);
+    await db.sql(`DELETE FROM "SignInThrottle"`).catch(() => undefined);
+  });
+
+  it("count per address by the socket's address: a new X-Forwarded-For each time earns no fresh count", async () => {
+    await db.sql(`DELETE FROM "SignInThrottle"`).catch(() => undefined);
+    const answers: boolean[] = [];
+    for (let i = 0; i < 22; i++) {
+      request.forwarded = `203.0.113.${i + 10}`;
+      answers.push((await requestSignInLink({ email: `nobody${i}@northwind.test` })).ok);
+    }
+    // Twenty accounts from one address are free (SIGN_IN_LIMITS.address); the next ones wait.
+    expect(answers.slice(0, 20).every(Boolean)).toBe(true);
+    expect(answers.slice(20)).toEqual([false, false]);
+    request.forwarded = "203.0.113.9";
     await db.sql(`DELETE FROM "SignInThrottle"`).catch(() => undefined);
   });
 });

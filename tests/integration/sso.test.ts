@@ -13,7 +13,7 @@ import { signInThroughConnection, SignInRefused } from "@/lib/sso/provision";
 import { passwordRefused, routeFor } from "@/lib/sso/routing";
 import { signInOptions } from "@/lib/sign-in/actions";
 import { changeRole } from "@/lib/members/actions";
-import { addTeamMembers } from "@/lib/teams/actions";
+import { addTeamMembers, deleteTeam, previewDeleteTeam } from "@/lib/teams/actions";
 import { addGroupMembers } from "@/lib/groups/actions";
 import { resolveViewer } from "@/lib/auth/resolve-viewer";
 import { decryptSecret } from "@/lib/integrations/crypto";
@@ -154,6 +154,23 @@ describe(`signing in through a connection, on ${db.engine}`, () => {
     const own = await addGroupMembers({ groupId: await group("Northwind people"), userIds: [kim], confirm: true });
     expect(own.ok).toBe(true);
     expect((await db.viewer("kim@northwind.example")).role).toBe("GUEST");
+  });
+
+  it("a team bound to a connection is not deleted: the preview names the connection, the refusal says what to do, nothing changes", async () => {
+    const northwindTeam = (await team("Northwind"))!;
+    actAs(admin);
+    const preview = await previewDeleteTeam({ teamId: northwindTeam });
+    expect(preview.ok && preview.data.connections).toEqual(["Northwind IdP"]);
+    const before = await db.sql(`SELECT md5(string_agg(t::text, ',' ORDER BY t.id)) AS h FROM "Team" t`);
+    expect(await deleteTeam({ teamId: northwindTeam })).toEqual({
+      ok: false,
+      error: "Northwind is bound to the sign-in connection “Northwind IdP”: delete it or bind it to another team under Settings → Authentication first. Nothing was deleted.",
+    });
+    expect(await db.sql(`SELECT md5(string_agg(t::text, ',' ORDER BY t.id)) AS h FROM "Team" t`)).toEqual(before);
+    // A team with no connection still goes, its team tokens counted first.
+    const globex = (await team("Globex"))!;
+    const globexPreview = await previewDeleteTeam({ teamId: globex });
+    expect(globexPreview.ok && globexPreview.data).toMatchObject({ connections: [], tokens: 0 });
   });
 
   it("a connection with people keeps its kind and team; deleting it unbinds them and frees the domains", async () => {

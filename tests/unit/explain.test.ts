@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { canSeeResource, explainAccess, grantKey, pathOf, resourceAudience, type AccessGrant, type PolicyWorkspace } from "@/lib/policy";
 import { workspaceArb } from "../helpers/arbitraries";
+import { clientWorkspace } from "../helpers/client-workspace";
 
 /** Independent check of one chain: user → (role | team membership) → team ← assigned ancestor-or-self → resource. */
 function chainHolds(ws: PolicyWorkspace, userId: string, resourceId: string, g: AccessGrant): string | null {
@@ -91,7 +92,7 @@ describe("explainAccess agrees with the policy", () => {
 });
 
 describe("explainAccess on a small workspace", () => {
-  const ws: PolicyWorkspace = {
+  const ws: PolicyWorkspace = clientWorkspace({
     users: [
       { id: "admin", role: "ADMIN", status: "ACTIVE" },
       { id: "editor", role: "EDITOR", status: "ACTIVE" },
@@ -99,21 +100,7 @@ describe("explainAccess on a small workspace", () => {
       { id: "ben", role: "GUEST", status: "DEACTIVATED" },
       { id: "cara", role: "GUEST", status: "ACTIVE" },
     ],
-    teams: [
-      { id: "general", visibility: "PUBLIC", isDefault: true },
-      { id: "northwind", visibility: "PRIVATE", isDefault: false },
-      { id: "globex", visibility: "PRIVATE", isDefault: false },
-    ],
-    teamMembers: [{ teamId: "northwind", userId: "editor" }],
-    groupMembers: [
-      { groupId: "nw-people", userId: "ana" },
-      { groupId: "nw-people", userId: "ben" },
-      { groupId: "gx-people", userId: "cara" },
-    ],
-    teamGroups: [
-      { teamId: "northwind", groupId: "nw-people" },
-      { teamId: "globex", groupId: "gx-people" },
-    ],
+    guests: { northwind: ["ana", "ben"], globex: ["cara"] },
     resources: [
       { id: "db", parentId: null },
       { id: "s-northwind", parentId: "db" },
@@ -124,7 +111,7 @@ describe("explainAccess on a small workspace", () => {
       { teamId: "northwind", resourceId: "s-northwind" },
       { teamId: "general", resourceId: "s-shared" },
     ],
-  };
+  });
 
   it("Ana sees orders through group nw-people of team Northwind, inherited from the schema", () => {
     expect(explainAccess(ws, "ana", "orders")).toEqual([

@@ -18,6 +18,7 @@ import {
   type WorkspaceChange,
 } from "@/lib/policy";
 import { workspaceArb } from "../helpers/arbitraries";
+import { clientWorkspace } from "../helpers/client-workspace";
 
 // The oracle: what a Guest sees of another client, computed only from visibility.ts (an invited Guest counted as
 // if the invitation were accepted), never from exposure.ts.
@@ -169,7 +170,7 @@ describe("exposure rule: agrees with visibility", () => {
 });
 
 // The demo's shape, for examples in words.
-const demo: PolicyWorkspace = {
+const demo: PolicyWorkspace = clientWorkspace({
   users: [
     { id: "admin", role: "ADMIN", status: "ACTIVE" },
     { id: "editor", role: "EDITOR", status: "ACTIVE" },
@@ -178,23 +179,8 @@ const demo: PolicyWorkspace = {
     { id: "cara", role: "GUEST", status: "ACTIVE" },
     { id: "dan", role: "GUEST", status: "ACTIVE" },
   ],
-  teams: [
-    { id: "general", visibility: "PUBLIC", isDefault: true },
-    { id: "northwind", visibility: "PRIVATE", isDefault: false },
-    { id: "globex", visibility: "PRIVATE", isDefault: false },
-    { id: "platform", visibility: "PUBLIC", isDefault: false },
-  ],
-  teamMembers: [{ teamId: "northwind", userId: "editor" }],
-  groupMembers: [
-    { groupId: "nw", userId: "ana" },
-    { groupId: "nw", userId: "ben" },
-    { groupId: "gx", userId: "cara" },
-    { groupId: "gx", userId: "dan" },
-  ],
-  teamGroups: [
-    { teamId: "northwind", groupId: "nw" },
-    { teamId: "globex", groupId: "gx" },
-  ],
+  guests: { northwind: ["ana", "ben"], globex: ["cara", "dan"] },
+  platform: true,
   resources: [
     { id: "db", parentId: null },
     { id: "s-northwind", parentId: "db" },
@@ -206,12 +192,12 @@ const demo: PolicyWorkspace = {
     { teamId: "globex", resourceId: "s-globex" },
     { teamId: "general", resourceId: "db" },
   ],
-};
+});
 
 const names: ExposureNames = {
   team: (id) => ({ general: "General", northwind: "Northwind", globex: "Globex", platform: "Platform" })[id] ?? id,
   user: (id) => ({ ana: "Ana Souza", ben: "Ben Okafor", cara: "Cara Diaz", dan: "Dan Wu", editor: "Eddie Editor" })[id] ?? id,
-  group: (id) => ({ nw: "Northwind people", gx: "Globex people" })[id] ?? id,
+  group: (id) => ({ "nw-people": "Northwind people", "gx-people": "Globex people" })[id] ?? id,
   resource: (id) => ({ label: id === "s-northwind" ? "schema northwind" : `table ${id}`, descendants: id === "s-northwind" ? 20 : 0 }),
   clientTeamsOf: (id) => (["ana", "ben"].includes(id) ? ["Northwind"] : ["cara", "dan"].includes(id) ? ["Globex"] : []),
 };
@@ -233,9 +219,9 @@ describe("exposure rule: the demo's scenarios", () => {
   });
 
   it("a Globex guest added to Northwind people: two teams, the group, and every way they now see each other", () => {
-    const added = exposuresAdded(demo, { groupMembers: [{ groupId: "nw", userId: "cara" }] });
+    const added = exposuresAdded(demo, { groupMembers: [{ groupId: "nw-people", userId: "cara" }] });
     // Cara is then in Northwind (so its resources are hers too) and in Globex: she sees both clients.
-    expect(added.map((e) => e.key).sort()).toEqual(["group-two-clients:gx:globex:northwind", "group-two-clients:nw:globex:northwind", "guest-two-teams:cara:globex:northwind"]);
+    expect(added.map((e) => e.key).sort()).toEqual(["group-two-clients:gx-people:globex:northwind", "group-two-clients:nw-people:globex:northwind", "guest-two-teams:cara:globex:northwind"]);
     expect(added.some((e) => lockAllows(e, ownedIn(demo)))).toBe(false);
   });
 

@@ -14,9 +14,10 @@ import {
   type PolicyWorkspace,
 } from "@/lib/policy";
 import { workspaceArb } from "../helpers/arbitraries";
+import { clientWorkspace } from "../helpers/client-workspace";
 
 // A small copy of the demo workspace's shape: General, two private client teams, groups, a warehouse tree.
-const ws: PolicyWorkspace = {
+const ws: PolicyWorkspace = clientWorkspace({
   users: [
     { id: "admin", role: "ADMIN", status: "ACTIVE" },
     { id: "editor", role: "EDITOR", status: "ACTIVE" },
@@ -26,22 +27,8 @@ const ws: PolicyWorkspace = {
     { id: "cara", role: "GUEST", status: "ACTIVE" },
     { id: "odd", role: "OWNER", status: "ACTIVE" },
   ],
-  teams: [
-    { id: "general", visibility: "PUBLIC", isDefault: true },
-    { id: "northwind", visibility: "PRIVATE", isDefault: false },
-    { id: "globex", visibility: "PRIVATE", isDefault: false },
-    { id: "platform", visibility: "PUBLIC", isDefault: false },
-  ],
-  teamMembers: [{ teamId: "northwind", userId: "editor" }],
-  groupMembers: [
-    { groupId: "nw-people", userId: "ana" },
-    { groupId: "nw-people", userId: "ben" },
-    { groupId: "gx-people", userId: "cara" },
-  ],
-  teamGroups: [
-    { teamId: "northwind", groupId: "nw-people" },
-    { teamId: "globex", groupId: "gx-people" },
-  ],
+  guests: { northwind: ["ana", "ben"], globex: ["cara"] },
+  platform: true,
   resources: [
     { id: "warehouse", parentId: null },
     { id: "db", parentId: "warehouse" },
@@ -62,7 +49,7 @@ const ws: PolicyWorkspace = {
     { teamId: "general", resourceId: "s-shared" },
     { teamId: "platform", resourceId: "platform-doc" },
   ],
-};
+});
 
 const v = (userId: string) => ({ userId, role: ws.users.find((u) => u.id === userId)!.role });
 const sorted = (s: Set<string>) => [...s].sort();

@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireViewer } from "@/lib/auth/viewer";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { parseAuditParams } from "@/lib/audit/schemas";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,12 +8,13 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { buttonClass } from "@/components/ui/button";
 import { Download } from "lucide-react";
 
-export const metadata: Metadata = { title: "Audit log" };
+const page = settingsPage("audit.read", "Audit log");
+
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export const generateMetadata = page.metadata;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer();
-  const sp = await searchParams;
-  const p = parseAuditParams(sp);
+  const { viewer, params: p } = await page.withParams(searchParams, parseAuditParams);
   const data = await listAuditEvents(viewer, p);
   if (!data) notFound();
   const qs = new URLSearchParams(Object.entries({ q: p.q, action: p.action, targetType: p.targetType, from: p.from ?? "", to: p.to ?? "" }).filter(([, v]) => v) as [string, string][]);

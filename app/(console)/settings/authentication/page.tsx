@@ -1,23 +1,20 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { KeyRound } from "lucide-react";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { getAuthenticationSettings } from "@/lib/sso/queries";
-import { can } from "@/lib/policy";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ConnectionForm } from "@/components/authentication/connection-form";
 import { ConnectionCard } from "@/components/authentication/connection-card";
 
+const page = settingsPage("authentication.manage", "Authentication");
+
 // Non-admins get the plain 404 title too: the page's name is not theirs to learn.
-export async function generateMetadata(): Promise<Metadata> {
-  const viewer = await getViewer();
-  return { title: viewer && can(viewer.role, "authentication.manage") ? "Authentication" : "Page not found" };
-}
+export const generateMetadata = page.metadata;
 
 export default async function AuthenticationPage() {
-  const viewer = await requireViewer();
+  const viewer = await page.viewer();
   const settings = await getAuthenticationSettings(viewer);
   if (!settings) notFound();
   const options = { clientTeams: settings.clientTeams, groups: settings.groups };

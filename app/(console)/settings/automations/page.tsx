@@ -1,7 +1,4 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/policy";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { listAutomations } from "@/lib/automations/queries";
 import { parseAutomationsParams } from "@/lib/automations/schemas";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,16 +7,13 @@ import { AutomationsTable } from "@/components/automations/automations-table";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const page = settingsPage("automations.manage", "Automations");
+
 // Non-admins get the plain 404 title too: the page's name is not theirs to learn.
-export async function generateMetadata(): Promise<Metadata> {
-  const viewer = await getViewer();
-  return { title: viewer && can(viewer.role, "automations.manage") ? "Automations" : "Page not found" };
-}
+export const generateMetadata = page.metadata;
 
 export default async function AutomationsPage({ searchParams }: Props) {
-  const viewer = await requireViewer();
-  if (!can(viewer.role, "automations.manage")) notFound();
-  const params = parseAutomationsParams(await searchParams);
+  const { viewer, params } = await page.withParams(searchParams, parseAutomationsParams);
   const data = await listAutomations(viewer, params);
   const pageCount = Math.max(1, Math.ceil(data.total / params.size));
   return (

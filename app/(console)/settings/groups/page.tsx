@@ -1,7 +1,4 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/policy";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { listGroupsTable } from "@/lib/groups/queries";
 import { parseGroupsParams } from "@/lib/groups/schemas";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,15 +7,13 @@ import { GroupsTable } from "@/components/groups/groups-table";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const viewer = await getViewer();
-  return { title: viewer && can(viewer.role, "groups.manage") ? "Groups" : "Page not found" };
-}
+const page = settingsPage("groups.manage", "Groups");
+
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export const generateMetadata = page.metadata;
 
 export default async function GroupsSettingsPage({ searchParams }: Props) {
-  const viewer = await requireViewer();
-  if (!can(viewer.role, "groups.manage")) notFound();
-  const params = parseGroupsParams(await searchParams);
+  const { viewer, params } = await page.withParams(searchParams, parseGroupsParams);
   const data = await listGroupsTable(viewer, params);
   return (
     <>

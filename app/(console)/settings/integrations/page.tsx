@@ -1,8 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChevronRight, Plug } from "lucide-react";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { listIntegrations } from "@/lib/integrations/queries";
 import { adminResourceOptions } from "@/lib/resources/queries";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,17 +11,14 @@ import { AddIntegrationForm } from "@/components/integrations/add-integration-fo
 import { RunSummary } from "@/components/integrations/sync-panel";
 import { DbtImportForm } from "@/components/integrations/dbt-import-form";
 import { lastDbtImport } from "@/lib/dbt/queries";
-import { can } from "@/lib/policy";
+
+const page = settingsPage("integrations.manage", "Integrations");
 
 // Non-admins get the plain 404 title too: the page's name is not theirs to learn.
-export async function generateMetadata(): Promise<Metadata> {
-  const viewer = await getViewer();
-  return { title: viewer && can(viewer.role, "integrations.manage") ? "Integrations" : "Page not found" };
-}
+export const generateMetadata = page.metadata;
 
 export default async function IntegrationsPage() {
-  const viewer = await requireViewer();
-  if (!can(viewer.role, "integrations.manage")) notFound();
+  const viewer = await page.viewer();
   const [integrations, options, dbt] = await Promise.all([listIntegrations(viewer), adminResourceOptions(viewer), lastDbtImport(viewer)]);
   return (
     <>

@@ -1,7 +1,5 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/policy";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { listMembers } from "@/lib/members/queries";
 import { parseMembersParams } from "@/lib/members/schemas";
 import { listVisibleTeams } from "@/lib/teams/queries";
@@ -12,17 +10,15 @@ import { InviteButton } from "@/components/members/invite-dialog";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const viewer = await getViewer();
-  return { title: viewer && can(viewer.role, "members.manage") ? "Members" : "Page not found" };
-}
+const page = settingsPage("members.manage", "Members");
+
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export const generateMetadata = page.metadata;
 
 export default async function MembersPage({ searchParams }: Props) {
-  const viewer = await requireViewer();
-  if (!can(viewer.role, "members.manage")) notFound();
-  const params = parseMembersParams(await searchParams);
-  const [page, teams] = await Promise.all([listMembers(viewer, params), listVisibleTeams(viewer)]);
-  if (!page) notFound();
+  const { viewer, params } = await page.withParams(searchParams, parseMembersParams);
+  const [members, teams] = await Promise.all([listMembers(viewer, params), listVisibleTeams(viewer)]);
+  if (!members) notFound();
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name, isDefault: t.isDefault, visibility: t.visibility }));
   return (
     <>
@@ -34,11 +30,11 @@ export default async function MembersPage({ searchParams }: Props) {
       />
       <Card>
         <MembersTable
-          rows={page.rows}
+          rows={members.rows}
           teams={teamOptions}
           viewerId={viewer.userId}
           filters={{ role: params.role ?? "", status: params.status ?? "", team: params.team ?? "" }}
-          page={{ total: page.total, page: page.page, size: page.size, pageCount: page.pageCount, sort: params.sort, dir: params.dir, q: params.q }}
+          page={{ total: members.total, page: members.page, size: members.size, pageCount: members.pageCount, sort: params.sort, dir: params.dir, q: params.q }}
         />
       </Card>
     </>

@@ -1,26 +1,20 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { adminResourceOptions, listAdminResources } from "@/lib/resources/queries";
 import { parseAdminResourceParams } from "@/lib/resources/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ResourcesTable } from "@/components/resources/resources-table";
-import { can } from "@/lib/policy";
+
+const page = settingsPage("assignments.manage", "Resources");
 
 // Non-admins get the plain 404 title too: the page's name is not theirs to learn.
-export async function generateMetadata(): Promise<Metadata> {
-  const viewer = await getViewer();
-  return { title: viewer && can(viewer.role, "assignments.manage") ? "Resources" : "Page not found" };
-}
+export const generateMetadata = page.metadata;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SettingsResourcesPage({ searchParams }: Props) {
-  const viewer = await requireViewer();
-  if (!can(viewer.role, "assignments.manage")) notFound();
-  const p = parseAdminResourceParams(await searchParams);
-  const [page, options] = await Promise.all([listAdminResources(viewer, p), adminResourceOptions(viewer)]);
+  const { viewer, params: p } = await page.withParams(searchParams, parseAdminResourceParams);
+  const [resources, options] = await Promise.all([listAdminResources(viewer, p), adminResourceOptions(viewer)]);
   return (
     <>
       <PageHeader
@@ -30,8 +24,8 @@ export default async function SettingsResourcesPage({ searchParams }: Props) {
       />
       <Card>
         <ResourcesTable
-          rows={page.rows}
-          page={{ total: page.total, page: page.page, size: page.size, pageCount: page.pageCount, sort: p.sort, dir: p.dir, q: p.q }}
+          rows={resources.rows}
+          page={{ total: resources.total, page: resources.page, size: resources.size, pageCount: resources.pageCount, sort: p.sort, dir: p.dir, q: p.q }}
           filters={{ type: p.type, integration: p.integration, team: p.team, unassigned: p.unassigned }}
           teams={options.teams}
           integrations={options.integrations}

@@ -1,7 +1,4 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/policy";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { listTeamsTable } from "@/lib/teams/queries";
 import { parseTeamsParams } from "@/lib/teams/schemas";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,15 +7,13 @@ import { TeamsTable } from "@/components/teams/teams-table";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const viewer = await getViewer();
-  return { title: viewer && can(viewer.role, "teams.manage") ? "Teams" : "Page not found" };
-}
+const page = settingsPage("teams.manage", "Teams");
+
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export const generateMetadata = page.metadata;
 
 export default async function TeamsSettingsPage({ searchParams }: Props) {
-  const viewer = await requireViewer();
-  if (!can(viewer.role, "teams.manage")) notFound();
-  const params = parseTeamsParams(await searchParams);
+  const { viewer, params } = await page.withParams(searchParams, parseTeamsParams);
   const data = await listTeamsTable(viewer, params);
   return (
     <>

@@ -1,18 +1,17 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/policy";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { listWorkspaceTokens } from "@/lib/tokens/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { TokensTable } from "@/components/tokens/tokens-panel";
 
-export const metadata: Metadata = { title: "API tokens" };
+const page = settingsPage("tokens.manage", "API tokens");
+
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export const generateMetadata = page.metadata;
 
 // Every token of the workspace, personal and team, with its last use: admins only (a plain 404 for others).
 export default async function TokensPage() {
-  const viewer = await requireViewer();
-  if (!can(viewer.role, "tokens.manage")) notFound();
+  const viewer = await page.viewer();
   const rows = await listWorkspaceTokens(viewer);
   return (
     <>

@@ -1,16 +1,18 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireViewer } from "@/lib/auth/viewer";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { workspaceSettings } from "@/lib/isolation/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { LockToggle } from "@/components/isolation/lock-toggle";
 
-export const metadata: Metadata = { title: "Workspace" };
+const page = settingsPage("settings.manage", "Workspace");
+
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export const generateMetadata = page.metadata;
 
 export default async function WorkspaceSettingsPage() {
-  const viewer = await requireViewer();
+  const viewer = await page.viewer();
   const settings = await workspaceSettings(viewer);
   if (!settings) notFound();
   return (

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { settingsEntityPage } from "@/lib/auth/settings-page";
 import { automationFormOptions, getAutomation } from "@/lib/automations/queries";
-import { uuid } from "@/lib/automations/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -15,25 +13,15 @@ import { Time } from "@/components/ui/time";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
-  const viewer = await getViewer();
-  const parsed = uuid.safeParse(id);
-  if (!viewer || !parsed.success) return null;
-  return getAutomation(viewer, parsed.data);
-}
+const page = settingsEntityPage("automations.manage", getAutomation, (a) => a.name);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const a = await load((await params).id);
-  return { title: a ? a.name : "Page not found" };
-}
+export const generateMetadata: (props: Props) => Promise<Metadata> = page.metadata;
 
 const n = (x: number) => x.toLocaleString("en-US");
 const TRIGGER: Record<string, string> = { manual: "by hand", after_sync: "after a sync", schedule: "on schedule" };
 
 export default async function AutomationPage({ params }: Props) {
-  const viewer = await requireViewer();
-  const a = await load((await params).id);
-  if (!a) notFound();
+  const { viewer, entity: a } = await page.load({ params });
   const options = await automationFormOptions(viewer);
   const undoable = new Set(a.runs.filter((r) => r.kind === "run" && r.status === "succeeded" && !r.undoneAt && (r.added || r.removed)).map((r) => r.id));
   const busy = a.runs.some((r) => r.status === "queued" || r.status === "running");

@@ -1,22 +1,18 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/policy";
+import { settingsPage } from "@/lib/auth/settings-page";
 import { automationFormOptions } from "@/lib/automations/queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { AutomationForm } from "@/components/automations/automation-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const viewer = await getViewer();
-  return { title: viewer && can(viewer.role, "automations.manage") ? "New automation" : "Page not found" };
-}
+const page = settingsPage("automations.manage", "New automation");
+
+// Non-admins get the plain 404 title too: the page's name is not theirs to learn.
+export const generateMetadata = page.metadata;
 
 export default async function NewAutomationPage() {
-  const viewer = await requireViewer();
-  if (!can(viewer.role, "automations.manage")) notFound();
+  const viewer = await page.viewer();
   const options = await automationFormOptions(viewer);
   return (
     <>

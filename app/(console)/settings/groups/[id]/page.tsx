@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Globe, Lock } from "lucide-react";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { settingsEntityPage } from "@/lib/auth/settings-page";
 import { getGroup, listGroupCandidates } from "@/lib/groups/queries";
-import { uuid } from "@/lib/teams/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -13,22 +11,12 @@ import { GroupHeaderActions } from "@/components/groups/group-header-actions";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
-  const viewer = await getViewer();
-  const parsed = uuid.safeParse(id);
-  if (!viewer || !parsed.success) return { title: "Page not found" };
-  const group = await getGroup(viewer, parsed.data);
-  return { title: group ? group.name : "Page not found" };
-}
+const page = settingsEntityPage("groups.manage", getGroup, (g) => g.name);
+
+export const generateMetadata: (props: Props) => Promise<Metadata> = page.metadata;
 
 export default async function GroupPage({ params }: Props) {
-  const viewer = await requireViewer();
-  const { id } = await params;
-  const parsed = uuid.safeParse(id);
-  if (!parsed.success) notFound();
-  const group = await getGroup(viewer, parsed.data);
-  if (!group) notFound();
+  const { viewer, entity: group } = await page.load({ params });
   const candidates = await listGroupCandidates(viewer, group.id);
   return (
     <>

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
-import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { settingsEntityPage } from "@/lib/auth/settings-page";
 import { getIntegration } from "@/lib/integrations/queries";
-import { resourceId } from "@/lib/catalog/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -13,23 +11,12 @@ import { Time } from "@/components/ui/time";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
-  const viewer = await getViewer();
-  const parsed = resourceId.safeParse(id);
-  if (!viewer || !parsed.success) return null;
-  return getIntegration(viewer, parsed.data);
-}
+const page = settingsEntityPage("integrations.manage", getIntegration, (i) => i.name);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const i = await load((await params).id);
-  return { title: i ? i.name : "Page not found" };
-}
-
+export const generateMetadata: (props: Props) => Promise<Metadata> = page.metadata;
 
 export default async function IntegrationPage({ params }: Props) {
-  await requireViewer();
-  const i = await load((await params).id);
-  if (!i) notFound();
+  const { entity: i } = await page.load({ params });
   return (
     <>
       <Link href="/settings/integrations" className="mb-3 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-900">
