@@ -1,7 +1,7 @@
 // Owners, "Owned by" and "upstream/downstream of" search filters, foreign keys ("References" / "Referenced by")
 // and "Last synced", on both engines, each scoped: Ana (a Guest of Northwind) never learns of a Globex or Initech
 // owner, of a hidden table at the far end of a key, or of a resource up or down a lineage path through hidden ones.
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
@@ -13,8 +13,12 @@ import { ownerFilterOptions } from "@/lib/owners/queries";
 import { search, searchFacets } from "@/lib/search/queries";
 import { syncIntegration } from "@/lib/integrations/actions";
 import { waitForSync } from "@/lib/integrations/sync";
+import { startAutomationWorker, stopAutomationWorker } from "@/lib/automations/queue";
 
 const db = await setupTestDb();
+// Syncs run on the job queue's worker (lib/integrations/sync.ts).
+await startAutomationWorker({ schedule: false, pollSeconds: 0.5 });
+afterAll(() => stopAutomationWorker());
 const one = async (sql: string, params: unknown[] = []) => (await db.sql<{ id: string }>(sql, params))[0]?.id as string;
 const key = (...parts: string[]) => JSON.stringify(["analytics", ...parts]);
 const res = (...parts: string[]) => one(`SELECT id FROM "Resource" WHERE "externalKey" = $1`, [key(...parts)]);
