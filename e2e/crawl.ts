@@ -11,7 +11,14 @@ export async function crawlResources(page: Page, limit = 400): Promise<Map<strin
     const url = queue.shift()!;
     if (visited.has(url)) continue;
     visited.add(url);
-    await page.goto(`${url}${url.startsWith("/resources/") ? "?size=100" : ""}`);
+    const res = await page.goto(`${url}${url.startsWith("/resources/") ? "?size=100" : ""}`);
+    // The catalog's first page always lists something for a person with resources: wait for it, and say what the
+    // page was when it does not (a redirect to the sign-in page, an error) rather than crawl nothing.
+    if (url === "/catalog") {
+      await page.waitForSelector('main a[href^="/resources/"]', { timeout: 15_000 }).catch(async () => {
+        throw new Error(`/catalog listed no resource: ${res?.status()} at ${page.url()}: ${(await page.locator("main").innerText().catch(() => "")).slice(0, 300)}`);
+      });
+    }
     const links = await page.$$eval('main a[href^="/resources/"]', (as) =>
       as.map((a) => ({ href: a.getAttribute("href")!, name: (a.textContent ?? "").trim() })),
     );
