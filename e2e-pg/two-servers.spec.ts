@@ -12,7 +12,7 @@ async function deactivate(admin: Page, base: string, email: string) {
   await admin.goto(`${base}/settings/members?q=${encodeURIComponent(email.split("@")[0] + "@")}`);
   await admin.getByRole("checkbox", { name: "Select row" }).check();
   await admin.getByTestId("bulk-actions").getByRole("button", { name: "Deactivate" }).click();
-  await admin.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(admin.locator("tbody tr", { hasText: email })).toContainText("Deactivated");
 }
 
