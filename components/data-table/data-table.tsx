@@ -56,10 +56,14 @@ export function DataTable<T extends { id: string }>({
   /** Narrower cell padding, for tables with many columns. */
   compact?: boolean;
 }) {
-  const { set, pending } = useTableUrl(tableUrlParsers);
+  const { values, set, pending } = useTableUrl(tableUrlParsers);
   const [filter, setFilter] = useState(page.q);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const sorting: SortingState = [{ id: page.sort, desc: page.dir === "desc" }];
+  // The sort the URL asks for, ahead of the server's render of it: a second click on a header while the first
+  // is still rendering toggles from what the first asked for, not from the rows on screen.
+  const sortId = values.sort ?? page.sort;
+  const sortDir: "asc" | "desc" = values.dir ?? (values.sort ? "asc" : page.dir);
+  const sorting: SortingState = [{ id: sortId, desc: sortDir === "desc" }];
 
   // The URL changed under the filter box (back button, a link): adopt its value, during render.
   const [urlQ, setUrlQ] = useState(page.q);
@@ -132,7 +136,7 @@ export function DataTable<T extends { id: string }>({
                 {group.headers.map((header: any) => {
                   const sticky = header.column.id === "actions";
                   const canSort = header.column.columnDef.enableSorting !== false;
-                  const dir = page.sort === header.column.id ? page.dir : null;
+                  const dir = sortId === header.column.id ? sortDir : null;
                   return (
                     <th key={header.id} className={cn("py-2.5 font-medium", px, sticky && STICKY_HEAD)} aria-sort={dir ? (dir === "asc" ? "ascending" : "descending") : undefined}>
                       {canSort ? (
