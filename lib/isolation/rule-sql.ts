@@ -30,7 +30,7 @@ guest AS MATERIALIZED (
   -- scan of every user under the row-level security policies.
   SELECT m."userId" AS id FROM "Membership" m
    CROSS JOIN LATERAL (SELECT u.status FROM "User" u WHERE u.id = m."userId" OFFSET 0) u
-   WHERE m."workspaceId" = $1::uuid AND m.role = 'GUEST' AND u.status <> 'DEACTIVATED'),
+   WHERE m."workspaceId" = $1::uuid AND m.role = 'GUEST' AND m.status <> 'DEACTIVATED' AND u.status <> 'DEACTIVATED'),
 gm AS MATERIALIZED (
   SELECT g.id AS uid, t.tid FROM guest g CROSS JOIN LATERAL (
     SELECT tm."teamId" AS tid FROM "TeamMember" tm WHERE tm."workspaceId" = $1::uuid AND tm."userId" = g.id

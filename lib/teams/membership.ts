@@ -1,4 +1,5 @@
 import "server-only";
+import { memberView, shownName } from "@/lib/access/people";
 import { refuseBoundElsewhere } from "@/lib/sso/bound";
 import { NotFoundError, UserError } from "@/lib/actions/authorized";
 import { recordAudit } from "@/lib/audit/record";
@@ -26,10 +27,10 @@ export async function scopedPeople(tx: Tx, viewer: Viewer, ids: string[]) {
   const unique = [...new Set(ids)];
   const users = await tx.user.findMany({
     where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: { in: unique } }] },
-    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },
+    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: memberView } },
   });
   if (users.length !== unique.length) throw new NotFoundError();
-  return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
+  return users.map((u) => ({ id: u.id, name: shownName(u), email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
 }
 
 export function needsConfirmation(warnings: string[], confirm: boolean) {
@@ -75,7 +76,7 @@ async function planGroup(tx: Tx, viewer: Viewer, input: AddGroup) {
   const ws = viewer.workspaceId;
   const group = await tx.group.findFirst({
     where: { workspaceId: ws, id: input.groupId },
-    select: { id: true, name: true, members: { select: { user: { select: { id: true, name: true, memberships: { where: { workspaceId: ws }, select: { role: true } } } } } } },
+    select: { id: true, name: true, members: { select: { user: { select: { id: true, name: true, memberships: { where: { workspaceId: ws }, select: memberView } } } } } },
   });
   if (!group) throw new NotFoundError();
   const linked = await tx.teamGroup.findFirst({ where: { workspaceId: ws, teamId: team.id, groupId: group.id }, select: { groupId: true } });
