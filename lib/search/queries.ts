@@ -23,12 +23,15 @@ export type SearchOptions = SearchFilters & {
 
 /**
  * The viewer's scope as the search SQL needs it: the resources assigned to its visible teams, and those
- * teams. Admins see the whole workspace. Read inside the same transaction as the search.
+ * teams. Admins see the whole workspace. Read inside the same transaction as the search. The owners the viewer
+ * may see are read only when asked for (the owner facet, an "Owned by" filter): most searches need neither, and
+ * the read costs a user-scope context and a pass over ResourceOwner.
  */
-export async function searchScope(tx: Tx, viewer: Viewer): Promise<SearchScope & OwnerScope> {
+export async function searchScope(tx: Tx, viewer: Viewer, need: { owners: boolean }): Promise<SearchScope & OwnerScope> {
   if (seesWholeWorkspace(viewer.role)) return { workspaceId: viewer.workspaceId, roots: "all", teams: "all", owners: "all" };
   const teams = await visibleTeamIds(tx, viewer);
-  return { workspaceId: viewer.workspaceId, roots: await resourceRootIds(tx, viewer, teams), teams, owners: await visibleOwnerIds(tx, viewer) };
+  const scope = { workspaceId: viewer.workspaceId, roots: await resourceRootIds(tx, viewer, teams), teams };
+  return need.owners ? { ...scope, owners: await visibleOwnerIds(tx, viewer) } : scope;
 }
 
 /** The people and groups that own a resource the viewer can see and that the viewer may see itself. */
@@ -117,7 +120,7 @@ const empty = (q: string, size = SEARCH_PAGE_SIZE): SearchResult => ({ q, hits: 
 export async function search(viewer: Viewer, q: string, opts: SearchOptions = {}): Promise<SearchResult> {
   const term = q.trim();
   if (!term && !browsesWithoutWords(opts)) return empty(term, opts.size);
-  return withViewer(viewer, async (tx) => runSearch(tx, viewer, await searchScope(tx, viewer), term, opts));
+  return withViewer(viewer, async (tx) => runSearch(tx, viewer, await searchScope(tx, viewer, { owners: !!opts.ownerId }), term, opts));
 }
 
 const NO_FACETS: SearchFacets = { type: [], integration: [], team: [], owner: [] };
@@ -145,7 +148,7 @@ export async function searchFacets(viewer: Viewer, q: string, filters: SearchFil
   const term = q.trim();
   if (!term && !browsesWithoutWords(filters)) return NO_FACETS;
   return withViewer(viewer, async (tx) => {
-    const stmt = buildResourceFacets({ ...(await searchScope(tx, viewer)), ...filters, q: term });
+    const stmt = buildResourceFacets({ ...(await searchScope(tx, viewer, { owners: true })), ...filters, q: term });
     return facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));
   });
 }
@@ -155,7 +158,7 @@ export async function searchPage(viewer: Viewer, q: string, opts: SearchOptions 
   const term = q.trim();
   if (!term && !browsesWithoutWords(opts)) return { result: empty(term, opts.size), facets: NO_FACETS };
   return withViewer(viewer, async (tx) => {
-    const scope = await searchScope(tx, viewer);
+    const scope = await searchScope(tx, viewer, { owners: true });
     const result = await runSearch(tx, viewer, scope, term, opts);
     const stmt = buildResourceFacets({ ...scope, type: opts.type, integrationId: opts.integrationId, teamId: opts.teamId, ownerId: opts.ownerId, upstreamOf: opts.upstreamOf, downstreamOf: opts.downstreamOf, q: term });
     const facets = facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));
