@@ -4,7 +4,8 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceRootIds, resourceScope, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { browsesWithoutWords, buildResourceFacets, buildResourceSearch, type OwnerScope, type SearchFilters, type SearchScope } from "./sql";
+import { capCount, type CappedCount } from "@/lib/db/cap";
+import { browsesWithoutWords, buildResourceFacets, buildResourceSearch, SEARCH_COUNT_CAP, type OwnerScope, type SearchFilters, type SearchScope } from "./sql";
 import { ownerRowScope } from "@/lib/owners/queries";
 import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
 import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchResult, SearchResourceType, TeamHit } from "./types";
@@ -19,6 +20,8 @@ export type SearchOptions = SearchFilters & {
   size?: number;
   /** How many people and teams to include (page 1 only); 0 leaves them out. */
   others?: number;
+  /** Where the total stops counting (SEARCH_COUNT_CAP; tests set a small one). Never from a request. */
+  countCap?: number;
 };
 
 /**
@@ -42,9 +45,9 @@ async function visibleOwnerIds(tx: Tx, viewer: Viewer): Promise<string[]> {
 
 type Row = { id: string; type: SearchResourceType; name: string; description: string; parent: string | null; total: bigint | number };
 
-async function resourcePage(tx: Tx, scope: SearchScope & OwnerScope, q: string, f: SearchFilters, page: number, size: number): Promise<{ rows: ResourceHit[]; total: number }> {
+async function resourcePage(tx: Tx, scope: SearchScope & OwnerScope, q: string, f: SearchFilters, page: number, size: number, cap = SEARCH_COUNT_CAP): Promise<{ rows: ResourceHit[] } & CappedCount> {
   const run = async (p: number) => {
-    const stmt = buildResourceSearch({ ...scope, ...f, q, limit: size, offset: (p - 1) * size });
+    const stmt = buildResourceSearch({ ...scope, ...f, q, limit: size, offset: (p - 1) * size, countCap: cap });
     return tx.$queryRawUnsafe<Row[]>(stmt.text, ...stmt.values);
   };
   let rows = await run(page);
@@ -55,7 +58,7 @@ async function resourcePage(tx: Tx, scope: SearchScope & OwnerScope, q: string, 
     total = first.length ? Number(first[0].total) : 0;
     rows = [];
   }
-  return { rows: rows.map((r) => ({ kind: "resource", id: r.id, type: r.type, name: r.name, description: plainText(r.description), parent: r.parent })), total };
+  return { rows: rows.map((r) => ({ kind: "resource", id: r.id, type: r.type, name: r.name, description: plainText(r.description), parent: r.parent })), ...capCount(total, cap) };
 }
 
 function order<T extends { name: string }>(xs: T[], q: string, alt?: (x: T) => string): T[] {
@@ -95,7 +98,7 @@ async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope & OwnerScope
   const size = Math.max(1, Math.min(100, opts.size ?? SEARCH_PAGE_SIZE));
   const page = Math.max(1, Math.trunc(opts.page ?? 1));
   const others = q && page === 1 && !opts.type && !opts.integrationId && !opts.teamId && !browsesWithoutWords(opts) ? opts.others ?? 5 : 0;
-  const { rows, total } = await resourcePage(tx, scope, q, opts, page, size);
+  const { rows, total, capped } = await resourcePage(tx, scope, q, opts, page, size, opts.countCap);
   const ps = others ? await people(tx, viewer, q, others) : [];
   const ts = others ? await teams(tx, viewer, q, others) : [];
   return {
@@ -105,13 +108,14 @@ async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope & OwnerScope
     people: ps,
     teams: ts,
     total,
+    totalCapped: capped,
     page,
     size,
     pageCount: Math.max(1, Math.ceil(total / size)),
   };
 }
 
-const empty = (q: string, size = SEARCH_PAGE_SIZE): SearchResult => ({ q, hits: [], resources: [], people: [], teams: [], total: 0, page: 1, size, pageCount: 1 });
+const empty = (q: string, size = SEARCH_PAGE_SIZE): SearchResult => ({ q, hits: [], resources: [], people: [], teams: [], total: 0, totalCapped: false, page: 1, size, pageCount: 1 });
 
 /**
  * Resources (ranked: exact name, prefix, full text; type boosts), people and teams matching q, each scoped by
