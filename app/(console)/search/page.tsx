@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { formatCount } from "@/lib/db/cap";
 import Link from "next/link";
 import { ChevronLeft, ChevronRight, Search as SearchIcon, UserRound, UsersRound, X } from "lucide-react";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -91,7 +90,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             {onlyOthers ? null : <Card>
               <div className="flex items-center justify-between gap-4 border-b border-slate-100 px-5 py-3">
                 <h2 className="text-sm font-semibold text-slate-900" data-testid="search-total">
-                  {result.total === 1 && !result.totalCapped ? "1 resource" : `${formatCount({ total: result.total, capped: result.totalCapped })} resources`}
+                  {result.total === 1 && !result.totalCapped ? "1 resource" : `${result.total.toLocaleString("en-US")}${result.totalCapped ? "+" : ""} resources`}
                 </h2>
                 {filtered ? (
                   <Link href={searchHref({ q: p.q })} className="text-sm text-brand-700 hover:underline">Clear filters</Link>
