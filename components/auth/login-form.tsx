@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import { KeyRound, Mail } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 import { requestSignInLink, signInOptions } from "@/lib/sign-in/actions";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signInMessage as messageFor } from "@/lib/auth/sign-in-messages";
@@ -27,13 +28,16 @@ export function LoginForm({ callbackUrl, initialError, linksEnabled = false }: {
   // Uncontrolled (a form filled before hydration keeps its value); `email` only follows it for rendering.
   const [email, setEmail] = useState("");
   const emailRef = useRef<HTMLInputElement>(null);
+  // A failed look-up says nothing: the address then signs in with its password, as any unknown domain does.
+  const options = useAction(signInOptions, { fields: [] });
+  const linking = useAction(requestSignInLink, { fields: [], onSuccess: (d) => setNotice(d.message), onError: setError });
 
   async function lookup(email: string): Promise<Route | null> {
     const e = email.trim().toLowerCase();
     if (!looksLikeEmail(e)) return null;
     if (route?.email === e) return route;
-    const res = await signInOptions({ email: e });
-    const next = res.ok ? { email: e, ...res.data } : null;
+    const found = await options.run({ email: e });
+    const next = found ? { email: e, ...found.data } : null;
     setRoute(next);
     setUsePassword(false);
     return next;
@@ -77,10 +81,8 @@ export function LoginForm({ callbackUrl, initialError, linksEnabled = false }: {
     setNotice(null);
     if (!looksLikeEmail(email)) return setError("Enter your e-mail address first.");
     setPending(true);
-    const res = await requestSignInLink({ email, callbackUrl });
+    await linking.run({ email, callbackUrl });
     setPending(false);
-    if (res.ok) setNotice(res.data.message);
-    else setError(res.error);
   }
 
   return (

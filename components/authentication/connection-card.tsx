@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Building2, Copy, KeyRound, Pencil, ShieldCheck, Trash2, UsersRound } from "lucide-react";
 import { deleteAuthConnection, rotateScimToken } from "@/lib/sso/actions";
@@ -8,6 +8,8 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorNote } from "@/components/ui/notes";
+import { useAction } from "@/components/ui/use-action";
 import { ConnectionForm, type ConnectionOptions } from "./connection-form";
 
 const ROLE = { EDITOR: "Editor", VIEWER: "Viewer", GUEST: "Guest" } as const;
@@ -17,24 +19,25 @@ export function ConnectionCard({ connection: c, options }: { connection: Connect
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [token, setToken] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-
-  const rotate = () =>
-    start(async () => {
-      setError(null);
-      const res = await rotateScimToken({ connectionId: c.id });
-      if (!res.ok) return setError(res.error);
-      setToken(res.data.token);
+  const rotating = useAction(rotateScimToken, {
+    fields: [],
+    success: "A new SCIM token was made",
+    onSuccess: (d) => {
+      setToken(d.token);
       router.refresh();
-    });
-  const remove = () =>
-    start(async () => {
-      const res = await deleteAuthConnection({ connectionId: c.id });
-      if (!res.ok) return setError(res.error);
+    },
+  });
+  const removing = useAction(deleteAuthConnection, {
+    fields: [],
+    success: `${c.name} was deleted`,
+    onSuccess: () => {
       setConfirmDelete(false);
       router.refresh();
-    });
+    },
+  });
+  const pending = rotating.pending || removing.pending;
+  const rotate = () => void rotating.run({ connectionId: c.id });
+  const remove = () => void removing.run({ connectionId: c.id });
 
   return (
     <Card>
@@ -108,10 +111,10 @@ export function ConnectionCard({ connection: c, options }: { connection: Connect
           </div>
         </div>
       ) : null}
-      {error ? <p className="border-t border-slate-100 px-5 py-3 text-sm text-rose-700">{error}</p> : null}
+      {rotating.error ? <p role="alert" className="border-t border-slate-100 px-5 py-3 text-sm text-rose-700">{rotating.error}</p> : null}
       <Dialog
         open={confirmDelete}
-        onClose={() => setConfirmDelete(false)}
+        onClose={() => { setConfirmDelete(false); removing.clear(); }}
         title={`Delete ${c.name}?`}
         description="Its domains sign in with passwords again and its SCIM token stops working. Its people keep their accounts and teams."
         footer={
@@ -120,7 +123,9 @@ export function ConnectionCard({ connection: c, options }: { connection: Connect
             <Button variant="danger" onClick={remove} disabled={pending}>Delete connection</Button>
           </>
         }
-      />
+      >
+        {removing.error ? <ErrorNote>{removing.error}</ErrorNote> : null}
+      </Dialog>
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { CheckCircle2, Loader2, Play, Power, Trash2, Undo2, XCircle } from "lucide-react";
 import type { RunDto } from "@/lib/automations/queries";
@@ -11,6 +11,7 @@ import { Time } from "@/components/ui/time";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { ErrorNote } from "@/components/ui/notes";
 import { Badge } from "@/components/ui/badge";
+import { useAction } from "@/components/ui/use-action";
 import { PreviewPanel } from "./automation-form";
 
 const n = (x: number) => x.toLocaleString("en-US");
@@ -44,8 +45,6 @@ export function RunPanel({ automationId, name, enabled, action, latest }: { auto
   const router = useRouter();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const active = latest?.status === "queued" || latest?.status === "running";
 
   useEffect(() => {
@@ -54,33 +53,29 @@ export function RunPanel({ automationId, name, enabled, action, latest }: { auto
     return () => clearInterval(t);
   }, [active, router]);
 
-  const dryRun = () =>
-    start(async () => {
-      setError(null);
-      const res = await previewSavedAutomation({ id: automationId });
-      if (res.ok) setPreview(res.data);
-      else setError(res.error);
-    });
-  const run = () =>
-    start(async () => {
-      setError(null);
-      const res = await runAutomation({ id: automationId });
-      setPreview(null);
-      if (!res.ok) setError(res.error);
-      router.refresh();
-    });
-  const toggle = () =>
-    start(async () => {
-      const res = await setAutomationEnabled({ id: automationId, enabled: !enabled });
-      if (!res.ok) setError(res.error);
-      router.refresh();
-    });
-  const remove = () =>
-    start(async () => {
-      const res = await deleteAutomation({ id: automationId });
-      if (!res.ok) { setError(res.error); setConfirmDelete(false); return; }
-      router.push("/settings/automations");
-    });
+  const previewing = useAction(previewSavedAutomation, { fields: [], onSuccess: setPreview });
+  const running = useAction(runAutomation, {
+    fields: [],
+    success: "The run started",
+    onSuccess: () => setPreview(null),
+    onError: () => setPreview(null),
+  });
+  const toggling = useAction(setAutomationEnabled, { fields: [], success: enabled ? "Disabled" : "Enabled", onSuccess: () => router.refresh() });
+  const removing = useAction(deleteAutomation, {
+    fields: [],
+    success: `“${name}” was deleted`,
+    onSuccess: () => router.push("/settings/automations"),
+    onError: () => setConfirmDelete(false),
+  });
+  const all = [previewing, running, toggling, removing];
+  const pending = all.some((a) => a.pending);
+  const error = all.find((a) => a.error)?.error ?? null;
+  // One line of feedback: starting another action forgets what an earlier one said.
+  const only = (which: (typeof all)[number]) => all.forEach((a) => a !== which && a.clear());
+  const dryRun = () => { only(previewing); void previewing.run({ id: automationId }); };
+  const run = () => { only(running); void running.run({ id: automationId }).then(() => router.refresh()); };
+  const toggle = () => { only(toggling); void toggling.run({ id: automationId, enabled: !enabled }); };
+  const remove = () => { only(removing); void removing.run({ id: automationId }); };
 
   return (
     <div className="space-y-4 px-5 py-4 text-sm">

@@ -1,11 +1,12 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Pencil, Tag } from "lucide-react";
 import { updateResourceDescription, updateResourceTags } from "@/lib/catalog/actions";
 import { Markdown } from "@/components/ui/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 const DESCRIPTION_MAX = 10_000;
 
@@ -14,8 +15,16 @@ export function EditableDescription({ resourceId, description }: { resourceId: s
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(description);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const saving = useAction(updateResourceDescription, {
+    success: "Description saved",
+    fields: ["description"],
+    onSuccess: () => {
+      setEditing(false);
+      router.refresh();
+    },
+  });
+  const { pending } = saving;
+  const error = saving.fieldErrors.description ?? saving.error;
 
   if (!editing) {
     return (
@@ -25,7 +34,7 @@ export function EditableDescription({ resourceId, description }: { resourceId: s
         </div>
         <button
           type="button"
-          onClick={() => { setDraft(description); setError(null); setEditing(true); }}
+          onClick={() => { setDraft(description); saving.clear(); setEditing(true); }}
           className="inline-flex shrink-0 items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-slate-500 ring-1 ring-inset ring-slate-200 hover:bg-slate-50 hover:text-slate-900"
         >
           <Pencil className="h-3 w-3" aria-hidden /> Edit description
@@ -34,13 +43,7 @@ export function EditableDescription({ resourceId, description }: { resourceId: s
     );
   }
 
-  const save = () =>
-    start(async () => {
-      const res = await updateResourceDescription({ resourceId, description: draft });
-      if (!res.ok) return setError(res.error);
-      setEditing(false);
-      router.refresh();
-    });
+  const save = () => void saving.run({ resourceId, description: draft });
 
   return (
     <div className="mt-3 max-w-3xl">
@@ -48,7 +51,9 @@ export function EditableDescription({ resourceId, description }: { resourceId: s
       <textarea
         id="description-editor"
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => { setDraft(e.target.value); saving.clear("description"); }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "description-error" : undefined}
         rows={5}
         maxLength={DESCRIPTION_MAX}
         autoFocus
@@ -59,7 +64,7 @@ export function EditableDescription({ resourceId, description }: { resourceId: s
         <Button type="button" variant="secondary" onClick={() => setEditing(false)} disabled={pending}>Cancel</Button>
         <span className="ml-auto text-xs text-slate-400">Markdown: **bold**, *italic*, `code`, [links](https://…) · {draft.length.toLocaleString("en-US")}/{DESCRIPTION_MAX.toLocaleString("en-US")}</span>
       </div>
-      {error ? <p role="status" className="mt-2 text-sm text-rose-700">{error}</p> : null}
+      {error ? <p id="description-error" role="alert" className="mt-2 text-sm text-rose-700">{error}</p> : null}
     </div>
   );
 }
@@ -69,8 +74,16 @@ export function EditableTags({ resourceId, tags }: { resourceId: string; tags: s
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(tags.join(", "));
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const saving = useAction(updateResourceTags, {
+    success: "Tags saved",
+    fields: ["tags"],
+    onSuccess: () => {
+      setEditing(false);
+      router.refresh();
+    },
+  });
+  const { pending } = saving;
+  const error = saving.fieldErrors.tags ?? saving.error;
 
   if (!editing) {
     return (
@@ -80,7 +93,7 @@ export function EditableTags({ resourceId, tags }: { resourceId: string; tags: s
         ))}
         <button
           type="button"
-          onClick={() => { setDraft(tags.join(", ")); setError(null); setEditing(true); }}
+          onClick={() => { setDraft(tags.join(", ")); saving.clear(); setEditing(true); }}
           className="inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium text-slate-500 ring-1 ring-inset ring-dashed ring-slate-300 hover:bg-slate-50 hover:text-slate-900"
         >
           <Tag className="h-3 w-3" aria-hidden /> {tags.length ? "Edit tags" : "Add tags"}
@@ -89,14 +102,7 @@ export function EditableTags({ resourceId, tags }: { resourceId: string; tags: s
     );
   }
 
-  const save = () =>
-    start(async () => {
-      const next = draft.split(",").map((t) => t.trim()).filter(Boolean);
-      const res = await updateResourceTags({ resourceId, tags: next });
-      if (!res.ok) return setError(res.error);
-      setEditing(false);
-      router.refresh();
-    });
+  const save = () => void saving.run({ resourceId, tags: draft.split(",").map((t) => t.trim()).filter(Boolean) });
 
   return (
     <span className="flex basis-full flex-wrap items-center gap-2">
@@ -104,7 +110,9 @@ export function EditableTags({ resourceId, tags }: { resourceId: string; tags: s
       <input
         id="tags-editor"
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => { setDraft(e.target.value); saving.clear("tags"); }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "tags-error" : undefined}
         onKeyDown={(e) => { if (e.key === "Enter") save(); if (e.key === "Escape") setEditing(false); }}
         placeholder="core, pii, finance"
         autoFocus
@@ -112,7 +120,7 @@ export function EditableTags({ resourceId, tags }: { resourceId: string; tags: s
       />
       <Button type="button" onClick={save} disabled={pending} className="px-2.5 py-1.5">{pending ? "Saving…" : "Save tags"}</Button>
       <Button type="button" variant="secondary" onClick={() => setEditing(false)} disabled={pending} className="px-2.5 py-1.5">Cancel</Button>
-      {error ? <span role="status" className="text-sm text-rose-700">{error}</span> : null}
+      {error ? <span id="tags-error" role="alert" className="text-sm text-rose-700">{error}</span> : null}
     </span>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote } from "@/components/ui/notes";
 import { EmptyState } from "@/components/ui/empty-state";
+import { useAction } from "@/components/ui/use-action";
 import { type PickablePerson } from "@/components/teams/person-picker";
 import { AddPeopleDialog } from "@/components/teams/add-people-dialog";
 import { additionWarnings, ROLE_LABELS } from "@/lib/policy";
@@ -92,17 +93,17 @@ function AddDialog({ group, candidates, onClose, onDone }: { group: GroupDetail;
 }
 
 function RemoveDialog({ group, ids, onClose, onDone }: { group: GroupDetail; ids: string[]; onClose: () => void; onDone: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const names = group.members.filter((m) => ids.includes(m.id)).map((m) => m.name);
-  async function remove() {
-    setPending(true);
-    const res = await removeGroupMembers({ groupId: group.id, userIds: ids });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    onClose();
-    onDone();
-  }
+  const removing = useAction(removeGroupMembers, {
+    fields: [],
+    success: names.length === 1 ? `${names[0]} was removed from ${group.name}` : `${names.length} people were removed from ${group.name}`,
+    onSuccess: () => {
+      onClose();
+      onDone();
+    },
+  });
+  const { error, pending } = removing;
+  const remove = () => void removing.run({ groupId: group.id, userIds: ids });
   return (
     <Dialog
       open

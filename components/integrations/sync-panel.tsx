@@ -1,11 +1,12 @@
 "use client";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { CheckCircle2, Loader2, RefreshCw, XCircle, PlugZap } from "lucide-react";
 import type { SyncRun } from "@/lib/integrations/queries";
 import { replaceIntegrationSecret, syncIntegration, testIntegration } from "@/lib/integrations/actions";
 import { Time } from "@/components/ui/time";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 
 export function RunSummary({ run }: { run: SyncRun }) {
@@ -34,7 +35,10 @@ export function RunSummary({ run }: { run: SyncRun }) {
 export function SyncPanel({ integrationId, latest }: { integrationId: string; latest: SyncRun | null }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const onError = (text: string) => setMessage({ tone: "error", text });
+  const testing = useAction(testIntegration, { onSuccess: (d) => setMessage({ tone: "ok", text: d.message }), onError });
+  const syncing = useAction(syncIntegration, { onError });
+  const pending = testing.pending || syncing.pending;
   const running = latest?.status === "queued" || latest?.status === "running";
 
   useEffect(() => {
@@ -43,18 +47,11 @@ export function SyncPanel({ integrationId, latest }: { integrationId: string; la
     return () => clearInterval(t);
   }, [running, router]);
 
-  const test = () =>
-    start(async () => {
-      const res = await testIntegration({ integrationId });
-      setMessage(res.ok ? { tone: "ok", text: res.data.message } : { tone: "error", text: res.error });
-    });
-  const sync = () =>
-    start(async () => {
-      setMessage(null);
-      const res = await syncIntegration({ integrationId });
-      if (!res.ok) setMessage({ tone: "error", text: res.error });
-      router.refresh();
-    });
+  const test = () => void testing.run({ integrationId });
+  const sync = () => {
+    setMessage(null);
+    void syncing.run({ integrationId }).then(() => router.refresh());
+  };
 
   return (
     <div className="space-y-3 px-5 py-4 text-sm">
@@ -80,21 +77,24 @@ export function SyncPanel({ integrationId, latest }: { integrationId: string; la
 export function ReplaceSecretForm({ integrationId }: { integrationId: string }) {
   const [cs, setCs] = useState("");
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [pending, start] = useTransition();
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    start(async () => {
-      const res = await replaceIntegrationSecret({ integrationId, connectionString: cs });
-      if (!res.ok) return setMessage({ tone: "error", text: res.error });
+  const replacing = useAction(replaceIntegrationSecret, {
+    onSuccess: () => {
       setCs("");
       setMessage({ tone: "ok", text: "Connection string replaced." });
-    });
+    },
+    onError: (text) => setMessage({ tone: "error", text }),
+  });
+  const { pending } = replacing;
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    void replacing.run({ integrationId, connectionString: cs });
   };
   return (
     <form onSubmit={submit} className="space-y-2 px-5 py-4 text-sm">
       <label className="block">
         <span className="mb-1 block font-medium text-slate-700">New connection string</span>
-        <input value={cs} onChange={(e) => setCs(e.target.value)} autoComplete="off" spellCheck={false} placeholder="postgres://user:password@host:5432/database"
+        <input value={cs} onChange={(e) => { setCs(e.target.value); if (message?.tone === "error") setMessage(null); }} autoComplete="off" spellCheck={false} placeholder="postgres://user:password@host:5432/database"
           className="w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
       </label>
       <Button type="submit" variant="secondary" disabled={pending || !cs}>Replace</Button>

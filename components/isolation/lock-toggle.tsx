@@ -1,10 +1,11 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Lock, LockOpen } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/notes";
 import { inputClass } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import { setIsolationLock } from "@/lib/isolation/actions";
 
 /** The isolation lock's switch: turning it off asks for the workspace's name. */
@@ -12,17 +13,18 @@ export function LockToggle({ locked, workspaceName }: { locked: boolean; workspa
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const submit = (next: boolean) =>
-    start(async () => {
-      setError(null);
-      const res = await setIsolationLock({ locked: next, confirmName: next ? undefined : name });
-      if (!res.ok) return setError(res.error);
+  const toggling = useAction(setIsolationLock, {
+    fields: ["confirmName"],
+    success: (d) => (d.locked ? "The isolation lock is on" : "The isolation lock is off"),
+    onSuccess: () => {
       setAsking(false);
       setName("");
       router.refresh();
-    });
+    },
+  });
+  const { pending, error } = toggling;
+  const nameError = toggling.fieldErrors.confirmName;
+  const submit = (next: boolean) => void toggling.run({ locked: next, confirmName: next ? undefined : name });
   return (
     <div className="px-5 py-4 text-sm">
       <div className="flex flex-wrap items-center gap-3">
@@ -43,10 +45,12 @@ export function LockToggle({ locked, workspaceName }: { locked: boolean; workspa
             Every such change still names what it exposes, needs confirmation, and is recorded. Type <strong>{workspaceName}</strong> to turn the lock off.
           </p>
           <label className="mt-2 block text-xs font-medium text-slate-600" htmlFor="lock-confirm">Workspace name</label>
-          <input id="lock-confirm" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+          <input id="lock-confirm" className={inputClass} value={name} onChange={(e) => { setName(e.target.value); toggling.clear("confirmName"); }} autoComplete="off"
+            aria-invalid={nameError ? true : undefined} aria-describedby={nameError ? "lock-confirm-error" : undefined} />
+          {nameError ? <p id="lock-confirm-error" className="mt-1 text-sm text-rose-700">{nameError}</p> : null}
           <div className="mt-3 flex gap-2">
             <Button type="button" variant="danger" disabled={pending || name.trim().toLowerCase() !== workspaceName.trim().toLowerCase()} onClick={() => submit(false)}>Turn the lock off</Button>
-            <Button type="button" variant="secondary" onClick={() => { setAsking(false); setName(""); setError(null); }}>Cancel</Button>
+            <Button type="button" variant="secondary" onClick={() => { setAsking(false); setName(""); toggling.clear(); }}>Cancel</Button>
           </div>
         </div>
       ) : null}

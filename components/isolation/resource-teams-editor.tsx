@@ -1,9 +1,10 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/notes";
+import { useAction } from "@/components/ui/use-action";
 import { assignResources, previewAssignment, unassignResources } from "@/lib/resources/actions";
 import type { ExposureReview } from "@/lib/isolation/guard";
 import { ExposureNotice, exposureGate } from "./exposure-notice";
@@ -20,37 +21,34 @@ export function ResourceTeamsEditor({ resourceId, teams, direct }: { resourceId:
   const [teamId, setTeamId] = useState("");
   const [review, setReview] = useState<ExposureReview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const available = teams.filter((t) => !direct.some((d) => d.id === t.id));
   const gate = exposureGate(review, confirmed);
-
-  const preview = (id: string) =>
-    start(async () => {
-      setError(null);
-      setConfirmed(false);
-      setReview(null);
-      setTeamId(id);
-      if (!id) return;
-      const res = await previewAssignment({ resourceIds: [resourceId], teamIds: [id], mode: "add" });
-      if (!res.ok) return setError(res.error);
-      setReview(res.data.exposures);
-    });
-  const add = () =>
-    start(async () => {
-      const res = await assignResources({ resourceIds: [resourceId], teamIds: [teamId], confirmExposures: gate.confirmExposures });
-      if (!res.ok) return setError(res.error);
+  const previewing = useAction(previewAssignment, { fields: [], onSuccess: (d) => setReview(d.exposures) });
+  const adding = useAction(assignResources, {
+    fields: [],
+    success: () => `Added to ${teams.find((t) => t.id === teamId)?.name ?? "the team"}`,
+    onSuccess: () => {
       setTeamId("");
       setReview(null);
       router.refresh();
-    });
-  const remove = (id: string) =>
-    start(async () => {
-      setError(null);
-      const res = await unassignResources({ resourceIds: [resourceId], teamIds: [id] });
-      if (!res.ok) return setError(res.error);
-      router.refresh();
-    });
+    },
+  });
+  const removing = useAction(unassignResources, { fields: [], onSuccess: () => router.refresh() });
+  const all = [previewing, adding, removing];
+  const pending = all.some((a) => a.pending);
+  const error = all.find((a) => a.error)?.error ?? null;
+  const only = (which: (typeof all)[number]) => all.forEach((a) => a !== which && a.reset());
+
+  const preview = (id: string) => {
+    only(previewing);
+    setConfirmed(false);
+    setReview(null);
+    setTeamId(id);
+    if (id) void previewing.run({ resourceIds: [resourceId], teamIds: [id], mode: "add" });
+    else previewing.reset();
+  };
+  const add = () => { only(adding); void adding.run({ resourceIds: [resourceId], teamIds: [teamId], confirmExposures: gate.confirmExposures }); };
+  const remove = (id: string) => { only(removing); void removing.run({ resourceIds: [resourceId], teamIds: [id] }); };
 
   return (
     <div className="border-t border-slate-100 px-5 py-4 text-sm" data-testid="resource-teams-editor">

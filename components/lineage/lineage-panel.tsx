@@ -2,7 +2,7 @@
 // The lineage of one resource: a graph (xyflow, laid out left to right) and, for keyboard and screen-reader
 // users, the same edges as a list. Everything drawn comes from the scoped lineage the server sent; nothing is
 // fetched here. Direction and depth live in the URL (?ldir=&ldepth=) so a view can be shared.
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 import { removeManualLineageEdge } from "@/lib/lineage/actions";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -10,6 +10,7 @@ import { ReactFlow, Background, Controls, MarkerType, Handle, Position, type Nod
 import "@xyflow/react/dist/style.css";
 import { Download, Image as ImageIcon } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 import { layoutLineage, NODE_H, NODE_W } from "./layout";
 import { download, lineageCsv, lineagePng } from "./export";
 
@@ -47,9 +48,9 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
   /** Editors and admins may remove manual edges from the list. */
   canEdit?: boolean;
 }) {
-  const [removing, startRemove] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const router = useRouter();
+  const removal = useAction(removeManualLineageEdge, { fields: [], success: "The manual edge was removed", onSuccess: () => router.refresh() });
+  const { error, pending: removing } = removal;
   const pathname = usePathname();
   const search = useSearchParams();
   const [view, setView] = useState<"graph" | "list">("graph");
@@ -157,13 +158,7 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
                           className="text-xs text-rose-700 hover:underline disabled:opacity-50"
                           disabled={removing}
                           aria-label={`Remove the manual edge from ${f.qualifiedName} to ${t.qualifiedName}`}
-                          onClick={() =>
-                            startRemove(async () => {
-                              const res = await removeManualLineageEdge({ fromId: e.from, toId: e.to });
-                              setError(res.ok ? null : res.error);
-                              if (res.ok) router.refresh();
-                            })
-                          }
+                          onClick={() => void removal.run({ fromId: e.from, toId: e.to })}
                         >
                           Remove
                         </button>
@@ -176,7 +171,7 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
           </tbody>
         </table>
       )}
-      {error ? <p role="status" className="px-5 py-2 text-sm text-rose-700">{error}</p> : null}
+      {error ? <p role="alert" className="px-5 py-2 text-sm text-rose-700">{error}</p> : null}
       {!alone ? (
         <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">
           {nodes.length.toLocaleString("en-US")} resources, {edges.length.toLocaleString("en-US")} edges. Click a node to highlight its edges; double-click to open it.

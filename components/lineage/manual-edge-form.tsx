@@ -1,10 +1,11 @@
 "use client";
 // Editors and admins draw a manual lineage edge from or to this resource. The other end is found with the same
 // scoped search as the ⌘K palette, so only resources the person can see are offered; the server checks again.
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { addManualLineageEdge } from "@/lib/lineage/actions";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 type Hit = { id: string; type: string; name: string; parent?: string | null };
 
@@ -15,7 +16,17 @@ export function ManualEdgeForm({ resourceId, resourceName }: { resourceId: strin
   const [hits, setHits] = useState<Hit[]>([]);
   const [chosen, setChosen] = useState<Hit | null>(null);
   const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const adding = useAction(addManualLineageEdge, {
+    onSuccess: () => {
+      if (!chosen) return;
+      setStatus({ tone: "ok", text: dir === "to" ? `${resourceName} now feeds ${chosen.name}.` : `${chosen.name} now feeds ${resourceName}.` });
+      setChosen(null);
+      setQ("");
+      router.refresh();
+    },
+    onError: (text) => setStatus({ tone: "error", text }),
+  });
+  const { pending } = adding;
 
   useEffect(() => {
     if (chosen || q.trim().length < 2) return;
@@ -35,15 +46,8 @@ export function ManualEdgeForm({ resourceId, resourceName }: { resourceId: strin
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!chosen) return setStatus({ tone: "error", text: "Choose the other resource." });
-    start(async () => {
-      const input = dir === "to" ? { fromId: resourceId, toId: chosen.id } : { fromId: chosen.id, toId: resourceId };
-      const res = await addManualLineageEdge(input);
-      if (!res.ok) return setStatus({ tone: "error", text: res.error });
-      setStatus({ tone: "ok", text: dir === "to" ? `${resourceName} now feeds ${chosen.name}.` : `${chosen.name} now feeds ${resourceName}.` });
-      setChosen(null);
-      setQ("");
-      router.refresh();
-    });
+    setStatus(null);
+    void adding.run(dir === "to" ? { fromId: resourceId, toId: chosen.id } : { fromId: chosen.id, toId: resourceId });
   };
 
   return (
@@ -61,6 +65,7 @@ export function ManualEdgeForm({ resourceId, resourceName }: { resourceId: strin
           value={chosen ? chosen.name : q}
           onChange={(e) => {
             setChosen(null);
+            setStatus(null);
             setQ(e.target.value);
             if (e.target.value.trim().length < 2) setHits([]);
           }}

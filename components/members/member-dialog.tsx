@@ -14,6 +14,7 @@ import { RoleChangeDialog } from "./role-change";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { ViewAsButton } from "@/components/view-as/view-as-button";
 import { formatDateTime } from "@/lib/format/date";
+import { useAction } from "@/components/ui/use-action";
 
 type Step = null | { kind: "role"; role: Role } | { kind: "deactivate" } | { kind: "remove" };
 
@@ -22,12 +23,33 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
   const router = useRouter();
   const [role, setRole] = useState<Role>(member.role);
   const [step, setStep] = useState<Step>(null);
-  const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const finish = () => {
     router.refresh();
     onClose();
+  };
+  const resending = useAction(resendInvitation, {
+    fields: [],
+    onSuccess: (d) => {
+      if (d.link) setLink(d.link);
+      setNote(d.link ? "A new link was created." : d.delivery === "emailed" ? "A new link was e-mailed to them." : "A new link was made, but the e-mail could not be sent.");
+      router.refresh();
+    },
+  });
+  const revoking = useAction(revokeInvitation, {
+    fields: [],
+    onSuccess: () => {
+      setNote("The link was revoked.");
+      router.refresh();
+    },
+  });
+  const reactivating = useAction(reactivateMembers, { fields: [], success: `${member.name} was reactivated`, onSuccess: finish });
+  const all = [resending, revoking, reactivating];
+  const error = all.find((a) => a.error)?.error ?? null;
+  const start = (which: (typeof all)[number]) => {
+    all.forEach((a) => a !== which && a.clear());
+    setNote(null);
   };
 
   if (step?.kind === "role") return <RoleChangeDialog userIds={[member.id]} role={step.role} onClose={() => setStep(null)} onDone={finish} />;
@@ -43,16 +65,6 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
         body={<><p>This deletes their membership and their team and group memberships in this workspace ({member.teams.length} team{member.teams.length === 1 ? "" : "s"}, {member.groups.length} group{member.groups.length === 1 ? "" : "s"}). Their open sessions end at once.</p><p>The audit history keeps their past changes. To bring them back you would invite them again.</p></>}
         run={() => removeMember({ userId: member.id })} onClose={() => setStep(null)} onDone={finish} />
     );
-
-  const run = async (fn: () => Promise<{ ok: true; data: unknown } | { ok: false; error: string }>, ok: string) => {
-    setError(null);
-    setNote(null);
-    const res = await fn();
-    if (!res.ok) return setError(res.error);
-    setNote(ok);
-    router.refresh();
-    return res.data;
-  };
 
   return (
     <Dialog open title={member.name} description={member.email} onClose={onClose}>
@@ -86,12 +98,8 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
               {" "}A new link replaces every earlier one.
             </p>
             <div className="flex gap-2">
-              <Button variant="secondary" onClick={async () => {
-                const data = (await run(() => resendInvitation({ userId: member.id }), "A new link was created.")) as { link?: string; delivery: string } | undefined;
-                if (data?.link) setLink(data.link);
-                else if (data) setNote(data.delivery === "emailed" ? "A new link was e-mailed to them." : "A new link was made, but the e-mail could not be sent.");
-              }}>New link</Button>
-              {member.invitation?.state === "pending" ? <Button variant="ghost" onClick={() => run(() => revokeInvitation({ userId: member.id }), "The link was revoked.")}>Revoke link</Button> : null}
+              <Button variant="secondary" disabled={resending.pending} onClick={() => { start(resending); void resending.run({ userId: member.id }); }}>New link</Button>
+              {member.invitation?.state === "pending" ? <Button variant="ghost" disabled={revoking.pending} onClick={() => { start(revoking); void revoking.run({ userId: member.id }); }}>Revoke link</Button> : null}
             </div>
             {link ? <div className="mt-2"><CopyLink link={link} /></div> : null}
           </section>
@@ -101,7 +109,7 @@ export function MemberDialog({ member, isSelf, onClose }: { member: MemberRow; i
         {!isSelf ? (
           <section className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
             {member.status === "DEACTIVATED" ? (
-              <Button variant="secondary" onClick={async () => { if (await run(() => reactivateMembers({ userIds: [member.id] }), "Reactivated.")) finish(); }}>Reactivate</Button>
+              <Button variant="secondary" disabled={reactivating.pending} onClick={() => { start(reactivating); void reactivating.run({ userIds: [member.id] }); }}>Reactivate</Button>
             ) : (
               <Button variant="secondary" onClick={() => setStep({ kind: "deactivate" })}>Deactivate…</Button>
             )}

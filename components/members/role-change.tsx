@@ -8,33 +8,32 @@ import { ROLE_LABELS, type Role } from "@/lib/policy";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote } from "@/components/ui/notes";
+import { useAction } from "@/components/ui/use-action";
 
 /** Shows what a role change does to access (counts from the server) and applies it only once confirmed. */
 export function RoleChangeDialog({ userIds, role, onClose, onDone }: { userIds: string[]; role: Role; onClose: () => void; onDone: () => void }) {
   const router = useRouter();
   const [preview, setPreview] = useState<RoleChangePreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
+  const previewing = useAction(previewRoleChange, { fields: [], onSuccess: setPreview });
+  const applying = useAction(changeRole, {
+    fields: [],
+    success: `Made ${userIds.length === 1 ? "this member" : `${userIds.length} members`} ${ROLE_LABELS[role]}`,
+    onSuccess: () => {
+      router.refresh();
+      onDone();
+    },
+  });
+  const error = previewing.error ?? applying.error;
+  const pending = applying.pending;
+  const ask = previewing.run;
+  const forget = previewing.reset;
+  // Only the answer for the current people and role lands (the hook drops an earlier call's).
   useEffect(() => {
-    let live = true;
-    void previewRoleChange({ userIds, role }).then((res) => {
-      if (!live) return;
-      if (res.ok) setPreview(res.data);
-      else setError(res.error);
-    });
-    return () => { live = false; };
-  }, [userIds, role]);
+    void ask({ userIds, role });
+    return forget;
+  }, [userIds, role, ask, forget]);
 
-  async function apply() {
-    setPending(true);
-    setError(null);
-    const res = await changeRole({ userIds, role });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    router.refresh();
-    onDone();
-  }
+  const apply = () => void applying.run({ userIds, role });
 
   const changing = preview?.groups.reduce((n, g) => n + g.count, 0) ?? 0;
   return (

@@ -1,10 +1,11 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Plus, UserRound, UsersRound, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/notes";
+import { useAction } from "@/components/ui/use-action";
 import { addResourceOwner, removeResourceOwner } from "@/lib/owners/actions";
 import type { OwnerDto, OwnerOption } from "@/lib/owners/types";
 
@@ -18,28 +19,29 @@ const ids = (o: { kind: string; id: string }) => (o.kind === "user" ? { userId: 
 export function OwnersPanel({ resourceId, owners, options }: { resourceId: string; owners: OwnerDto[]; options: OwnerOption[] | null }) {
   const router = useRouter();
   const [choice, setChoice] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
   const taken = new Set(owners.map(key));
   const available = (options ?? []).filter((o) => !taken.has(key(o)));
 
-  const add = () =>
-    start(async () => {
-      setError(null);
-      const o = available.find((x) => key(x) === choice);
-      if (!o) return;
-      const res = await addResourceOwner({ resourceId, ...ids(o) });
-      if (!res.ok) return setError(res.error);
+  const adding = useAction(addResourceOwner, {
+    fields: [],
+    onSuccess: () => {
       setChoice("");
       router.refresh();
-    });
-  const remove = (o: OwnerDto) =>
-    start(async () => {
-      setError(null);
-      const res = await removeResourceOwner({ resourceId, ...ids(o) });
-      if (!res.ok) return setError(res.error);
-      router.refresh();
-    });
+    },
+  });
+  const removing = useAction(removeResourceOwner, { fields: [], onSuccess: () => router.refresh() });
+  const pending = adding.pending || removing.pending;
+  const error = adding.error ?? removing.error;
+  const add = () => {
+    const o = available.find((x) => key(x) === choice);
+    if (!o) return;
+    removing.clear();
+    void adding.run({ resourceId, ...ids(o) });
+  };
+  const remove = (o: OwnerDto) => {
+    adding.clear();
+    void removing.run({ resourceId, ...ids(o) });
+  };
 
   return (
     <div data-testid="resource-owners">
@@ -67,7 +69,7 @@ export function OwnersPanel({ resourceId, owners, options }: { resourceId: strin
         <div className="border-t border-slate-100 px-5 py-4 text-sm">
           <label htmlFor="add-owner" className="text-xs font-medium text-slate-600">Add an owner</label>
           <div className="mt-1 flex gap-2">
-            <select id="add-owner" value={choice} onChange={(e) => setChoice(e.target.value)} className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm">
+            <select id="add-owner" value={choice} onChange={(e) => { setChoice(e.target.value); adding.clear(); }} className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm">
               <option value="">Person or group…</option>
               {available.map((o) => (
                 <option key={key(o)} value={key(o)}>{o.label}</option>

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useState, useTransition } from "react";
+import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import { createColumnHelper } from "@tanstack/react-table";
 import { ArrowRightLeft, Minus, Plus, X } from "lucide-react";
@@ -15,6 +15,7 @@ import { adminResourcesUrl } from "@/lib/resources/schemas";
 import { TypeIcon } from "@/components/catalog/type-icon";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 const col = createColumnHelper<ServerTableFeatures, AdminResourceRow>();
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
@@ -115,58 +116,72 @@ function BulkBar({ selected, teams, onDone }: { selected: string[]; teams: TeamO
   const [moveTo, setMoveTo] = useState("");
   const [moving, setMoving] = useState(false);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string; details?: string[] } | null>(null);
-  const [pending, start] = useTransition();
-
-  const ask = (mode: "add" | "remove") =>
-    start(async () => {
-      setMessage(null);
-      const res = await previewAssignment({ resourceIds: selected, teamIds: chosen, mode });
-      if (!res.ok) return setMessage({ tone: "error", text: res.error });
+  const failed = (text: string) => setMessage({ tone: "error", text });
+  const finished = (text: string, details?: string[]) => {
+    setMessage({ tone: "ok", text, details });
+    onDone();
+    router.refresh();
+  };
+  const previewing = useAction(previewAssignment, {
+    fields: [],
+    onSuccess: (d) => {
       setExposureOk(false);
-      setPreview(res.data);
-    });
-
-  const confirm = () =>
-    start(async () => {
-      if (!preview) return;
-      const gate = exposureGate(preview.exposures, exposureOk);
-      const res = preview.mode === "add" ? await assignResources({ resourceIds: selected, teamIds: chosen, confirmExposures: gate.confirmExposures }) : await unassignResources({ resourceIds: selected, teamIds: chosen });
-      setPreview(null);
-      if (!res.ok) return setMessage({ tone: "error", text: res.error });
-      if ("added" in res.data) {
-        setMessage({ tone: "ok", text: `Added ${plural(res.data.added, "assignment")}; ${plural(res.data.descendants, "descendant")} come along, and any added later will too.` });
-      } else {
-        setMessage({ tone: "ok", text: `Removed ${plural(res.data.removed, "assignment")}.`, details: res.data.remaining });
-      }
-      onDone();
-      router.refresh();
-    });
-
-  const move = () =>
-    start(async () => {
-      setMessage(null);
-      // First press: the preview names what the move would expose; a second press (confirmed) moves.
-      if (!movePreview) {
-        const p = await previewMove({ resourceIds: selected, fromTeamId: moveFrom, toTeamId: moveTo });
-        if (!p.ok) return setMessage({ tone: "error", text: p.error });
-        if (p.data.count) {
-          setExposureOk(false);
-          return setMovePreview(p.data);
-        }
-      }
-      const gate = exposureGate(movePreview, exposureOk);
-      const res = await moveAssignments({ resourceIds: selected, fromTeamId: moveFrom, toTeamId: moveTo, confirmExposures: gate.confirmExposures });
-      setMovePreview(null);
-      if (!res.ok) return setMessage({ tone: "error", text: res.error });
+      setPreview(d);
+    },
+    onError: failed,
+  });
+  const assigning = useAction(assignResources, {
+    fields: [],
+    onSuccess: (d) => finished(`Added ${plural(d.added, "assignment")}; ${plural(d.descendants, "descendant")} come along, and any added later will too.`),
+    onError: failed,
+  });
+  const unassigning = useAction(unassignResources, {
+    fields: [],
+    onSuccess: (d) => finished(`Removed ${plural(d.removed, "assignment")}.`, d.remaining),
+    onError: failed,
+  });
+  const relocating = useAction(moveAssignments, {
+    fields: [],
+    onSuccess: (d) => {
       setMoving(false);
-      setMessage({
-        tone: "ok",
-        text: `Moved ${plural(res.data.moved, "assignment")}${res.data.skipped ? `; ${plural(res.data.skipped, "resource")} had no direct assignment to move` : ""}.`,
-        details: res.data.remaining,
-      });
-      onDone();
-      router.refresh();
-    });
+      finished(`Moved ${plural(d.moved, "assignment")}${d.skipped ? `; ${plural(d.skipped, "resource")} had no direct assignment to move` : ""}.`, d.remaining);
+    },
+    onError: failed,
+  });
+  const moveInput = () => ({ resourceIds: selected, fromTeamId: moveFrom, toTeamId: moveTo });
+  const previewingMove = useAction(previewMove, {
+    fields: [],
+    onSuccess: (d) => {
+      // Nothing to confirm: the move goes ahead at once.
+      if (!d.count) return void relocating.run({ ...moveInput(), confirmExposures: undefined });
+      setExposureOk(false);
+      setMovePreview(d);
+    },
+    onError: failed,
+  });
+  const pending = [previewing, assigning, unassigning, relocating, previewingMove].some((a) => a.pending);
+
+  const ask = (mode: "add" | "remove") => {
+    setMessage(null);
+    void previewing.run({ resourceIds: selected, teamIds: chosen, mode });
+  };
+
+  const confirm = () => {
+    if (!preview) return;
+    const gate = exposureGate(preview.exposures, exposureOk);
+    setPreview(null);
+    if (preview.mode === "add") void assigning.run({ resourceIds: selected, teamIds: chosen, confirmExposures: gate.confirmExposures });
+    else void unassigning.run({ resourceIds: selected, teamIds: chosen });
+  };
+
+  const move = () => {
+    setMessage(null);
+    // First press: the preview names what the move would expose; a second press (confirmed) moves.
+    if (!movePreview) return void previewingMove.run(moveInput());
+    const gate = exposureGate(movePreview, exposureOk);
+    setMovePreview(null);
+    void relocating.run({ ...moveInput(), confirmExposures: gate.confirmExposures });
+  };
 
   const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? "";
   const select = "rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm";

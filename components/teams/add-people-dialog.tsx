@@ -1,11 +1,11 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ExposureReview } from "@/lib/isolation/guard";
 import { ExposureNotice, exposureGate } from "@/components/isolation/exposure-notice";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, WarningNote } from "@/components/ui/notes";
-import { useAction } from "@/components/ui/use-action";
+import { useAction, type ActionResult } from "@/components/ui/use-action";
 import { PersonPicker, type PickablePerson } from "./person-picker";
 
 /**
@@ -28,9 +28,9 @@ export function AddPeopleDialog({
   description: string;
   candidates: PickablePerson[];
   warningsFor: (people: PickablePerson[]) => string[];
-  submit: (userIds: string[], confirm: boolean, confirmExposures?: string) => Promise<{ ok: true } | { ok: false; error: string }>;
+  submit: (userIds: string[], confirm: boolean, confirmExposures?: string) => Promise<ActionResult<unknown>>;
   /** What adding these people would expose across clients (lib/isolation), asked on the server for each selection. */
-  reviewExposures?: (userIds: string[]) => Promise<{ ok: true; data: { exposures: ExposureReview } } | { ok: false; error: string }>;
+  reviewExposures?: (userIds: string[]) => Promise<ActionResult<{ exposures: ExposureReview }>>;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -39,28 +39,31 @@ export function AddPeopleDialog({
   const [review, setReview] = useState<{ for: string; exposures: ExposureReview } | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const key = selected.join(",");
+  // The review answers the selection it was asked for; a refusal leaves the add button off (no review).
+  const askedFor = useRef("");
+  const reviewing = useAction((userIds: string[]) => reviewExposures!(userIds), {
+    fields: [],
+    onSuccess: (d) => {
+      setConfirmed(false);
+      setReview({ for: askedFor.current, exposures: d.exposures });
+    },
+  });
+  const ask = reviewing.run;
+  const forget = reviewing.reset;
+  const reviews = !!reviewExposures;
   useEffect(() => {
-    if (!reviewExposures || !key) return;
-    let live = true;
-    void reviewExposures(key.split(",")).then((res) => {
-      if (live && res.ok) {
-        setConfirmed(false);
-        setReview({ for: key, exposures: res.data.exposures });
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [key, reviewExposures]);
+    if (!reviews || !key) return;
+    askedFor.current = key;
+    void ask(key.split(","));
+    return forget;
+  }, [key, reviews, ask, forget]);
   const current = review && review.for === key ? review.exposures : null;
   const gate = exposureGate(current, confirmed);
   const adding = useAction(
-    async (input: { userIds: string[]; confirm: boolean; confirmExposures?: string }) => {
-      const res = await submit(input.userIds, input.confirm, input.confirmExposures);
-      return res.ok ? { ok: true as const, data: input.userIds.length } : res;
-    },
+    (input: { userIds: string[]; confirm: boolean; confirmExposures?: string }) => submit(input.userIds, input.confirm, input.confirmExposures),
     {
-      success: (n) => `Added ${n} ${n === 1 ? "person" : "people"}`,
+      fields: [],
+      success: () => `Added ${selected.length} ${selected.length === 1 ? "person" : "people"}`,
       onSuccess: () => {
         close();
         onDone();
@@ -95,7 +98,7 @@ export function AddPeopleDialog({
         <PersonPicker people={candidates} selected={selected} onChange={(ids) => { setSelected(ids); clear(); }} />
         {warnings.map((w) => <WarningNote key={w}>{w}</WarningNote>)}
         {current ? <ExposureNotice review={current} confirmed={confirmed} onConfirmedChange={setConfirmed} /> : null}
-        {error ? <ErrorNote>{error}</ErrorNote> : null}
+        {error ?? reviewing.error ? <ErrorNote>{error ?? reviewing.error}</ErrorNote> : null}
       </div>
     </Dialog>
   );

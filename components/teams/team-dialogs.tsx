@@ -93,30 +93,32 @@ export function TeamFormDialog({ open, onClose, team }: { open: boolean; onClose
 export function DeleteTeamDialog({ open, onClose, team, afterDelete }: { open: boolean; onClose: () => void; team: { id: string; name: string }; afterDelete?: string }) {
   const router = useRouter();
   const [impact, setImpact] = useState<{ members: number; groups: number; assigned: number; onlyHere: number; tokens: number; connections: string[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const counting = useAction(previewDeleteTeam, { fields: [], onSuccess: setImpact });
+  const deleting = useAction(deleteTeam, {
+    fields: [],
+    success: `${team.name} was deleted`,
+    onSuccess: () => {
+      onClose();
+      if (afterDelete) router.push(afterDelete);
+      else router.refresh();
+    },
+  });
+  const error = counting.error ?? deleting.error;
+  const pending = deleting.pending;
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
     setWasOpen(open);
     if (open) {
       setImpact(null);
-      setError(null);
+      deleting.clear();
     }
   }
+  const count = counting.run;
   useEffect(() => {
-    if (!open) return;
-    previewDeleteTeam({ teamId: team.id }).then((res) => (res.ok ? setImpact(res.data) : setError(res.error)));
-  }, [open, team.id]);
+    if (open) void count({ teamId: team.id });
+  }, [open, team.id, count]);
 
-  async function confirm() {
-    setPending(true);
-    const res = await deleteTeam({ teamId: team.id });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    onClose();
-    if (afterDelete) router.push(afterDelete);
-    else router.refresh();
-  }
+  const confirm = () => void deleting.run({ teamId: team.id });
 
   const n = (x: number, one: string, many: string) => `${x.toLocaleString("en-US")} ${x === 1 ? one : many}`;
   return (

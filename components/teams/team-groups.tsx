@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorNote, WarningNote } from "@/components/ui/notes";
 import { inputClass } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import { additionWarnings } from "@/lib/policy";
 import { addTeamGroup, previewAddTeamGroup, removeTeamGroup } from "@/lib/teams/actions";
 import type { ExposureReview } from "@/lib/isolation/guard";
@@ -56,32 +57,32 @@ export function TeamGroups({ team, groups, canManage, candidates }: { team: Team
 
 function AddGroupDialog({ team, candidates, onClose, onDone }: { team: Team; candidates: GroupCandidate[]; onClose: () => void; onDone: () => void }) {
   const [groupId, setGroupId] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const group = candidates.find((g) => g.id === groupId);
   const warnings = group ? additionWarnings(team, group.members).map((w) => `Through the group ${group.name}: ${w}`) : [];
   const [review, setReview] = useState<ExposureReview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const gate = exposureGate(review, confirmed);
-  async function choose(id: string) {
+  const previewing = useAction(previewAddTeamGroup, { fields: [], onSuccess: (d) => setReview(d.exposures) });
+  const adding = useAction(addTeamGroup, {
+    fields: [],
+    success: () => `${group?.name ?? "The group"} was added to ${team.name}`,
+    onSuccess: () => {
+      onClose();
+      onDone();
+    },
+  });
+  const pending = adding.pending;
+  const error = previewing.error ?? adding.error;
+  function choose(id: string) {
     setGroupId(id);
     setReview(null);
     setConfirmed(false);
-    if (!id) return;
+    adding.clear();
+    if (!id) return previewing.reset();
     // What the group would expose across clients, asked on the server before anything is added.
-    const res = await previewAddTeamGroup({ teamId: team.id, groupId: id, confirm: true });
-    if (res.ok) setReview(res.data.exposures);
-    else setError(res.error);
+    void previewing.run({ teamId: team.id, groupId: id, confirm: true });
   }
-  async function add() {
-    setPending(true);
-    setError(null);
-    const res = await addTeamGroup({ teamId: team.id, groupId, confirm: warnings.length > 0, confirmExposures: gate.confirmExposures });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    onClose();
-    onDone();
-  }
+  const add = () => void adding.run({ teamId: team.id, groupId, confirm: warnings.length > 0, confirmExposures: gate.confirmExposures });
   return (
     <Dialog
       open
@@ -100,7 +101,7 @@ function AddGroupDialog({ team, candidates, onClose, onDone }: { team: Team; can
       <div className="space-y-3">
         <label className="block">
           <span className="mb-1 block text-sm font-medium text-slate-700">Group</span>
-          <select value={groupId} onChange={(e) => void choose(e.target.value)} className={inputClass}>
+          <select value={groupId} onChange={(e) => choose(e.target.value)} className={inputClass}>
             <option value="">Choose a group…</option>
             {candidates.map((g) => (
               <option key={g.id} value={g.id}>{g.name} ({g.members.length} member{g.members.length === 1 ? "" : "s"})</option>
@@ -122,16 +123,16 @@ function AddGroupDialog({ team, candidates, onClose, onDone }: { team: Team; can
 }
 
 function RemoveGroupDialog({ team, group, onClose, onDone }: { team: Team; group: TeamGroupDTO; onClose: () => void; onDone: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  async function remove() {
-    setPending(true);
-    const res = await removeTeamGroup({ teamId: team.id, groupId: group.id });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    onClose();
-    onDone();
-  }
+  const removing = useAction(removeTeamGroup, {
+    fields: [],
+    success: `${group.name} was removed from ${team.name}`,
+    onSuccess: () => {
+      onClose();
+      onDone();
+    },
+  });
+  const { error, pending } = removing;
+  const remove = () => void removing.run({ teamId: team.id, groupId: group.id });
   return (
     <Dialog
       open

@@ -14,6 +14,7 @@ import type { TeamMemberRow } from "@/lib/teams/queries";
 import { type PickablePerson } from "./person-picker";
 import { AddPeopleDialog } from "./add-people-dialog";
 import { IconButton } from "@/components/ui/icon-button";
+import { useAction } from "@/components/ui/use-action";
 
 type Team = { id: string; name: string; isDefault: boolean; visibility: "PUBLIC" | "PRIVATE" };
 const col = createColumnHelper<ServerTableFeatures, TeamMemberRow>();
@@ -119,18 +120,18 @@ function AddMembersDialog({ open, onClose, team, candidates, onDone }: { open: b
 }
 
 function RemoveMembersDialog({ team, members, onClose, onDone }: { team: Team; members: TeamMemberRow[]; onClose: () => void; onDone: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const direct = members.filter((m) => m.direct);
   const indirect = members.filter((m) => !m.direct);
-  async function remove() {
-    setPending(true);
-    const res = await removeTeamMembers({ teamId: team.id, userIds: direct.map((m) => m.id) });
-    setPending(false);
-    if (!res.ok) return setError(res.error);
-    onClose();
-    onDone();
-  }
+  const removing = useAction(removeTeamMembers, {
+    fields: [],
+    success: direct.length === 1 ? `${direct[0].name} was removed from ${team.name}` : `${direct.length} members were removed from ${team.name}`,
+    onSuccess: () => {
+      onClose();
+      onDone();
+    },
+  });
+  const { error, pending } = removing;
+  const remove = () => void removing.run({ teamId: team.id, userIds: direct.map((m) => m.id) });
   return (
     <Dialog
       open

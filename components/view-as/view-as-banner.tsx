@@ -1,23 +1,22 @@
 "use client";
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Eye } from "lucide-react";
 import { stopViewAs } from "@/lib/view-as/actions";
+import { useAction } from "@/components/ui/use-action";
 
 /** The strip on top of every console page while an admin views as someone: who, as what, and the way out. */
 export function ViewAsBanner({ name, role, teams, adminName }: { name: string; role: string; teams: string[]; adminName: string }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const shown = teams.slice(0, 3).join(", ") + (teams.length > 3 ? ` +${teams.length - 3}` : "");
-  const exit = () =>
-    start(async () => {
-      setError(null);
-      const res = await stopViewAs({});
-      if (!res.ok) return setError(res.error);
+  const stopping = useAction(stopViewAs, {
+    fields: [],
+    onSuccess: () => {
       router.push("/settings/members");
       router.refresh();
-    });
+    },
+  });
+  const { pending, error } = stopping;
+  const exit = () => void stopping.run({});
   return (
     <div role="status" data-testid="view-as-banner" className="sticky top-0 z-40 border-b border-amber-200 bg-amber-50 px-4 py-2.5 sm:px-8 text-sm text-amber-900">
       <div className="mx-auto flex max-w-6xl items-center gap-3">

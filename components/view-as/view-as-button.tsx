@@ -1,23 +1,22 @@
 "use client";
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Eye } from "lucide-react";
 import { startViewAs } from "@/lib/view-as/actions";
 import { buttonClass } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 /** Starts viewing the console as this person, then opens the catalog as they see it. */
 export function ViewAsButton({ userId, name, compact = false }: { userId: string; name: string; compact?: boolean }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const go = () =>
-    start(async () => {
-      setError(null);
-      const res = await startViewAs({ userId });
-      if (!res.ok) return setError(res.error);
+  const starting = useAction(startViewAs, {
+    fields: [],
+    onSuccess: () => {
       router.push("/catalog");
       router.refresh();
-    });
+    },
+  });
+  const { pending, error } = starting;
+  const go = () => void starting.run({ userId });
   return (
     <span className="inline-flex items-center gap-2">
       {compact ? (

@@ -4,7 +4,8 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceRootIds, resourceScope, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { browsesWithoutWords, buildResourceFacets, buildResourceSearch, type OwnerScope, type SearchFilters, type SearchScope } from "./sql";
+import { capCount, type CappedCount } from "@/lib/db/cap";
+import { browsesWithoutWords, buildResourceFacets, buildResourceSearch, SEARCH_COUNT_CAP, type OwnerScope, type SearchFilters, type SearchScope } from "./sql";
 import { ownerRowScope } from "@/lib/owners/queries";
 import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
 import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchResult, SearchResourceType, TeamHit } from "./types";
@@ -19,16 +20,21 @@ export type SearchOptions = SearchFilters & {
   size?: number;
   /** How many people and teams to include (page 1 only); 0 leaves them out. */
   others?: number;
+  /** Where the total stops counting (SEARCH_COUNT_CAP; tests set a small one). Never from a request. */
+  countCap?: number;
 };
 
 /**
  * The viewer's scope as the search SQL needs it: the resources assigned to its visible teams, and those
- * teams. Admins see the whole workspace. Read inside the same transaction as the search.
+ * teams. Admins see the whole workspace. Read inside the same transaction as the search. The owners the viewer
+ * may see are read only when asked for (the owner facet, an "Owned by" filter): most searches need neither, and
+ * the read costs a user-scope context and a pass over ResourceOwner.
  */
-export async function searchScope(tx: Tx, viewer: Viewer): Promise<SearchScope & OwnerScope> {
+export async function searchScope(tx: Tx, viewer: Viewer, need: { owners: boolean }): Promise<SearchScope & OwnerScope> {
   if (seesWholeWorkspace(viewer.role)) return { workspaceId: viewer.workspaceId, roots: "all", teams: "all", owners: "all" };
   const teams = await visibleTeamIds(tx, viewer);
-  return { workspaceId: viewer.workspaceId, roots: await resourceRootIds(tx, viewer, teams), teams, owners: await visibleOwnerIds(tx, viewer) };
+  const scope = { workspaceId: viewer.workspaceId, roots: await resourceRootIds(tx, viewer, teams), teams };
+  return need.owners ? { ...scope, owners: await visibleOwnerIds(tx, viewer) } : scope;
 }
 
 /** The people and groups that own a resource the viewer can see and that the viewer may see itself. */
@@ -39,9 +45,9 @@ async function visibleOwnerIds(tx: Tx, viewer: Viewer): Promise<string[]> {
 
 type Row = { id: string; type: SearchResourceType; name: string; description: string; parent: string | null; total: bigint | number };
 
-async function resourcePage(tx: Tx, scope: SearchScope & OwnerScope, q: string, f: SearchFilters, page: number, size: number): Promise<{ rows: ResourceHit[]; total: number }> {
+async function resourcePage(tx: Tx, scope: SearchScope & OwnerScope, q: string, f: SearchFilters, page: number, size: number, cap = SEARCH_COUNT_CAP): Promise<{ rows: ResourceHit[] } & CappedCount> {
   const run = async (p: number) => {
-    const stmt = buildResourceSearch({ ...scope, ...f, q, limit: size, offset: (p - 1) * size });
+    const stmt = buildResourceSearch({ ...scope, ...f, q, limit: size, offset: (p - 1) * size, countCap: cap });
     return tx.$queryRawUnsafe<Row[]>(stmt.text, ...stmt.values);
   };
   let rows = await run(page);
@@ -52,7 +58,7 @@ async function resourcePage(tx: Tx, scope: SearchScope & OwnerScope, q: string, 
     total = first.length ? Number(first[0].total) : 0;
     rows = [];
   }
-  return { rows: rows.map((r) => ({ kind: "resource", id: r.id, type: r.type, name: r.name, description: plainText(r.description), parent: r.parent })), total };
+  return { rows: rows.map((r) => ({ kind: "resource", id: r.id, type: r.type, name: r.name, description: plainText(r.description), parent: r.parent })), ...capCount(total, cap) };
 }
 
 function order<T extends { name: string }>(xs: T[], q: string, alt?: (x: T) => string): T[] {
@@ -92,7 +98,7 @@ async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope & OwnerScope
   const size = Math.max(1, Math.min(100, opts.size ?? SEARCH_PAGE_SIZE));
   const page = Math.max(1, Math.trunc(opts.page ?? 1));
   const others = q && page === 1 && !opts.type && !opts.integrationId && !opts.teamId && !browsesWithoutWords(opts) ? opts.others ?? 5 : 0;
-  const { rows, total } = await resourcePage(tx, scope, q, opts, page, size);
+  const { rows, total, capped } = await resourcePage(tx, scope, q, opts, page, size, opts.countCap);
   const ps = others ? await people(tx, viewer, q, others) : [];
   const ts = others ? await teams(tx, viewer, q, others) : [];
   return {
@@ -102,13 +108,14 @@ async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope & OwnerScope
     people: ps,
     teams: ts,
     total,
+    totalCapped: capped,
     page,
     size,
     pageCount: Math.max(1, Math.ceil(total / size)),
   };
 }
 
-const empty = (q: string, size = SEARCH_PAGE_SIZE): SearchResult => ({ q, hits: [], resources: [], people: [], teams: [], total: 0, page: 1, size, pageCount: 1 });
+const empty = (q: string, size = SEARCH_PAGE_SIZE): SearchResult => ({ q, hits: [], resources: [], people: [], teams: [], total: 0, totalCapped: false, page: 1, size, pageCount: 1 });
 
 /**
  * Resources (ranked: exact name, prefix, full text; type boosts), people and teams matching q, each scoped by
@@ -117,7 +124,7 @@ const empty = (q: string, size = SEARCH_PAGE_SIZE): SearchResult => ({ q, hits: 
 export async function search(viewer: Viewer, q: string, opts: SearchOptions = {}): Promise<SearchResult> {
   const term = q.trim();
   if (!term && !browsesWithoutWords(opts)) return empty(term, opts.size);
-  return withViewer(viewer, async (tx) => runSearch(tx, viewer, await searchScope(tx, viewer), term, opts));
+  return withViewer(viewer, async (tx) => runSearch(tx, viewer, await searchScope(tx, viewer, { owners: !!opts.ownerId }), term, opts));
 }
 
 const NO_FACETS: SearchFacets = { type: [], integration: [], team: [], owner: [] };
@@ -145,7 +152,7 @@ export async function searchFacets(viewer: Viewer, q: string, filters: SearchFil
   const term = q.trim();
   if (!term && !browsesWithoutWords(filters)) return NO_FACETS;
   return withViewer(viewer, async (tx) => {
-    const stmt = buildResourceFacets({ ...(await searchScope(tx, viewer)), ...filters, q: term });
+    const stmt = buildResourceFacets({ ...(await searchScope(tx, viewer, { owners: true })), ...filters, q: term });
     return facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));
   });
 }
@@ -155,7 +162,7 @@ export async function searchPage(viewer: Viewer, q: string, opts: SearchOptions 
   const term = q.trim();
   if (!term && !browsesWithoutWords(opts)) return { result: empty(term, opts.size), facets: NO_FACETS };
   return withViewer(viewer, async (tx) => {
-    const scope = await searchScope(tx, viewer);
+    const scope = await searchScope(tx, viewer, { owners: true });
     const result = await runSearch(tx, viewer, scope, term, opts);
     const stmt = buildResourceFacets({ ...scope, type: opts.type, integrationId: opts.integrationId, teamId: opts.teamId, ownerId: opts.ownerId, upstreamOf: opts.upstreamOf, downstreamOf: opts.downstreamOf, q: term });
     const facets = facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));

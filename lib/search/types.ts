@@ -21,8 +21,9 @@ export type SearchResult = {
   resources: ResourceHit[];
   people: PersonHit[];
   teams: TeamHit[];
-  /** Scoped count of the resources matching q and the filters. */
+  /** Scoped count of the resources matching q and the filters, stopped at a cap (then totalCapped: "10,000+"). */
   total: number;
+  totalCapped: boolean;
   page: number;
   size: number;
   pageCount: number;

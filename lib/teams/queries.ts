@@ -11,15 +11,10 @@ import type { MembersParams, TeamsParams } from "./schemas";
 import { tableOrder } from "@/lib/db/order";
 import { descendantsOf } from "@/lib/resources/queries";
 
-export type TeamSummary = {
-  id: string;
-  name: string;
-  slug: string;
-  description: string;
-  visibility: "PUBLIC" | "PRIVATE";
-  isDefault: boolean;
-  isMember: boolean;
-};
+/** What every listing of a team shows of it. */
+type TeamFields = { id: string; name: string; slug: string; description: string; visibility: "PUBLIC" | "PRIVATE"; isDefault: boolean };
+
+export type TeamSummary = TeamFields & { isMember: boolean };
 
 /** Teams the viewer can see; `mine` keeps only the ones it belongs to (the sidebar, "My team"). */
 export async function listVisibleTeams(viewer: Viewer, opts: { mine?: boolean } = {}): Promise<TeamSummary[]> {
@@ -40,13 +35,7 @@ export async function listVisibleTeams(viewer: Viewer, opts: { mine?: boolean } 
 
 export type Paged<T> = { rows: T[]; total: number; page: number; size: number; pageCount: number };
 
-export type TeamRow = {
-  id: string;
-  name: string;
-  slug: string;
-  description: string;
-  visibility: "PUBLIC" | "PRIVATE";
-  isDefault: boolean;
+export type TeamRow = TeamFields & {
   members: number;
   groups: number;
   resources: number;
@@ -120,15 +109,8 @@ export async function listTeamsTable(viewer: Viewer, p: TeamsParams): Promise<Pa
 
 export type TeamGroupDTO = { id: string; name: string; members: number; guests: number };
 export type TeamResourceDTO = { id: string; name: string; type: ResourceType; descendants: number };
-export type TeamDetail = {
-  id: string;
-  name: string;
-  slug: string;
-  description: string;
-  visibility: "PUBLIC" | "PRIVATE";
-  isDefault: boolean;
-  /** Member through any path (direct, group, General). */
-  isMember: boolean;
+/** A team's page: its summary (`isMember`: through any path, direct, group or General) and what the viewer may do. */
+export type TeamDetail = TeamSummary & {
   isDirectMember: boolean;
   canManage: boolean;
   canJoin: boolean;

@@ -124,6 +124,24 @@ describe(`search on ${db.engine}: nothing hidden is revealed`, () => {
     expect((await find(ana, "northwind", "SCHEMA")).description).not.toContain("**");
   });
 
+  it("the total stops at its cap and says so; below the cap it is exact, and a guest's counts only her scope", async () => {
+    const ana = await db.viewer("ana@northwind.test");
+    const admin = await db.viewer("admin@acme.test");
+    const exactAna = (await allHits(ana, "id")).hits.length;
+    const exactAdmin = (await allHits(admin, "id")).hits.length;
+    expect(exactAdmin).toBeGreaterThan(exactAna);
+    const at = (v: Viewer, countCap: number) => search(v, "id", { others: 0, countCap });
+    // Below the cap: exact, not flagged. At or past it: the cap, flagged ("N+"), and pages stop there.
+    expect(await at(ana, exactAna)).toMatchObject({ total: exactAna, totalCapped: false });
+    expect(await at(ana, exactAna - 1)).toMatchObject({ total: exactAna - 1, totalCapped: true });
+    expect(await at(admin, exactAna)).toMatchObject({ total: exactAna, totalCapped: true });
+    // A cap above her matches but below the admin's: her total is still exactly hers, never a sign of more.
+    expect(await at(ana, exactAdmin)).toMatchObject({ total: exactAna, totalCapped: false });
+    const capped = await search(admin, "id", { others: 0, countCap: 3, size: 2 });
+    expect(capped.pageCount).toBe(2);
+    expect(capped.resources).toHaveLength(2);
+  });
+
   it("facets count only what the viewer can open, and name only what it can see", async () => {
     const ana = await db.viewer("ana@northwind.test");
     const f = await searchFacets(ana, "id");

@@ -90,7 +90,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             {onlyOthers ? null : <Card>
               <div className="flex items-center justify-between gap-4 border-b border-slate-100 px-5 py-3">
                 <h2 className="text-sm font-semibold text-slate-900" data-testid="search-total">
-                  {result.total === 1 ? "1 resource" : `${result.total.toLocaleString("en-US")} resources`}
+                  {result.total === 1 && !result.totalCapped ? "1 resource" : `${result.total.toLocaleString("en-US")}${result.totalCapped ? "+" : ""} resources`}
                 </h2>
                 {filtered ? (
                   <Link href={searchHref({ q: p.q })} className="text-sm text-brand-700 hover:underline">Clear filters</Link>

@@ -11,5 +11,5 @@ export const GET = authorizedRoute({ query: paletteQuery }, async ({ viewer, que
   const headers = { "cache-control": "no-store" };
   if (!query.q) return NextResponse.json({ q: "", hits: [], total: 0, recent: await listRecentSearches(viewer) }, { headers });
   const r = await search(viewer, query.q, { size: query.limit, others: 3 });
-  return NextResponse.json({ q: r.q, hits: r.hits, total: r.total, recent: [] }, { headers });
+  return NextResponse.json({ q: r.q, hits: r.hits, total: r.total, totalCapped: r.totalCapped, recent: [] }, { headers });
 });
