@@ -47,7 +47,7 @@ test.describe("the data sources tree, as the admin", () => {
     await expect(northwind).toHaveAttribute("aria-expanded", "false");
     await expect(tree.getByRole("treeitem", { name: "orders", exact: true })).toHaveCount(0);
     await page.keyboard.press("Home");
-    await expect(warehouse).toBeFocused();
+    await expect(tree.getByRole("treeitem", { name: "BI", exact: true })).toBeFocused();
   });
 });
 
@@ -87,6 +87,7 @@ test.describe("as a Northwind guest", () => {
   test("browsing down keeps the breadcrumb to what she can see", async ({ page }) => {
     await page.goto("/catalog");
     await page.getByRole("tree", { name: "Data sources" }).getByRole("link", { name: "northwind", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "northwind", level: 1 })).toBeVisible();
     await page.getByRole("link", { name: "orders", exact: true }).click();
     const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
     await expect(crumbs).toContainText("northwind");
