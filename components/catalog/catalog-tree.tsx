@@ -13,6 +13,7 @@ import { TYPE_LABELS } from "@/lib/catalog/types";
 import { loadCatalogTreeChildren } from "@/lib/catalog/actions";
 import { TypeIcon } from "./type-icon";
 import { cn } from "@/components/ui/cn";
+import { useAction } from "@/components/ui/use-action";
 
 type Kids = { nodes: TreeNode[]; more: number };
 type Flat = { node: TreeNode; level: number; parent: string | null };
@@ -38,6 +39,7 @@ export function CatalogTree({ nodes, label }: { nodes: TreeNode[]; label: string
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [focused, setFocused] = useState<string | null>(nodes[0]?.id ?? null);
   const items = useRef(new Map<string, HTMLLIElement>());
+  const { run: load } = useAction(loadCatalogTreeChildren);
 
   // The rows as the keyboard walks them: open nodes' children follow their parent.
   const flat = useMemo(() => {
@@ -58,13 +60,14 @@ export function CatalogTree({ nodes, label }: { nodes: TreeNode[]; label: string
       if (!n.expandable) return;
       if (kids.has(n.id)) return setOpen((s) => new Set(s).add(n.id));
       setLoading((s) => new Set(s).add(n.id));
-      const res = await loadCatalogTreeChildren({ nodeId: n.id });
+      const res = await load({ nodeId: n.id });
       setLoading((s) => {
         const next = new Set(s);
         next.delete(n.id);
         return next;
       });
-      if (!res.ok) return setErrors((m) => new Map(m).set(n.id, res.error));
+      // null: refused (the node went out of sight) or superseded by a quicker click elsewhere; either way, again.
+      if (!res) return setErrors((m) => new Map(m).set(n.id, `${n.name} could not be opened. Try again.`));
       setErrors((m) => {
         const next = new Map(m);
         next.delete(n.id);
@@ -73,7 +76,7 @@ export function CatalogTree({ nodes, label }: { nodes: TreeNode[]; label: string
       setKids((m) => new Map(m).set(n.id, res.data));
       setOpen((s) => new Set(s).add(n.id));
     },
-    [kids],
+    [kids, load],
   );
   const collapse = (id: string) =>
     setOpen((s) => {
