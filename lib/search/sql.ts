@@ -275,8 +275,14 @@ SELECT r.id::text AS id, r.type::text AS type, r.name, r.description, r."parentI
 
 /**
  * Facet counts of the same search, one row per (facet, key): 'type', 'integration' (a visible integration's
- * id and name) and 'team' (a visible team's id and name). Each facet applies the other facets' filters but not
- * its own, so its values stay choosable. Only rows in the viewer's scope are counted.
+ * id and name), 'team' (a visible team's id and name) and 'owner'. Each facet applies the other facets' filters but
+ * not its own, so its values stay choosable. Only rows in the viewer's scope are counted.
+ *
+ * The scoped match is read once (the CTE `m`), with each filter as a flag of its own, instead of once per facet:
+ * an admin's "revenue" matches 61,696 of 1,000,000 resources, and each pass was a scan of the table. A team
+ * counts a resource once however many of its assignments lie on the resource's path (count DISTINCT); the
+ * assignments are joined per ancestor (`unnest(path)`), which lets PostgreSQL hash the assignments instead of
+ * probing an index once per match.
  */
 export function buildResourceFacets(input: SearchScope & OwnerScope & SearchFilters & { q: string }): SqlStatement {
   const p = new Params();
@@ -284,30 +290,40 @@ export function buildResourceFacets(input: SearchScope & OwnerScope & SearchFilt
   const { ws, roots, teams } = pt;
   // Owners: only those the viewer may see (the list the caller resolved), named from their own rows.
   const owners = input.owners === "all" ? null : p.add(input.owners ?? []);
-  const text = `SELECT 'type' AS facet, r.type::text AS key, NULL::text AS label, count(*)::int AS n
+  const keys = Object.keys(pt.filters) as (keyof Parts["filters"])[];
+  const flag = (k: keyof Parts["filters"]) => `f_${k}`;
+  const others = (skip: keyof Parts["filters"]) => {
+    const on = keys.filter((k) => k !== skip && pt.filters[k]).map((k) => `m.${flag(k)}`);
+    return on.length ? `\n WHERE ${on.join(" AND ")}` : "";
+  };
+  const and = (skip: keyof Parts["filters"], extra: string) => (others(skip) ? `${others(skip)} AND ${extra}` : `\n WHERE ${extra}`);
+  const flags = keys.filter((k) => pt.filters[k]).map((k) => `, (${pt.filters[k]}) AS ${flag(k)}`).join("");
+  const text = `WITH m AS MATERIALIZED (
+SELECT r.id, r.type, r.path${flags}
   FROM ${pt.from}
- WHERE ${whereOf(pt, "type")}
- GROUP BY r.type
+ WHERE ${pt.where.join("\n   AND ")}
+)
+SELECT 'type' AS facet, m.type::text AS key, NULL::text AS label, count(*)::int AS n
+  FROM m${others("type")}
+ GROUP BY m.type
 UNION ALL
 SELECT 'integration', i.id::text, i.name, count(*)::int
-  FROM ${pt.from}
-  JOIN "Resource" i ON i.id = r.path[1] AND i."workspaceId" = ${ws}::uuid AND i.type = 'INTEGRATION'${roots ? ` AND i.path && ${roots}::uuid[]` : ""}
- WHERE ${whereOf(pt, "integration")}
+  FROM m
+  JOIN "Resource" i ON i.id = m.path[1] AND i."workspaceId" = ${ws}::uuid AND i.type = 'INTEGRATION'${roots ? ` AND i.path && ${roots}::uuid[]` : ""}${others("integration")}
  GROUP BY i.id, i.name
 UNION ALL
-SELECT 'team', t.id::text, t.name, count(DISTINCT r.id)::int
-  FROM ${pt.from}
-  JOIN "TeamResource" tr ON tr."workspaceId" = ${ws}::uuid AND tr."resourceId" = ANY(r.path)
-  JOIN "Team" t ON t.id = tr."teamId" AND t."workspaceId" = ${ws}::uuid${teams ? ` AND t.id = ANY(${teams}::uuid[])` : ""}
- WHERE ${whereOf(pt, "team")}
+SELECT 'team', t.id::text, t.name, count(DISTINCT m.id)::int
+  FROM m
+ CROSS JOIN LATERAL unnest(m.path) AS a(id)
+  JOIN "TeamResource" tr ON tr."workspaceId" = ${ws}::uuid AND tr."resourceId" = a.id
+  JOIN "Team" t ON t.id = tr."teamId" AND t."workspaceId" = ${ws}::uuid${teams ? ` AND t.id = ANY(${teams}::uuid[])` : ""}${others("team")}
  GROUP BY t.id, t.name
 UNION ALL
-SELECT 'owner', coalesce(o."userId", o."groupId")::text, coalesce(u.name, g.name), count(DISTINCT r.id)::int
-  FROM ${pt.from}
-  JOIN "ResourceOwner" o ON o."workspaceId" = ${ws}::uuid AND o."resourceId" = r.id${owners ? ` AND coalesce(o."userId", o."groupId") = ANY(${owners}::uuid[])` : ""}
+SELECT 'owner', coalesce(o."userId", o."groupId")::text, coalesce(u.name, g.name), count(DISTINCT m.id)::int
+  FROM m
+  JOIN "ResourceOwner" o ON o."workspaceId" = ${ws}::uuid AND o."resourceId" = m.id${owners ? ` AND coalesce(o."userId", o."groupId") = ANY(${owners}::uuid[])` : ""}
   LEFT JOIN "User" u ON u.id = o."userId"
-  LEFT JOIN "Group" g ON g.id = o."groupId" AND g."workspaceId" = ${ws}::uuid
- WHERE ${whereOf(pt, "owner")} AND coalesce(u.name, g.name) IS NOT NULL
+  LEFT JOIN "Group" g ON g.id = o."groupId" AND g."workspaceId" = ${ws}::uuid${and("owner", "coalesce(u.name, g.name) IS NOT NULL")}
  GROUP BY 2, 3`;
   return p.finish(text);
 }

@@ -94,4 +94,39 @@ describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
     expect(await lineageOf(guest, h, { direction: "both", depth: 5 })).toBeNull();
     expect(JSON.stringify(await lineageOf(guest, b, { direction: "up", depth: 5 }))).not.toContain(h);
   });
+  it("the edges table follows a move: an end moved under a hidden parent takes its edges out of sight, and back", async () => {
+    // The policy reads the ends' paths from the edge row (copies kept by triggers): they must follow the resource.
+    const w = {
+      users: [{ id: "u0", role: "GUEST", status: "ACTIVE" as const }],
+      teams: [{ id: "t0", visibility: "PUBLIC" as const, isDefault: true }, { id: "t1", visibility: "PRIVATE" as const, isDefault: false }],
+      groups: [],
+      teamMembers: [{ teamId: "t1", userId: "u0" }],
+      groupMembers: [],
+      teamGroups: [],
+      resources: [{ id: "s", parentId: null }, { id: "x", parentId: null }, { id: "a", parentId: "s" }, { id: "b", parentId: "s" }, { id: "c", parentId: "b" }],
+      assignments: [{ teamId: "t1", resourceId: "s" }],
+    };
+    const { idOf, workspaceId } = await materialize(db.conn.prisma, w);
+    const [s, x, a, b, c] = ["s", "x", "a", "b", "c"].map((k) => idOf.get(k)!);
+    // A writer's paths are not taken: the trigger sets them from the resources.
+    await db.conn.prisma.lineageEdge.createMany({
+      data: [
+        { workspaceId, fromId: a, toId: b, kind: "view", fromPath: [workspaceId], toPath: [workspaceId] },
+        { workspaceId, fromId: a, toId: c, kind: "view" },
+      ],
+    });
+    const user = await db.conn.prisma.user.findUniqueOrThrow({ where: { id: idOf.get("u0")! }, select: { id: true, sessionVersion: true } });
+    const guest = (await resolveViewer(db.conn.prisma, user.id, user.sessionVersion))!;
+    const seen = async () => (await db.sqlAs<{ toId: string }>(guest, `SELECT "toId" FROM "LineageEdge"`)).map((r) => r.toId).sort();
+    expect(await seen()).toEqual([b, c].sort());
+    // b (and with it c, below it) moves under the hidden x: both edges leave the guest's sight; moving back restores them.
+    await db.conn.prisma.resource.update({ where: { id: b }, data: { parentId: x } });
+    expect(await seen()).toEqual([]);
+    expect((await lineageOf(guest, a, { direction: "both", depth: 3 }))!.edges).toEqual([]);
+    await db.conn.prisma.resource.update({ where: { id: b }, data: { parentId: s } });
+    expect(await seen()).toEqual([b, c].sort());
+    // An edge rewritten to name another end takes that end's path.
+    await db.conn.prisma.lineageEdge.updateMany({ where: { workspaceId, toId: c }, data: { toId: x } });
+    expect(await seen()).toEqual([b]);
+  });
 });
