@@ -124,7 +124,7 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
     await copy(c, "Workspace", ["id", "name", "slug"], [copyLine([ws, people.workspace.name, people.workspace.slug])]);
     await copy(c, "User", ["id", "email", "name", "passwordHash", "status", "createdAt", "lastActiveAt"],
       people.users.map((u) => copyLine([u.id, u.email, u.name, PASSWORD_HASH, u.status, u.createdAt, u.lastActiveAt])));
-    await copy(c, "Membership", ["id", "workspaceId", "userId", "role", "createdAt"], people.memberships.map((m) => copyLine([m.id, ws, m.userId, m.role, m.createdAt])));
+    await copy(c, "Membership", ["id", "workspaceId", "userId", "role", "createdAt", "status", "lastActiveAt"], people.memberships.map((m) => copyLine([m.id, ws, m.userId, m.role, m.createdAt, m.status, m.lastActiveAt])));
     await copy(c, "Team", ["id", "workspaceId", "name", "slug", "description", "visibility", "isDefault"],
       people.teams.map((t) => copyLine([t.id, ws, t.name, t.slug, t.description, t.visibility, t.isDefault])));
     await copy(c, "Group", ["id", "workspaceId", "name", "description"], people.groups.map((g) => copyLine([g.id, ws, g.name, g.description])));

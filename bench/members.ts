@@ -67,8 +67,10 @@ async function main() {
         [ids, i.map((k) => `member${k}@bench${k % 97}.test`), i.map((k) => `${FIRST[k % FIRST.length]} ${LAST[(k * 7) % LAST.length]} ${k}`), i.map((k) => statuses[k % statuses.length]), i],
       );
       await pool.query(
-        `INSERT INTO "Membership" (id, "workspaceId", "userId", role, "createdAt")
-         SELECT gen_random_uuid(), $1, id, role::"Role", now() - (k || ' minutes')::interval FROM unnest($2::uuid[], $3::text[], $4::int[]) AS t(id, role, k)`,
+        // The standing and activity the members table reads are the membership's (#15 item 8).
+        `INSERT INTO "Membership" (id, "workspaceId", "userId", role, "createdAt", status, "lastActiveAt")
+         SELECT gen_random_uuid(), $1, t.id, t.role::"Role", now() - (t.k || ' minutes')::interval, u.status, u."lastActiveAt"
+           FROM unnest($2::uuid[], $3::text[], $4::int[]) AS t(id, role, k) JOIN "User" u ON u.id = t.id`,
         [ws.id, ids, i.map((k) => roles[k % roles.length]), i],
       );
       await pool.query(

@@ -245,7 +245,7 @@ export type Status = "ACTIVE" | "INVITED" | "DEACTIVATED";
 export type People = {
   workspace: { id: string; name: string; slug: string };
   users: { id: string; email: string; name: string; status: Status; createdAt: Date; lastActiveAt: Date | null }[];
-  memberships: { id: string; userId: string; role: Role; createdAt: Date }[];
+  memberships: { id: string; userId: string; role: Role; createdAt: Date; status: Status; lastActiveAt: Date | null }[];
   teams: { id: string; name: string; slug: string; description: string; visibility: "PUBLIC" | "PRIVATE"; isDefault: boolean }[];
   groups: { id: string; name: string; description: string }[];
   teamMembers: { teamId: string; userId: string }[];
@@ -272,7 +272,9 @@ export function generatePeople(s: Sizes): People {
     const uid = id("user", u);
     const name = `${FIRST[u % FIRST.length]} ${LAST[Math.floor(u / FIRST.length) % LAST.length]} ${u}`;
     p.users.push({ id: uid, email, name, status, createdAt: at(u), lastActiveAt: u % 5 === 4 ? null : at((u * 7) % 100_000) });
-    p.memberships.push({ id: id("membership", u), userId: uid, role, createdAt: at(u) });
+    // The standing and activity a workspace shows are its membership's (#15 item 8): the same as the account's here.
+    const user = p.users[p.users.length - 1]!;
+    p.memberships.push({ id: id("membership", u), userId: uid, role, createdAt: at(u), status, lastActiveAt: user.lastActiveAt });
     u++;
     return uid;
   };

@@ -14,7 +14,8 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   const accept = useAction(acceptInvitation, {
     onSuccess: async (data) => {
       setSigningIn(true);
-      const signed = await signIn("credentials", { email: data.email, password: form.password, redirect: false, callbackUrl: "/catalog" });
+      // Into the workspace just joined (a person may belong to several).
+      const signed = await signIn("credentials", { email: data.email, password: form.password, workspace: data.workspaceId, redirect: false, callbackUrl: "/catalog" });
       // A full load on purpose: the new session cookie must reach every server component, not a client cache.
       window.location.assign(!signed || signed.error ? "/login?callbackUrl=%2Fcatalog" : "/catalog");
     },
@@ -41,7 +42,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       <Field label="Your name" error={fieldErrors.name}>
         <input id="name" name="name" value={form.name} onChange={set("name")} required maxLength={100} autoComplete="name" autoFocus className={input} />
       </Field>
-      <Field label="Password" hint="At least 10 characters." error={fieldErrors.password}>
+      <Field label="Password" hint="At least 10 characters. If you already have an Enclave account, enter its password." error={fieldErrors.password}>
         <input id="password" name="password" type="password" value={form.password} onChange={set("password")} required minLength={10} autoComplete="new-password" className={input} />
       </Field>
       <Field label="Repeat the password" error={mismatch ? "The two passwords do not match." : null}>

@@ -41,13 +41,13 @@ function guestTeams(viewer: Viewer, ctx: UserScopeContext): TeamLinks {
 export function userScope(viewer: Viewer, ctx: UserScopeContext): Prisma.UserWhereInput {
   const inWorkspace: Prisma.UserWhereInput = { memberships: { some: { workspaceId: viewer.workspaceId } } };
   if (seesWholeWorkspace(viewer.role)) return inWorkspace;
-  if (viewer.role === "EDITOR" || viewer.role === "VIEWER") return { AND: [inWorkspace, { status: { not: "DEACTIVATED" } }] };
+  if (viewer.role === "EDITOR" || viewer.role === "VIEWER") return { AND: [inWorkspace, notDeactivatedIn(viewer.workspaceId)] };
   if (viewer.role !== "GUEST") return { id: { in: [] } };
   return {
     AND: [
       inWorkspace,
       ...(ctx.candidateIds ? [{ id: { in: ctx.candidateIds } }] : []),
-      { OR: [{ id: viewer.userId }, { AND: [{ status: { not: "DEACTIVATED" } }, teamMembersWhere(viewer.workspaceId, guestTeams(viewer, ctx))] }] },
+      { OR: [{ id: viewer.userId }, { AND: [notDeactivatedIn(viewer.workspaceId), teamMembersWhere(viewer.workspaceId, guestTeams(viewer, ctx))] }] },
     ],
   };
 }
@@ -58,10 +58,46 @@ export function userScopeSql(viewer: Viewer, ctx: UserScopeContext, alias = "u")
   const ws = viewer.workspaceId;
   const inWorkspace = Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = ${ws}::uuid AND m."userId" = ${u}.id)`;
   if (seesWholeWorkspace(viewer.role)) return inWorkspace;
-  const listable = Prisma.sql`${u}.status <> 'DEACTIVATED'`;
+  const listable = Prisma.sql`EXISTS (SELECT 1 FROM "Membership" ml WHERE ml."workspaceId" = ${ws}::uuid AND ml."userId" = ${u}.id AND ml.status <> 'DEACTIVATED') AND ${u}.status <> 'DEACTIVATED'`;
   if (viewer.role === "EDITOR" || viewer.role === "VIEWER") return Prisma.sql`(${inWorkspace} AND ${listable})`;
   if (viewer.role !== "GUEST") return Prisma.sql`false`;
   const candidates = ctx.candidateIds ? Prisma.sql` AND ${u}.id = ANY(${ctx.candidateIds}::uuid[])` : Prisma.empty;
   const mates = teamMemberSql(ws, guestTeams(viewer, ctx), Prisma.sql`${u}.id`);
   return Prisma.sql`(${inWorkspace}${candidates} AND (${u}.id = ${viewer.userId}::uuid OR (${listable} AND ${mates})))`;
+}
+
+// ---- what a workspace shows of a person ---------------------------------------------------------------------
+// An account is global; what a workspace shows of it is that workspace's membership: the standing there, and the
+// name it gave (an invitation's, a provider's) until the account joins there itself. Never the account's life in
+// another workspace (#15 item 8).
+
+/** Select this with `memberships: { where: { workspaceId }, select: memberView }` on a User. */
+export const memberView = { role: true, status: true, shownName: true } as const;
+
+type Viewed = { name: string; status?: string; memberships: { role: string; status: "ACTIVE" | "INVITED" | "DEACTIVATED"; shownName: string | null }[] };
+
+export function shownName(u: Viewed): string {
+  return u.memberships[0]?.shownName ?? u.name;
+}
+
+/** Deactivated here, or the account as a whole (an operator's or legacy deactivation, which holds everywhere). */
+export function shownStatus(u: Viewed): "ACTIVE" | "INVITED" | "DEACTIVATED" {
+  if (u.status === "DEACTIVATED") return "DEACTIVATED";
+  return u.memberships[0]?.status ?? "DEACTIVATED";
+}
+
+/** A text filter on the name this workspace shows, or the e-mail. */
+export function shownNameOrEmailContains(ws: string, contains: Prisma.StringFilter): Prisma.UserWhereInput {
+  return {
+    OR: [
+      { memberships: { some: { workspaceId: ws, shownName: contains } } },
+      { AND: [{ memberships: { some: { workspaceId: ws, shownName: null } } }, { name: contains }] },
+      { email: contains },
+    ],
+  };
+}
+
+/** Not deactivated in this workspace (the "listable" people of non-admins). */
+export function notDeactivatedIn(ws: string): Prisma.UserWhereInput {
+  return { status: { not: "DEACTIVATED" }, memberships: { some: { workspaceId: ws, status: { not: "DEACTIVATED" } } } };
 }

@@ -79,18 +79,37 @@ export function teamMemberCountSql(workspaceId: string, team: string): Prisma.Sq
   ) u)`;
 }
 
-/** SQL: every effective membership of the workspace as rows (tid, uid), for per-team counts. */
-export function effectiveMembershipsSql(workspaceId: string): Prisma.Sql {
+/** Membership rows (as a write inserts them) to leave out of `effectiveMembershipsSql`: the state before that write. */
+export type MembershipRows = {
+  teamMembers?: { teamId: string; userId: string }[];
+  groupMembers?: { groupId: string; userId: string }[];
+  teamGroups?: { teamId: string; groupId: string }[];
+};
+
+/**
+ * SQL: every effective membership of the workspace as rows (tid, uid), for per-team counts. `users` (a subquery of
+ * user ids) restricts it to those people, each read through the (workspaceId, userId) indexes in one set-based
+ * join, never one lookup per person; `without` gives the memberships as they were before those rows were written.
+ */
+export function effectiveMembershipsSql(workspaceId: string, opts: { users?: Prisma.Sql; without?: MembershipRows } = {}): Prisma.Sql {
   const ws = workspaceId;
+  const of = (col: Prisma.Sql) => (opts.users ? Prisma.sql` AND ${col} IN (${opts.users})` : Prisma.empty);
+  const tm = opts.without?.teamMembers ?? [];
+  const gm = opts.without?.groupMembers ?? [];
+  const tg = opts.without?.teamGroups ?? [];
+  const not = (rows: { [k: string]: string }[], a: string, b: string, colA: Prisma.Sql, colB: Prisma.Sql) =>
+    rows.length
+      ? Prisma.sql` AND NOT EXISTS (SELECT 1 FROM unnest(${rows.map((r) => r[a])}::uuid[], ${rows.map((r) => r[b])}::uuid[]) AS w(a, b) WHERE w.a = ${colA} AND w.b = ${colB})`
+      : Prisma.empty;
   return Prisma.sql`
-    SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid
+    SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid${of(Prisma.sql`tm."userId"`)}${not(tm, "teamId", "userId", Prisma.sql`tm."teamId"`, Prisma.sql`tm."userId"`)}
     UNION
     SELECT tg."teamId", gm."userId" FROM "TeamGroup" tg
       JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
-      WHERE tg."workspaceId" = ${ws}::uuid
+      WHERE tg."workspaceId" = ${ws}::uuid${of(Prisma.sql`gm."userId"`)}${not(gm, "groupId", "userId", Prisma.sql`gm."groupId"`, Prisma.sql`gm."userId"`)}${not(tg, "teamId", "groupId", Prisma.sql`tg."teamId"`, Prisma.sql`tg."groupId"`)}
     UNION
     SELECT t.id, m."userId" FROM "Team" t JOIN "Membership" m ON m."workspaceId" = t."workspaceId" AND m.role <> 'GUEST'
-      WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault"`;
+      WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault"${of(Prisma.sql`m."userId"`)}`;
 }
 
 /** Prisma, over Team: the teams a user is a member of (its own viewer's memberTeamIds). */

@@ -15,6 +15,8 @@ import { passwordRefused } from "@/lib/sso/routing";
 const credentials = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(1024),
+  // The workspace to land in (the invitation just accepted): a preference only, honoured while active there.
+  workspace: z.string().uuid().optional().catch(undefined),
 });
 
 // Compared against when the email is unknown, so both failures take the same time.
@@ -31,11 +33,11 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, workspace: { label: "Workspace", type: "text" } },
       async authorize(raw, req) {
         const parsed = credentials.safeParse(raw ?? {});
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
+        const { email, password, workspace } = parsed.data;
         const address = clientAddress(req as never);
         // "Enforce SSO": the address's domain signs in through its connection only; the password is not even tried.
         if (await passwordRefused(email)) return null;
@@ -48,7 +50,7 @@ export const authOptions: NextAuthOptions = {
         }
         const user = await prisma.user.findUnique({
           where: { email },
-          select: { id: true, passwordHash: true, status: true, sessionVersion: true, memberships: { select: { id: true }, take: 1 } },
+          select: { id: true, passwordHash: true, status: true, sessionVersion: true, memberships: { where: { status: "ACTIVE" }, select: { id: true, workspaceId: true }, orderBy: { createdAt: "asc" } } },
         });
         const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
         if (!user || !ok || user.status !== "ACTIVE" || user.memberships.length === 0) {
@@ -56,8 +58,12 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await clearSignInFailures(prisma, email, address);
-        await prisma.user.update({ where: { id: user.id }, data: { lastActiveAt: new Date() } });
-        return { id: user.id, sessionVersion: user.sessionVersion };
+        // Activity is counted where the session lands (the workspace asked for, else the first active membership).
+        const now = new Date();
+        await prisma.user.update({ where: { id: user.id }, data: { lastActiveAt: now } });
+        const landing = user.memberships.find((m) => m.workspaceId === workspace) ?? user.memberships[0]!;
+        await prisma.membership.update({ where: { id: landing.id }, data: { lastActiveAt: now } });
+        return { id: user.id, sessionVersion: user.sessionVersion, workspaceId: landing.workspaceId };
       },
     }),
   ],
@@ -66,9 +72,11 @@ export const authOptions: NextAuthOptions = {
     // per request.
     async jwt({ token, user }) {
       if (user) {
-        return { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0, sid: crypto.randomUUID() };
+        const ws = (user as { workspaceId?: string }).workspaceId;
+        return { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0, sid: crypto.randomUUID(), ...(ws ? { ws } : {}) };
       }
-      return { sub: token.sub, sv: token.sv, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
+      // ws: the chosen workspace (lib/workspaces), a preference that resolve-viewer re-checks at every request.
+      return { sub: token.sub, sv: token.sv, sid: token.sid, ...(token.ws ? { ws: token.ws } : {}), iat: token.iat, exp: token.exp, jti: token.jti };
     },
     async session({ session }) {
       return { expires: session.expires };

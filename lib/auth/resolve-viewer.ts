@@ -28,12 +28,27 @@ export type Viewer = {
  * Identity resolution reads as the system (before a viewer exists to scope anything by). It refuses a
  * missing, inactive or workspace-less user and a session minted before the last sessionVersion bump.
  */
-export async function resolveViewer(prisma: PrismaClient, userId: string, sessionVersion: number): Promise<Viewer | null> {
-  return resolve(prisma, userId, sessionVersion);
+export async function resolveViewer(prisma: PrismaClient, userId: string, sessionVersion: number, workspaceId?: unknown): Promise<Viewer | null> {
+  return resolve(prisma, userId, sessionVersion, typeof workspaceId === "string" && UUID.test(workspaceId) ? workspaceId : null);
 }
 
-async function resolve(prisma: PrismaClient, userId: string, sessionVersion: number | null): Promise<Viewer | null> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The session may name a workspace (the one chosen in the switcher, or the one an SSO sign-in was for): it is
+ * honoured only while the person's membership there is active; otherwise, and without one, the viewer is in
+ * the first workspace where the membership is active. The viewer's workspace is always read from the database.
+ */
+async function resolve(prisma: PrismaClient, userId: string, sessionVersion: number | null, preferred: string | null = null): Promise<Viewer | null> {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  if (preferred) {
+    const chosen = await resolveIn(prisma, userId, sessionVersion, preferred);
+    if (chosen) return chosen;
+  }
+  return resolveIn(prisma, userId, sessionVersion, null);
+}
+
+async function resolveIn(prisma: PrismaClient, userId: string, sessionVersion: number | null, only: string | null): Promise<Viewer | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
@@ -42,7 +57,8 @@ async function resolve(prisma: PrismaClient, userId: string, sessionVersion: num
       name: true,
       status: true,
       sessionVersion: true,
-      memberships: { select: { role: true, workspaceId: true, workspace: { select: { name: true } } }, orderBy: { createdAt: "asc" }, take: 1 },
+      // Only a membership active in its workspace counts: one invited or deactivated there is no way in.
+      memberships: { where: { status: "ACTIVE", ...(only ? { workspaceId: only } : {}) }, select: { role: true, workspaceId: true, workspace: { select: { name: true } } }, orderBy: { createdAt: "asc" }, take: 1 },
     },
   });
   const membership = user?.memberships[0];
@@ -61,8 +77,9 @@ async function resolve(prisma: PrismaClient, userId: string, sessionVersion: num
 }
 
 /** The owner of a personal API token, resolved exactly as a session is (its current role, teams and status). */
-export async function resolveTokenOwner(prisma: PrismaClient, userId: string): Promise<Viewer | null> {
-  return resolve(prisma, userId, null);
+export async function resolveTokenOwner(prisma: PrismaClient, userId: string, workspaceId?: string): Promise<Viewer | null> {
+  // A token acts in its own workspace only: the owner's viewer there, or nobody.
+  return workspaceId ? resolveIn(prisma, userId, null, workspaceId) : resolve(prisma, userId, null);
 }
 
 /**
@@ -82,7 +99,7 @@ export async function resolveViewAs(
   if (claim.adminUserId !== admin.userId || claim.sv !== adminSessionVersion || claim.targetUserId === admin.userId) return null;
   // Made in this very session: after any sign-out and a new sign-in the claim is someone else's past.
   if (!adminSessionId || claim.sid !== adminSessionId) return null;
-  const target = await resolve(prisma, claim.targetUserId, null);
+  const target = await resolveIn(prisma, claim.targetUserId, null, admin.workspaceId);
   if (!target || target.workspaceId !== admin.workspaceId) return null;
   return { ...target, actingAdmin: { userId: admin.userId, name: admin.name, email: admin.email } };
 }

@@ -20,7 +20,7 @@ const getSession = cache(async (): Promise<Session | null> => {
   // decode() verifies the signature-encryption and the expiry.
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
   if (!token?.sub || typeof token.sv !== "number") return null;
-  const viewer = await resolveViewer(await ownerDb("viewer-resolution"), token.sub, token.sv);
+  const viewer = await resolveViewer(await ownerDb("viewer-resolution"), token.sub, token.sv, token.ws);
   return viewer ? { viewer, sessionVersion: token.sv, sessionId: typeof token.sid === "string" ? token.sid : null } : null;
 });
 

@@ -103,7 +103,7 @@ export async function processRun(runId: string, opts: ProcessOptions = {}): Prom
         // this workspace. A demoted or deactivated admin's run stops, and says why.
         const accountable = run.startedById ?? automation.createdById;
         const admin = accountable
-          ? await tx.membership.findFirst({ where: { workspaceId: ws, userId: accountable, role: "ADMIN", user: { status: "ACTIVE" } }, select: { id: true } })
+          ? await tx.membership.findFirst({ where: { workspaceId: ws, userId: accountable, role: "ADMIN", status: "ACTIVE", user: { status: "ACTIVE" } }, select: { id: true } })
           : null;
         if (!admin) return fail("Stopped: the admin behind this run is no longer an active admin of the workspace. An admin can run it again.");
 

@@ -87,7 +87,7 @@ function grantView(g: AccessGrant, l: Loaded): GrantView {
 /** The people a grant lets in, as a where clause: the same rule as grantHolds() in lib/policy/explain.ts. */
 function grantWhere(viewer: Viewer, g: AccessGrant): Prisma.UserWhereInput {
   const ws = viewer.workspaceId;
-  const base: Prisma.UserWhereInput = { status: "ACTIVE", memberships: { some: { workspaceId: ws, role: { in: grantRoles(g) } } } };
+  const base: Prisma.UserWhereInput = { memberships: { some: { workspaceId: ws, status: "ACTIVE", role: { in: grantRoles(g) } } } };
   if (g.kind === "admin" || g.via.kind === "general" || g.via.kind === "public") return base;
   if (g.via.kind === "direct") return { AND: [base, { teamMembers: { some: { workspaceId: ws, teamId: g.teamId } } }] };
   return { AND: [base, { groupMembers: { some: { workspaceId: ws, groupId: g.via.groupId } } }] };
@@ -135,7 +135,7 @@ export async function whoCanSee(viewer: Viewer, resourceId: string, opts: { who?
           memberships: { some: { workspaceId: viewer.workspaceId } },
           ...(UUID.test(who) ? { id: who } : { OR: [{ email: { equals: who.toLowerCase() } }, { name: textContains(who) }, { email: textContains(who) }] }),
         },
-        select: { ...personSelect, status: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true }, take: 1 } },
+        select: { ...personSelect, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true, status: true, shownName: true }, take: 1 } },
         orderBy: [{ name: "asc" }, { id: "asc" }],
       });
       if (!person) chosenMissing = true;
@@ -145,7 +145,7 @@ export async function whoCanSee(viewer: Viewer, resourceId: string, opts: { who?
         const role = (person.memberships[0]?.role ?? "GUEST") as Role;
         const ws: PolicyWorkspace = {
           ...loaded.ws,
-          users: [{ id: person.id, role, status: person.status }],
+          users: [{ id: person.id, role, status: person.memberships[0]?.status ?? "DEACTIVATED" }],
           teamMembers: teamIds.length
             ? await tx.teamMember.findMany({ where: { workspaceId: viewer.workspaceId, userId: person.id, teamId: { in: teamIds } }, select: { teamId: true, userId: true } })
             : [],
@@ -154,8 +154,8 @@ export async function whoCanSee(viewer: Viewer, resourceId: string, opts: { who?
             : [],
         };
         chosen = {
-          person: { id: person.id, name: person.name, email: person.email, role },
-          active: person.status === "ACTIVE",
+          person: { id: person.id, name: person.memberships[0]?.shownName ?? person.name, email: person.email, role },
+          active: person.memberships[0]?.status === "ACTIVE",
           grants: explainAccess(ws, person.id, r.id).map((g) => grantView(g, loaded)),
         };
       }
@@ -210,7 +210,7 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
     const inTeam = teamMembersWhere(ws, { teamIds: [teamId], groupIds, general: team.isDefault });
 
     // Internal people who are members, and so see everything of the team (and are seen by its clients).
-    const internalWhere: Prisma.UserWhereInput = { AND: [{ status: "ACTIVE", memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } }, inTeam] };
+    const internalWhere: Prisma.UserWhereInput = { AND: [{ memberships: { some: { workspaceId: ws, status: "ACTIVE", role: { not: "GUEST" } } } }, inTeam] };
     const internalTotal = await tx.user.count({ where: internalWhere });
     const internalRows = await tx.user.findMany({
       where: internalWhere,
@@ -264,7 +264,7 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
       : [];
     const foreignWhere: Prisma.UserWhereInput = {
       AND: [
-        { status: "ACTIVE", memberships: { some: { workspaceId: ws, role: "GUEST" } } },
+        { memberships: { some: { workspaceId: ws, status: "ACTIVE", role: "GUEST" } } },
         teamMembersWhere(ws, { teamIds: [...overlapTeams.keys()], groupIds: overlapLinks.map((l) => l.groupId), general: [...overlapTeams.values()].some((t) => t.isDefault) }),
         { NOT: inTeam },
       ],

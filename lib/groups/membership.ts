@@ -36,21 +36,23 @@ async function plan(tx: Tx, viewer: Viewer, input: AddMembers) {
   const write = async () => {
     await tx.groupMember.createMany({ data: toAdd.map((p) => ({ workspaceId: ws, groupId: group.id, userId: p.id })) });
   };
-  return { group, toAdd, warnings, write, focus: { users: toAdd.map((p) => p.id), groups: [group.id] } };
+  // Exactly the rows the write inserts (those already in the group are left out of toAdd).
+  const written = () => ({ groupMembers: toAdd.map((p) => ({ groupId: group.id, userId: p.id })) });
+  return { group, toAdd, warnings, write, written, focus: { users: toAdd.map((p) => p.id), groups: [group.id] } };
 }
 
 export async function addMembersToGroup(tx: Tx, viewer: Viewer, input: AddMembers) {
-  const { group, toAdd, warnings, write, focus } = await plan(tx, viewer, input);
+  const { group, toAdd, warnings, write, written, focus } = await plan(tx, viewer, input);
   if (!toAdd.length) return { group, added: 0 };
   await refuseBoundElsewhere(tx, viewer, toAdd.map((p) => p.id), group.teams.map((t) => t.id));
   if (warnings.length && !input.confirm) throw new UserError(`${warnings.join(" ")} Confirm to go ahead.`);
-  const { review } = await checkExposure(tx, actorOf(viewer), { focus, confirm: input.confirmExposures, target: { type: "group", id: group.id, name: group.name, action: "group.members.added" } }, write);
+  const { review } = await checkExposure(tx, actorOf(viewer), { focus, written, confirm: input.confirmExposures, target: { type: "group", id: group.id, name: group.name, action: "group.members.added" } }, write);
   await recordAudit(tx, viewer, { action: "group.members.added", targetType: "group", targetId: group.id, targetName: group.name, after: { users: toAdd.map((p) => ({ id: p.id, email: p.email, role: p.role })), confirmed: !!input.confirm, exposures: review.count } });
   return { group, added: toAdd.length };
 }
 
 export async function reviewMembersToGroup(tx: Tx, viewer: Viewer, input: AddMembers): Promise<{ warnings: string[]; exposures: ExposureReview }> {
-  const { warnings, write, focus } = await plan(tx, viewer, input);
-  const { review } = await reviewExposure(tx, actorOf(viewer), focus, write);
+  const { warnings, write, written, focus } = await plan(tx, viewer, input);
+  const { review } = await reviewExposure(tx, actorOf(viewer), focus, write, written);
   return { warnings, exposures: review };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { memberView, notDeactivatedIn, shownName, shownStatus } from "@/lib/access/people";
 import { textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
@@ -34,7 +35,7 @@ export async function listGroupsTable(viewer: Viewer, p: GroupsParams): Promise<
         name: true,
         description: true,
         teams: { select: { team: { select: teamSelect } } },
-        members: { select: { user: { select: { memberships: { where: { workspaceId: ws }, select: { role: true } } } } } },
+        members: { select: { user: { select: { memberships: { where: { workspaceId: ws }, select: memberView } } } } },
       },
       orderBy: [orderBy, { name: "asc" }, { id: "asc" }],
       skip: (page - 1) * p.size,
@@ -63,7 +64,7 @@ export async function getGroup(viewer: Viewer, groupId: string): Promise<GroupDe
         name: true,
         description: true,
         teams: { select: { team: { select: teamSelect } } },
-        members: { select: { user: { select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: { role: true } } } } } },
+        members: { select: { user: { select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: memberView } } } } },
       },
     });
     if (!g) return null;
@@ -73,7 +74,7 @@ export async function getGroup(viewer: Viewer, groupId: string): Promise<GroupDe
       description: g.description,
       teams: g.teams.map((t) => t.team).sort((a, b) => a.name.localeCompare(b.name)),
       members: g.members
-        .map(({ user: u }) => ({ id: u.id, name: u.name, email: u.email, status: u.status, role: (u.memberships[0]?.role ?? "GUEST") as Role }))
+        .map(({ user: u }) => ({ id: u.id, name: shownName(u), email: u.email, status: shownStatus(u), role: (u.memberships[0]?.role ?? "GUEST") as Role }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     };
   });
@@ -85,11 +86,11 @@ export async function listGroupCandidates(viewer: Viewer, groupId: string): Prom
   return withViewer(viewer, async (tx) => {
     const ws = viewer.workspaceId;
     const users = await tx.user.findMany({
-      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { status: { not: "DEACTIVATED" } }, { groupMembers: { none: { workspaceId: ws, groupId } } }] },
-      select: { id: true, name: true, email: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
+      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), notDeactivatedIn(ws), { groupMembers: { none: { workspaceId: ws, groupId } } }] },
+      select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: memberView } },
       orderBy: { name: "asc" },
       take: 500,
     });
-    return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
+    return users.map((u) => ({ id: u.id, name: shownName(u), email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
   });
 }

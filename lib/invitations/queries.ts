@@ -28,13 +28,15 @@ export async function getInvitationByToken(token: string): Promise<InvitationVie
       usedAt: true,
       revokedAt: true,
       workspace: { select: { name: true } },
-      user: { select: { email: true, name: true, status: true, memberships: { select: { workspaceId: true } } } },
+      user: { select: { email: true, name: true, status: true, memberships: { select: { workspaceId: true, status: true, shownName: true } } } },
     },
   });
   if (!inv) return { state: "invalid" };
   const state = invitationState(inv);
   if (state !== "valid") return { state };
-  return { state, email: inv.user.email, name: inv.user.name, workspaceName: inv.workspace.name };
+  // The name this workspace gave in the invitation, never the account's (it may have joined another workspace).
+  const shown = inv.user.memberships.find((m) => m.workspaceId === inv.workspaceId)?.shownName ?? inv.user.name;
+  return { state, email: inv.user.email, name: shown, workspaceName: inv.workspace.name };
 }
 
 export function invitationState(inv: {
@@ -42,11 +44,12 @@ export function invitationState(inv: {
   expiresAt: Date;
   usedAt: Date | null;
   revokedAt: Date | null;
-  user: { status: string; memberships: { workspaceId: string }[] };
+  user: { status: string; memberships: { workspaceId: string; status: string }[] };
 }): InvitationState {
   if (inv.usedAt) return "used";
   if (inv.revokedAt) return "revoked";
-  if (!inv.user.memberships.some((m) => m.workspaceId === inv.workspaceId) || inv.user.status !== "INVITED") return "revoked";
+  // Still invited in this workspace (the account may well be active elsewhere, or be new).
+  if (!inv.user.memberships.some((m) => m.workspaceId === inv.workspaceId && m.status === "INVITED") || inv.user.status === "DEACTIVATED") return "revoked";
   if (inv.expiresAt.getTime() <= Date.now()) return "expired";
   return "valid";
 }

@@ -4,13 +4,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
 import { UserError } from "@/lib/actions/authorized";
 import { describeExposures, diffExposures, lockAllows, type Exposure, type ExposureKind } from "@/lib/policy";
-import { exposuresIn, type Focus } from "./rule-sql";
+import { exposuresIn, type Focus, type Written } from "./rule-sql";
 import { loadExposureNames } from "./names";
 import { isolationLocked } from "./settings";
 
 // The one check every write that can widen what a Guest sees goes through, on the server, whatever the UI sent:
-// the exposures are read (for the write's focus) before the write and after it, inside the write's own
-// transaction; what the write adds is refused, and the transaction rolled back, unless the caller confirmed
+// inside the write's own transaction, the exposures the write adds are read for its focus — in one statement
+// after the write when the write says exactly which rows it inserted (`written`), otherwise before the write
+// and after it (updates and moves: a role change, a resource moved under another parent); what the write adds is refused, and the transaction rolled back, unless the caller confirmed
 // exactly that set — and, with the isolation lock on, refused whatever the confirmation unless it is only the
 // sharing of resources between client teams. A confirmed exposure is audited with what was confirmed.
 
@@ -81,22 +82,33 @@ function said(r: ExposureReview, max = 6): string {
   return shown.join(" ");
 }
 
-export type CheckOptions = {
+export type CheckOptions<T = unknown> = {
   /** What the write can change: the people whose teams change, or the teams whose resources change. */
   focus: Focus;
+  /** The rows the write inserts, exactly (from its result): the check is then one statement after the write. */
+  written?: (result: T) => Written;
   /** The preview's `confirmation`, when the admin confirmed it. */
   confirm?: string | null;
   /** For the audit event of a confirmed exposure. */
   target: { type: string; id?: string | null; name?: string | null; action: string };
 };
 
-/** Runs `apply` and returns its result and the exposures it adds, without refusing anything (for previews). */
-export async function reviewExposure<T>(tx: Tx, actor: ExposureActor, focus: Focus, apply: () => Promise<T>): Promise<{ result: T; added: Exposure[]; review: ExposureReview }> {
-  const before = await exposuresIn(tx, actor.workspaceId, focus);
+/**
+ * Runs `apply` and returns its result and the exposures it adds, without refusing anything (for previews).
+ * `written`, given the write's result, names exactly the rows it inserted: only writes that insert rows (and
+ * know them) pass it; any other write is read before and after.
+ */
+export async function reviewExposure<T>(
+  tx: Tx,
+  actor: ExposureActor,
+  focus: Focus,
+  apply: () => Promise<T>,
+  written?: (result: T) => Written,
+): Promise<{ result: T; added: Exposure[]; review: ExposureReview }> {
+  const before = written ? null : await exposuresIn(tx, actor.workspaceId, focus);
   const owned = await ownership(tx, actor.workspaceId, focus);
   const result = await apply();
-  const after = await exposuresIn(tx, actor.workspaceId, focus);
-  const added = diffExposures(before, after);
+  const added = before ? diffExposures(before, await exposuresIn(tx, actor.workspaceId, focus)) : await exposuresIn(tx, actor.workspaceId, focus, written!(result));
   return { result, added, review: await review(tx, actor, added, await owned(added)) };
 }
 
@@ -104,8 +116,8 @@ export async function reviewExposure<T>(tx: Tx, actor: ExposureActor, focus: Foc
  * The check. Call it inside the write's transaction, with the write as `apply`: it throws ExposureRefusal (so the
  * transaction, and the write, roll back) when the write adds an exposure that is not confirmed or is locked.
  */
-export async function checkExposure<T>(tx: Tx, actor: ExposureActor, opts: CheckOptions, apply: () => Promise<T>): Promise<{ result: T; review: ExposureReview }> {
-  const { result, added, review: r } = await reviewExposure(tx, actor, opts.focus, apply);
+export async function checkExposure<T>(tx: Tx, actor: ExposureActor, opts: CheckOptions<T>, apply: () => Promise<T>): Promise<{ result: T; review: ExposureReview }> {
+  const { result, added, review: r } = await reviewExposure(tx, actor, opts.focus, apply, opts.written);
   if (!added.length) return { result, review: r };
   if (r.blocked) {
     throw new ExposureRefusal(

@@ -46,7 +46,7 @@ export async function loadExposureNames(tx: Tx, workspaceId: string, exposures: 
   const ws = workspaceId;
   const [teamRows, userRows, groupRows, resourceRows, clientRows] = [
     teams.size ? await tx.team.findMany({ where: { workspaceId: ws, id: { in: [...teams] } }, select: { id: true, name: true } }) : [],
-    users.size ? await tx.user.findMany({ where: { id: { in: [...users] }, memberships: { some: { workspaceId: ws } } }, select: { id: true, name: true, email: true } }) : [],
+    users.size ? await tx.user.findMany({ where: { id: { in: [...users] }, memberships: { some: { workspaceId: ws } } }, select: { id: true, name: true, email: true, memberships: { where: { workspaceId: ws }, select: { shownName: true } } } }) : [],
     groups.size ? await tx.group.findMany({ where: { workspaceId: ws, id: { in: [...groups] } }, select: { id: true, name: true } }) : [],
     resources.size > SIZED_TOPS
       ? await tx.$queryRawUnsafe<{ id: string; type: keyof typeof TYPE_LABELS; name: string; below: number }[]>(
@@ -76,7 +76,8 @@ export async function loadExposureNames(tx: Tx, workspaceId: string, exposures: 
       : [],
   ];
   const team = new Map(teamRows.map((t) => [t.id, t.name]));
-  const user = new Map(userRows.map((u) => [u.id, u.name || u.email]));
+  // The name this workspace shows (an invited account of another workspace is known here by the invitation's).
+  const user = new Map(userRows.map((u) => [u.id, u.memberships[0]?.shownName ?? (u.name || u.email)]));
   const group = new Map(groupRows.map((g) => [g.id, g.name]));
   const resource = new Map(resourceRows.map((r) => [r.id, { label: `${(TYPE_LABELS[r.type] ?? r.type).toLowerCase()} ${r.name}`, descendants: r.below }]));
   const clients = new Map<string, string[]>();

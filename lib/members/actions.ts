@@ -10,7 +10,7 @@ import { actorOf, checkExposure, reviewExposure, type ExposureReview } from "@/l
 import { previewWrite } from "@/lib/isolation/preview";
 import { ROLE_LABELS, type Role } from "@/lib/policy";
 import { changeRoleInput, inviteInput, MAX_INVITES, memberInput, membersInput, splitEmails } from "./schemas";
-import { accessFacts, emailsInUse, guardLastAdmin, listEmails, loadTargets, lockMembers, roleEffects, type RoleChangeGroup, type RoleChangePreview } from "./service";
+import { accessFacts, emailsInUse, endSessionsUnlessActiveElsewhere, guardLastAdmin, listEmails, loadTargets, lockMembers, roleEffects, type RoleChangeGroup, type RoleChangePreview } from "./service";
 import { INVITATION_TTL_MS, invitationLink, newInvitationToken } from "./tokens";
 import { deliverInvitation, type Delivery } from "./mail";
 
@@ -18,14 +18,30 @@ import { deliverInvitation, type Delivery } from "./mail";
 export type InviteResult = { email: string; userId: string; link?: string; delivery: Delivery };
 
 /** The rows of an invitation: each person invited, with a membership, teams and a single-use link. */
-async function writeInvites(tx: Tx, viewer: Viewer, planned: { email: string; userId: string; name: string }[], role: Role, teamIds: string[]) {
+type Planned = { email: string; userId: string; name: string; existing: boolean };
+
+/** Who each address becomes here: the existing account (of another workspace, or of none) reused, else a new one. */
+async function planInvites(viewer: Viewer, valid: string[], names: Record<string, string>): Promise<{ members: string[]; planned: Planned[] }> {
+  const inUse = await emailsInUse(viewer.workspaceId, valid);
+  // The name given in the box ("Gina Reyes <gina@…>"), else the whole address until they accept and give theirs
+  // (never a guess from the address's first half, which reads like a name and sorts like one).
+  const planned = valid.map((email) => {
+    const id = inUse.accounts.get(email);
+    return { email, userId: id ?? randomUUID(), name: names[email] ?? email, existing: !!id };
+  });
+  return { members: inUse.members, planned };
+}
+
+async function writeInvites(tx: Tx, viewer: Viewer, planned: Planned[], role: Role, teamIds: string[]) {
   const teams = teamIds.length ? await tx.team.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: teamIds } }, select: { id: true, name: true } }) : [];
   if (teams.length !== teamIds.length) throw new NotFoundError();
   const out: { email: string; userId: string; token: string }[] = [];
-  for (const { email, userId, name } of planned) {
+  for (const { email, userId, name, existing } of planned) {
     // No RETURNING (create would read the row back): the new person is not listable until its membership exists.
-    await tx.user.createMany({ data: [{ id: userId, email, name, status: "INVITED" }] });
-    await tx.membership.create({ data: { workspaceId: viewer.workspaceId, userId, role } });
+    // An existing account is reused as it is (nothing of it changes); what this workspace shows of the invited
+    // person is the membership's: invited, under the name given here, until they accept.
+    if (!existing) await tx.user.createMany({ data: [{ id: userId, email, name, status: "INVITED" }] });
+    await tx.membership.createMany({ data: [{ workspaceId: viewer.workspaceId, userId, role, status: "INVITED", shownName: name }] });
     if (teams.length) await tx.teamMember.createMany({ data: teams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, userId })) });
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
@@ -48,7 +64,8 @@ export const previewInvite = authorizedAction({ input: inviteInput, permission: 
   const { valid, names } = splitEmails(input.emails);
   const teamIds = [...new Set(input.teamIds)];
   if (!valid.length || !teamIds.length) return { lines: [], count: 0, confirmation: null, locked: false, blocked: false };
-  const planned = valid.slice(0, MAX_INVITES).map((email) => ({ email, userId: randomUUID(), name: names[email] ?? email }));
+  const { planned: all } = await planInvites(viewer, valid.slice(0, MAX_INVITES), names);
+  const planned = all;
   return previewWrite(viewer, async (tx) => (await reviewExposure(tx, actorOf(viewer), { users: planned.map((p) => p.userId) }, () => writeInvites(tx, viewer, planned, input.role, teamIds))).review);
 });
 
@@ -61,13 +78,9 @@ export const inviteMembers = authorizedAction({ input: inviteInput, permission: 
   if (invalid.length) throw new UserError(`Not a valid email address: ${listEmails(invalid)}. Nobody was invited.`, emails);
   if (!valid.length) throw new UserError("Enter at least one email address.", emails);
   if (valid.length > MAX_INVITES) throw new UserError(`At most ${MAX_INVITES} addresses at once. Nobody was invited.`, emails);
-  const inUse = await emailsInUse(viewer.workspaceId, valid);
-  if (inUse.members.length) throw new UserError(`Already a member: ${listEmails(inUse.members)}. Nobody was invited.`, emails);
-  if (inUse.elsewhere.length) throw new UserError(`Already has an Enclave account and cannot be invited here: ${listEmails(inUse.elsewhere)}. Nobody was invited.`, emails);
+  const { members, planned } = await planInvites(viewer, valid, names);
+  if (members.length) throw new UserError(`Already a member: ${listEmails(members)}. Nobody was invited.`, emails);
   const teamIds = [...new Set(input.teamIds)];
-  // The name given in the box ("Gina Reyes <gina@…>"), else the whole address until they accept and give theirs
-  // (never a guess from the address's first half, which reads like a name and sorts like one).
-  const planned = valid.map((email) => ({ email, userId: randomUUID(), name: names[email] ?? email }));
   const created = await withViewer(viewer, async (tx) => {
     await lockMembers(tx, viewer);
     // Invited Guests count as if they had accepted: their teams are checked now, with the rest of the invitation.
@@ -198,14 +211,18 @@ export const deactivateMembers = authorizedAction({ input: membersInput, permiss
     const targets = all.filter((t) => t.status !== "DEACTIVATED");
     await guardLastAdmin(tx, viewer, targets, "deactivated");
     for (const t of targets) {
-      await tx.user.update({ where: { id: t.userId }, data: { status: "DEACTIVATED", sessionVersion: { increment: 1 } } });
+      // This workspace's membership only: the account, and its life in any other workspace, are untouched. The
+      // person's sessions lose this workspace at their next request (the viewer is resolved per request), and end
+      // altogether after the commit when no other workspace keeps them.
+      await tx.membership.update({ where: { workspaceId_userId: { workspaceId: viewer.workspaceId, userId: t.userId } }, data: { status: "DEACTIVATED" } });
       await tx.invitation.updateMany({ where: { workspaceId: viewer.workspaceId, userId: t.userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
       await recordAudit(tx, viewer, { action: "member.deactivated", targetType: "user", targetId: t.userId, targetName: t.email, before: { status: t.status }, after: { status: "DEACTIVATED" } });
     }
-    return targets.length;
+    return targets;
   });
+  await endSessionsUnlessActiveElsewhere(changed.map((t) => t.userId));
   refresh(PATH);
-  return { changed };
+  return { changed: changed.length };
 });
 
 /** Reactivates members: those who had accepted become active again; those who never had become invited (a new link is needed). */
@@ -214,8 +231,8 @@ export const reactivateMembers = authorizedAction({ input: membersInput, permiss
     await lockMembers(tx, viewer);
     const targets = (await loadTargets(tx, viewer, input.userIds)).filter((t) => t.status === "DEACTIVATED");
     for (const t of targets) {
-      const status = t.hasPassword ? "ACTIVE" : "INVITED";
-      await tx.user.update({ where: { id: t.userId }, data: { status } });
+      const status = t.joined && t.hasPassword ? "ACTIVE" : "INVITED";
+      await tx.membership.update({ where: { workspaceId_userId: { workspaceId: viewer.workspaceId, userId: t.userId } }, data: { status } });
       await recordAudit(tx, viewer, { action: "member.reactivated", targetType: "user", targetId: t.userId, targetName: t.email, before: { status: t.status }, after: { status } });
     }
     return targets.length;
@@ -226,7 +243,7 @@ export const reactivateMembers = authorizedAction({ input: membersInput, permiss
 
 /** Removes a member from the workspace: membership, team and group memberships here; audit history stays. */
 export const removeMember = authorizedAction({ input: memberInput, permission: "members.manage" }, async ({ viewer, input }) => {
-  await withViewer(viewer, async (tx) => {
+  const removed = await withViewer(viewer, async (tx) => {
     await lockMembers(tx, viewer);
     const [t] = await loadTargets(tx, viewer, [input.userId]);
     if (t!.userId === viewer.userId) throw new UserError("You cannot remove yourself from the workspace.");
@@ -236,8 +253,7 @@ export const removeMember = authorizedAction({ input: memberInput, permission: "
       tx.teamMember.findMany({ where: { workspaceId: ws, userId: t!.userId }, select: { team: { select: { name: true } } } }),
       tx.groupMember.findMany({ where: { workspaceId: ws, userId: t!.userId }, select: { group: { select: { name: true } } } }),
     ]);
-    // The session bump first: once the membership is gone the user row is no longer the admin's to update.
-    await tx.user.update({ where: { id: t!.userId }, data: { sessionVersion: { increment: 1 } } });
+    // Sessions: ended after the commit unless another workspace keeps the person (endSessionsUnlessActiveElsewhere).
     await tx.invitation.updateMany({ where: { workspaceId: ws, userId: t!.userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.teamMember.deleteMany({ where: { workspaceId: ws, userId: t!.userId } });
     await tx.groupMember.deleteMany({ where: { workspaceId: ws, userId: t!.userId } });
@@ -250,7 +266,9 @@ export const removeMember = authorizedAction({ input: memberInput, permission: "
       before: { role: t!.role, status: t!.status, teams: teams.map((x) => x.team.name), groups: groups.map((x) => x.group.name) },
       after: null,
     });
+    return t!.userId;
   });
+  await endSessionsUnlessActiveElsewhere([removed]);
   refresh(PATH);
   return { removed: true };
 });

@@ -28,10 +28,11 @@ function membersWhere(viewer: Viewer, f: MemberFilters, team: TeamLinks | null):
   const ws = viewer.workspaceId;
   const and: Prisma.MembershipWhereInput[] = [{ workspaceId: ws }];
   if (f.role) and.push({ role: f.role });
-  if (f.status) and.push({ user: { status: f.status } });
+  if (f.status) and.push({ status: f.status });
   if (f.q) {
     const q = f.q;
-    and.push({ user: { OR: [{ name: textContains(q) }, { email: textContains(q) }] } });
+    // The name this workspace shows: its own (shownName) until the person joins, then the account's.
+    and.push({ OR: [{ shownName: textContains(q) }, { shownName: null, user: { name: textContains(q) } }, { user: { email: textContains(q) } }] });
   }
   if (f.team) {
     if (!team) return { id: { in: [] } };
@@ -46,13 +47,15 @@ function orderBy(p: Pick<MemberFilters, "sort" | "dir">): Prisma.MembershipOrder
     switch (p.sort) {
       case "email": return { user: { email: dir } };
       case "role": return { role: dir };
-      case "status": return { user: { status: dir } };
+      case "status": return { status: dir };
       case "joined": return { createdAt: dir };
-      case "lastActive": return { user: { lastActiveAt: { sort: dir, nulls: "last" } } };
-      default: return { user: { name: dir } };
+      case "lastActive": return { lastActiveAt: { sort: dir, nulls: "last" } };
+      // Prisma cannot sort by a coalesce: the export sorts by shownName first (invited people), then the account's.
+      default: return { shownName: { sort: dir, nulls: dir === "asc" ? "last" : "first" } };
     }
   })();
-  return [first, { user: { email: "asc" } }, { id: "asc" }];
+  const then: Prisma.MembershipOrderByWithRelationInput[] = p.sort === "name" || !p.sort ? [{ user: { name: dir } }] : [];
+  return [first, ...then, { user: { email: "asc" } }, { id: "asc" }];
 }
 
 async function teamFilter(tx: Tx, viewer: Viewer, teamId: string | undefined): Promise<TeamLinks | null> {
@@ -65,7 +68,10 @@ const memberSelect = {
   id: true,
   role: true,
   createdAt: true,
-  user: { select: { id: true, name: true, email: true, status: true, lastActiveAt: true } },
+  status: true,
+  shownName: true,
+  lastActiveAt: true,
+  user: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.MembershipSelect;
 
 type MemberRecord = Prisma.MembershipGetPayload<{ select: typeof memberSelect }>;
@@ -114,14 +120,15 @@ async function decorate(tx: Tx, viewer: Viewer, records: MemberRecord[]): Promis
     const inv = invBy.get(uid)?.[0];
     return {
       id: uid,
-      name: r.user.name,
+      // This workspace's view of the person: never the account's life elsewhere (name, activity, standing).
+      name: r.shownName ?? r.user.name,
       email: r.user.email,
       role: r.role as Role,
-      status: r.user.status,
+      status: r.status,
       teams: [...teams.values()].sort((a, b) => (a.id === general?.id ? -1 : b.id === general?.id ? 1 : a.name.localeCompare(b.name))),
       groups: groups.sort((a, b) => a.name.localeCompare(b.name)),
       joinedAt: r.createdAt.toISOString(),
-      lastActiveAt: r.user.lastActiveAt?.toISOString() ?? null,
+      lastActiveAt: r.lastActiveAt?.toISOString() ?? null,
       invitation: inv
         ? {
             expiresAt: inv.expiresAt.toISOString(),
@@ -135,12 +142,12 @@ async function decorate(tx: Tx, viewer: Viewer, records: MemberRecord[]): Promis
 const likePattern = likeContains;
 
 const ORDER: Record<MemberFilters["sort"], string> = {
-  name: `u.name`,
+  name: `coalesce(m."shownName", u.name)`,
   email: `u.email`,
   role: `m.role`,
-  status: `u.status`,
+  status: `m.status`,
   joined: `m."createdAt"`,
-  lastActive: `u."lastActiveAt"`,
+  lastActive: `m."lastActiveAt"`,
 };
 
 /**
@@ -152,17 +159,17 @@ function membersSql(viewer: Viewer, f: MemberFilters, team: TeamLinks | null) {
   const ws = viewer.workspaceId;
   const conds: Prisma.Sql[] = [Prisma.sql`m."workspaceId" = ${ws}::uuid`];
   if (f.role) conds.push(Prisma.sql`m.role = ${f.role}::"Role"`);
-  if (f.status) conds.push(Prisma.sql`u.status = ${f.status}::"UserStatus"`);
+  if (f.status) conds.push(Prisma.sql`m.status = ${f.status}::"UserStatus"`);
   if (f.q) {
     const like = likePattern(f.q);
-    conds.push(Prisma.sql`(u.name ILIKE ${like} OR u.email ILIKE ${like})`);
+    conds.push(Prisma.sql`(coalesce(m."shownName", u.name) ILIKE ${like} OR u.email ILIKE ${like})`);
   }
   if (f.team) {
     if (!team) return null;
     conds.push(teamMemberSql(ws, team, Prisma.sql`m."userId"`, Prisma.sql`m.role`));
   }
   // The User row is needed only by a status or text filter; a bare count stays on Membership.
-  const needsUser = Boolean(f.status || f.q);
+  const needsUser = Boolean(f.q);
   return { where: Prisma.join(conds, " AND "), needsUser };
 }
 

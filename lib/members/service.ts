@@ -11,23 +11,25 @@ export async function lockMembers(tx: Tx, viewer: Viewer): Promise<void> {
   await tx.$queryRaw`SELECT 1 AS ok FROM (SELECT pg_advisory_xact_lock(hashtext(${"members:" + viewer.workspaceId}))) AS l`;
 }
 
-export type Target = { userId: string; email: string; name: string; role: Role; status: MemberStatus; hasPassword: boolean };
+export type Target = { userId: string; email: string; name: string; role: Role; status: MemberStatus; hasPassword: boolean; joined: boolean };
 
 /** The members of the viewer's workspace with these ids; any id out of scope is "not found", naming nothing. */
 export async function loadTargets(tx: Tx, viewer: Viewer, userIds: string[]): Promise<Target[]> {
   const ids = [...new Set(userIds)];
   const rows = await tx.membership.findMany({
     where: { workspaceId: viewer.workspaceId, userId: { in: ids } },
-    select: { role: true, user: { select: { id: true, email: true, name: true, status: true, passwordHash: true } } },
+    select: { role: true, status: true, shownName: true, user: { select: { id: true, email: true, name: true, passwordHash: true } } },
   });
   if (rows.length !== ids.length) throw new NotFoundError();
+  // Status and name are this workspace's: the membership's standing, and the name it knows until the person joins.
   return rows.map((r) => ({
     userId: r.user.id,
     email: r.user.email,
-    name: r.user.name,
+    name: r.shownName ?? r.user.name,
     role: r.role as Role,
-    status: r.user.status,
+    status: r.status,
     hasPassword: !!r.user.passwordHash,
+    joined: r.shownName === null,
   }));
 }
 
@@ -36,24 +38,45 @@ export async function guardLastAdmin(tx: Tx, viewer: Viewer, losing: Target[], v
   const admins = losing.filter((t) => t.role === "ADMIN" && t.status === "ACTIVE");
   if (!admins.length) return;
   const remaining = await tx.membership.count({
-    where: { workspaceId: viewer.workspaceId, role: "ADMIN", user: { status: "ACTIVE" }, userId: { notIn: admins.map((a) => a.userId) } },
+    where: { workspaceId: viewer.workspaceId, role: "ADMIN", status: "ACTIVE", user: { status: "ACTIVE" }, userId: { notIn: admins.map((a) => a.userId) } },
   });
   if (remaining === 0) {
     throw new UserError(`${admins.length === 1 ? admins[0]!.name + " is" : "These members include"} the last active admin: the workspace needs at least one, so nobody was ${verb}. Make someone else an admin first.`);
   }
 }
 
-/** Emails that already belong to an account (read as the system: an account of another workspace is invisible to the admin). */
-export async function emailsInUse(workspaceId: string, emails: string[]): Promise<{ members: string[]; elsewhere: string[] }> {
+/**
+ * The invited addresses as this workspace must treat them (read as the system): `members` are already members
+ * here (this workspace's own knowledge, said to its admin); `accounts` maps an address that has an account but no
+ * membership here to that account, which the invitation then reuses. An account of another workspace is never
+ * a reason to refuse nor anything the admin is told: the invitation goes exactly as for a new address.
+ */
+export async function emailsInUse(workspaceId: string, emails: string[]): Promise<{ members: string[]; accounts: Map<string, string> }> {
   const prisma = await ownerDb("emails-in-use");
   const users = await prisma.user.findMany({
     where: { email: { in: emails } },
-    select: { email: true, memberships: { where: { workspaceId }, select: { id: true } } },
+    select: { id: true, email: true, memberships: { where: { workspaceId }, select: { id: true } } },
   });
   return {
     members: users.filter((u) => u.memberships.length).map((u) => u.email),
-    elsewhere: users.filter((u) => !u.memberships.length).map((u) => u.email),
+    accounts: new Map(users.filter((u) => !u.memberships.length).map((u) => [u.email, u.id])),
   };
+}
+
+/**
+ * After a deactivation or removal here: the sessions of each person who has no active membership left anywhere
+ * end (the session version). Someone still active in another workspace keeps their session, which from the next
+ * request on can no longer resolve to this workspace (lib/auth/resolve-viewer.ts): signing them out would
+ * reach into the other workspace. Read and written as the system, since the other memberships are not the
+ * admin's to see; it tells the admin nothing.
+ */
+export async function endSessionsUnlessActiveElsewhere(userIds: string[]): Promise<void> {
+  if (!userIds.length) return;
+  const prisma = await ownerDb("member-sessions");
+  await prisma.user.updateMany({
+    where: { id: { in: userIds }, memberships: { none: { status: "ACTIVE" } } },
+    data: { sessionVersion: { increment: 1 } },
+  });
 }
 
 export function listEmails(xs: string[], max = 5): string {

@@ -16,9 +16,9 @@ async function resolve(tx: Tx, viewer: Viewer, input: OwnerInput) {
   const resource = await tx.resource.findFirst({ where: { AND: [scope.where, { id: input.resourceId }] }, select: { id: true, name: true } });
   if (!resource) throw new NotFoundError();
   if (input.userId) {
-    const u = await tx.user.findFirst({ where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: input.userId }] }, select: { id: true, name: true, status: true } });
+    const u = await tx.user.findFirst({ where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: input.userId }] }, select: { id: true, name: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { status: true, shownName: true } } } });
     if (!u) throw new NotFoundError();
-    return { resource, owner: { userId: u.id, groupId: null, name: u.name, active: u.status === "ACTIVE" } };
+    return { resource, owner: { userId: u.id, groupId: null, name: u.memberships[0]?.shownName ?? u.name, active: u.memberships[0]?.status === "ACTIVE" } };
   }
   const g = await tx.group.findFirst({ where: { AND: [groupScope(viewer), { id: input.groupId! }] }, select: { id: true, name: true } });
   if (!g) throw new NotFoundError();

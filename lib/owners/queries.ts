@@ -49,7 +49,7 @@ export async function ownerOptions(viewer: Viewer): Promise<OwnerOption[] | null
   if (!can(viewer.role, "resources.edit")) return null;
   return withViewer(viewer, async (tx) => {
     const people = await tx.user.findMany({
-      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { status: "ACTIVE" }] },
+      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { memberships: { some: { workspaceId: viewer.workspaceId, status: "ACTIVE" } } }] },
       select: { id: true, name: true, email: true },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: PICKER_PEOPLE,

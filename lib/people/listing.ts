@@ -1,4 +1,5 @@
 import "server-only";
+import { memberView, shownName, shownNameOrEmailContains, shownStatus } from "@/lib/access/people";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { teamScope, userScope, userScopeContext } from "@/lib/access/scope";
@@ -8,10 +9,10 @@ import type { PersonSummary } from "./queries";
 
 // People as the REST API lists them: keyset pages (by id) of exactly the directory the viewer has in the console.
 
-const select = (ws: string) => ({ id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: { role: true } } }) as const;
+const select = (ws: string) => ({ id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: memberView } }) as const;
 
-function toPerson(u: { id: string; name: string; email: string; status: PersonSummary["status"]; memberships: { role: string }[] }): PersonSummary {
-  return { id: u.id, name: u.name, email: u.email, status: u.status, role: (u.memberships[0]?.role ?? "GUEST") as Role };
+function toPerson(u: { id: string; name: string; email: string; status: string; memberships: { role: string; status: PersonSummary["status"]; shownName: string | null }[] }): PersonSummary {
+  return { id: u.id, name: shownName(u), email: u.email, status: shownStatus(u), role: (u.memberships[0]?.role ?? "GUEST") as Role };
 }
 
 export async function listPeoplePage(viewer: Viewer, f: { q?: string; after?: string; limit: number }): Promise<{ rows: PersonSummary[]; hasMore: boolean }> {
@@ -21,7 +22,7 @@ export async function listPeoplePage(viewer: Viewer, f: { q?: string; after?: st
       where: {
         AND: [
           userScope(viewer, await userScopeContext(tx, viewer)),
-          q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {},
+          q ? shownNameOrEmailContains(viewer.workspaceId, { contains: q, mode: "insensitive" }) : {},
           f.after ? { id: { gt: f.after } } : {},
         ],
       },

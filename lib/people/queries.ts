@@ -1,4 +1,5 @@
 import "server-only";
+import { memberView, shownName, shownNameOrEmailContains, shownStatus } from "@/lib/access/people";
 import { textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
@@ -16,14 +17,14 @@ export async function listVisiblePeople(viewer: Viewer, opts: { q?: string; team
       where: {
         AND: [
           scope,
-          q ? { OR: [{ name: textContains(q) }, { email: textContains(q) }] } : {},
+          q ? shownNameOrEmailContains(viewer.workspaceId, textContains(q)) : {},
         ],
       },
-      select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },
+      select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: memberView } },
       orderBy: { name: "asc" },
       take: opts.take ?? 500,
     });
-    return users.map((u) => ({ id: u.id, name: u.name, email: u.email, status: u.status, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
+    return users.map((u) => ({ id: u.id, name: shownName(u), email: u.email, status: shownStatus(u), role: (u.memberships[0]?.role ?? "GUEST") as Role }));
   });
 }
 
@@ -43,11 +44,11 @@ export async function listTeamPeople(viewer: Viewer, teamId: string, opts: { tak
     const inTeam = teamMembersWhere(ws, await teamLinks(tx, ws, [team]));
     const users = await tx.user.findMany({
       where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), inTeam] },
-      select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
+      select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: memberView } },
       orderBy: { name: "asc" },
       take: opts.take ?? 200,
     });
-    return users.map((u) => ({ id: u.id, name: u.name, email: u.email, status: u.status, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
+    return users.map((u) => ({ id: u.id, name: shownName(u), email: u.email, status: shownStatus(u), role: (u.memberships[0]?.role ?? "GUEST") as Role }));
   });
 }
 

@@ -52,21 +52,27 @@ export async function remainingInherited(tx: Tx, viewer: Viewer, resources: Targ
   return out;
 }
 
-/** The writes of an assignment: each resource to each team it is not in yet, with an audit event per resource. */
-async function writeAssignments(tx: Tx, viewer: Viewer, resources: Target[], teams: { id: string; name: string }[]): Promise<number> {
+/**
+ * The writes of an assignment: each resource to each team it is not in yet, with an audit event per resource.
+ * Returns the (team, resource) rows it inserted, exactly: the exposure check reads what those rows add.
+ */
+async function writeAssignments(tx: Tx, viewer: Viewer, resources: Target[], teams: { id: string; name: string }[]): Promise<{ teamId: string; resourceId: string }[]> {
   const ids = resources.map((r) => r.id);
   const existing = await tx.teamResource.findMany({ where: { workspaceId: viewer.workspaceId, teamId: { in: teams.map((t) => t.id) }, resourceId: { in: ids } }, select: { teamId: true, resourceId: true } });
   const have = new Set(existing.map((e) => `${e.teamId}:${e.resourceId}`));
-  let added = 0;
+  const added: { teamId: string; resourceId: string }[] = [];
   for (const r of resources) {
     const newTeams = teams.filter((t) => !have.has(`${t.id}:${r.id}`));
     if (!newTeams.length) continue;
     await tx.teamResource.createMany({ data: newTeams.map((t) => ({ workspaceId: viewer.workspaceId, teamId: t.id, resourceId: r.id, source: "MANUAL" as const, createdById: viewer.userId })) });
-    added += newTeams.length;
+    added.push(...newTeams.map((t) => ({ teamId: t.id, resourceId: r.id })));
     await recordAudit(tx, viewer, { action: "resource.assigned", targetType: "resource", targetId: r.id, targetName: r.name, after: { teams: newTeams.map((t) => t.name) } });
   }
   return added;
 }
+
+/** What an assignment's write inserted, for the exposure check. */
+const assigned = (rows: { teamId: string; resourceId: string }[]) => ({ assignments: rows });
 
 function assignTarget(resources: Target[], action: string) {
   return { type: "resource", id: resources.length === 1 ? resources[0].id : null, name: resources.length === 1 ? resources[0].name : `${resources.length} resources`, action };
@@ -76,7 +82,7 @@ function assignTarget(resources: Target[], action: string) {
 export async function reviewAssignment(tx: Tx, viewer: Viewer, input: { resourceIds: string[]; teamIds: string[] }): Promise<ExposureReview> {
   const resources = await loadResources(tx, viewer, input.resourceIds);
   const teams = await loadTeams(tx, viewer, input.teamIds);
-  return (await reviewExposure(tx, actorOf(viewer), { teams: teams.map((t) => t.id) }, () => writeAssignments(tx, viewer, resources, teams))).review;
+  return (await reviewExposure(tx, actorOf(viewer), { teams: teams.map((t) => t.id) }, () => writeAssignments(tx, viewer, resources, teams), assigned)).review;
 }
 
 /**
@@ -95,10 +101,10 @@ export async function assignToTeams(
   const { result: added, review } = await checkExposure(
     tx,
     actorOf(viewer),
-    { focus: { teams: teams.map((t) => t.id) }, confirm: input.confirmExposures, target: assignTarget(resources, "resource.assigned") },
+    { focus: { teams: teams.map((t) => t.id) }, written: assigned, confirm: input.confirmExposures, target: assignTarget(resources, "resource.assigned") },
     () => writeAssignments(tx, viewer, resources, teams),
   );
-  return { added, descendants: await countDescendants(tx, viewer, resources.map((r) => r.id)), exposures: review };
+  return { added: added.length, descendants: await countDescendants(tx, viewer, resources.map((r) => r.id)), exposures: review };
 }
 
 /**

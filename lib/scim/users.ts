@@ -8,10 +8,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const select = {
   externalId: true,
   createdAt: true,
-  user: { select: { id: true, email: true, name: true, status: true, createdAt: true, lastActiveAt: true } },
+  status: true,
+  shownName: true,
+  user: { select: { id: true, email: true, name: true, status: true, createdAt: true } },
 } as const;
 
-type Row = { externalId: string | null; createdAt: Date; user: { id: string; email: string; name: string; status: string; createdAt: Date } };
+// What the connection's workspace knows of a person: its membership (standing, the name it gave), never the
+// account's life in another workspace.
+type Row = { externalId: string | null; createdAt: Date; status: string; shownName: string | null; user: { id: string; email: string; name: string; status: string; createdAt: Date } };
+
+const nameOf = (r: Row) => r.shownName ?? r.user.name;
 
 function splitName(name: string): { givenName: string; familyName: string } {
   const [given, ...rest] = name.trim().split(/\s+/);
@@ -25,10 +31,10 @@ async function render(tx: Tx, ctx: ScimContext, r: Row) {
     id: r.user.id,
     ...(r.externalId ? { externalId: r.externalId } : {}),
     userName: r.user.email,
-    displayName: r.user.name,
-    name: { formatted: r.user.name, ...splitName(r.user.name) },
+    displayName: nameOf(r),
+    name: { formatted: nameOf(r), ...splitName(nameOf(r)) },
     emails: [{ value: r.user.email, type: "work", primary: true }],
-    active: r.user.status !== "DEACTIVATED",
+    active: r.status !== "DEACTIVATED",
     groups: groups.map((g) => ({ value: g.id, display: shownGroupName(ctx, g.name), $ref: `${ctx.base}/Groups/${g.id}` })),
     meta: { resourceType: "User", created: r.createdAt.toISOString(), lastModified: r.createdAt.toISOString(), location: `${ctx.base}/Users/${r.user.id}` },
   };
@@ -145,14 +151,20 @@ function checkEmail(ctx: ScimContext, raw: string): string {
   return email;
 }
 
-/** Deactivation ends every session (the session version) and every open link or invitation at once. */
-async function setActive(tx: Tx, userId: string, active: boolean, status: string) {
+/**
+ * Deactivation here: this workspace's membership and open invitations (its sessions lose this workspace at their
+ * next request, the viewer being resolved per request). The account and its other workspaces are untouched.
+ */
+async function setActive(tx: Tx, ctx: ScimContext, userId: string, active: boolean, status: string) {
+  const where = { workspaceId_userId: { workspaceId: ctx.workspaceId, userId } };
   if (!active && status !== "DEACTIVATED") {
-    await tx.user.update({ where: { id: userId }, data: { status: "DEACTIVATED", sessionVersion: { increment: 1 } } });
-    await tx.invitation.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.signInLink.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.membership.update({ where, data: { status: "DEACTIVATED" } });
+    // Sessions end unless another workspace keeps the person active (the account is not this connection's alone).
+    await tx.user.updateMany({ where: { id: userId, memberships: { none: { status: "ACTIVE" } } }, data: { sessionVersion: { increment: 1 } } });
+    await tx.invitation.updateMany({ where: { workspaceId: ctx.workspaceId, userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (!(await tx.membership.count({ where: { userId, status: "ACTIVE" } }))) await tx.signInLink.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
   } else if (active && status === "DEACTIVATED") {
-    await tx.user.update({ where: { id: userId }, data: { status: "ACTIVE" } });
+    await tx.membership.update({ where, data: { status: "ACTIVE" } });
   }
 }
 
@@ -165,15 +177,19 @@ async function apply(tx: Tx, ctx: ScimContext, row: Row, c: Changes) {
       data.email = email;
     }
   }
-  const name = composeName(row.user.name, c);
+  const name = composeName(nameOf(row), c);
   if (name !== undefined) {
     if (!name.trim()) throw new ScimError(400, "The name cannot be empty.", "invalidValue");
     data.name = name.trim();
   }
+  // An account this workspace did not create keeps its own name: the provider's goes on the membership.
+  const shown = row.shownName !== null && data.name !== undefined ? data.name : undefined;
+  if (shown !== undefined) delete data.name;
   if (Object.keys(data).length) await tx.user.update({ where: { id: row.user.id }, data });
+  if (shown !== undefined) await tx.membership.update({ where: { workspaceId_userId: { workspaceId: ctx.workspaceId, userId: row.user.id } }, data: { shownName: shown } });
   if (c.externalId !== undefined) await tx.membership.update({ where: { workspaceId_userId: { workspaceId: ctx.workspaceId, userId: row.user.id } }, data: { externalId: c.externalId } });
-  if (c.active !== undefined) await setActive(tx, row.user.id, c.active, row.user.status);
-  await audit(tx, ctx, { action: c.active === false && row.user.status !== "DEACTIVATED" ? "scim.user.deactivated" : "scim.user.updated", targetType: "user", targetId: row.user.id, targetName: data.email ?? row.user.email, after: { ...data, ...(c.active !== undefined ? { active: c.active } : {}) } });
+  if (c.active !== undefined) await setActive(tx, ctx, row.user.id, c.active, row.status);
+  await audit(tx, ctx, { action: c.active === false && row.status !== "DEACTIVATED" ? "scim.user.deactivated" : "scim.user.updated", targetType: "user", targetId: row.user.id, targetName: data.email ?? row.user.email, after: { ...data, ...(c.active !== undefined ? { active: c.active } : {}) } });
 }
 
 export async function createUser(ctx: ScimContext, body: unknown) {
@@ -182,10 +198,15 @@ export async function createUser(ctx: ScimContext, body: unknown) {
   const email = checkEmail(ctx, c.email);
   const prisma = await ownerDb("scim-users");
   const id = await prisma.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new ScimError(409, "userName is already taken.", "uniqueness");
+    const found = await tx.user.findUnique({ where: { email }, select: { id: true, memberships: { where: { workspaceId: ctx.workspaceId }, select: { id: true } } } });
+    // Taken means a member of this workspace already. An account that lives only in other workspaces is
+    // provisioned here exactly as a new address is (same answer, same representation): it gets a membership,
+    // and this workspace shows the name its provider gave.
+    if (found?.memberships.length) throw new ScimError(409, "userName is already taken.", "uniqueness");
     const name = (composeName("", c) ?? "").trim() || email.split("@")[0]!;
-    const user = await tx.user.create({ data: { email, name, status: c.active === false ? "DEACTIVATED" : "ACTIVE" }, select: { id: true } });
-    await tx.membership.create({ data: { workspaceId: ctx.workspaceId, userId: user.id, role: ctx.defaultRole, connectionId: ctx.connectionId, externalId: c.externalId ?? null } });
+    const status = c.active === false ? "DEACTIVATED" : "ACTIVE";
+    const user = found ?? (await tx.user.create({ data: { email, name, status: "ACTIVE" }, select: { id: true } }));
+    await tx.membership.create({ data: { workspaceId: ctx.workspaceId, userId: user.id, role: ctx.defaultRole, connectionId: ctx.connectionId, externalId: c.externalId ?? null, status, shownName: found ? name : null } });
     if (ctx.kind === "client") await tx.teamMember.create({ data: { workspaceId: ctx.workspaceId, teamId: ctx.teamId!, userId: user.id } });
     await audit(tx, ctx, { action: "scim.user.created", targetType: "user", targetId: user.id, targetName: email, after: { role: ctx.defaultRole, active: c.active !== false, ...(ctx.kind === "client" ? { team: ctx.teamName } : {}) } });
     return user.id;
@@ -221,8 +242,9 @@ export async function deleteUser(ctx: ScimContext, id: string) {
     await tx.groupMember.deleteMany({ where: { workspaceId: ws, userId: id } });
     await tx.invitation.updateMany({ where: { workspaceId: ws, userId: id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId: ws, userId: id } } });
+    // The account's other workspaces are not this connection's: only an account left with none ends its sessions.
     const others = await tx.membership.count({ where: { userId: id } });
-    await tx.user.update({ where: { id }, data: { sessionVersion: { increment: 1 }, ...(others ? {} : { status: "DEACTIVATED" as const }) } });
+    if (!others) await tx.user.update({ where: { id }, data: { sessionVersion: { increment: 1 }, status: "DEACTIVATED" } });
     await audit(tx, ctx, { action: "scim.user.deleted", targetType: "user", targetId: id, targetName: row.user.email });
   });
 }

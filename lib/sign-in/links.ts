@@ -42,7 +42,7 @@ export async function issueSignInLink(email: string, browserNonce: string): Prom
   const prisma = await ownerDb("sign-in-links");
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, status: true, memberships: { select: { role: true, workspace: { select: { name: true } } }, orderBy: { createdAt: "asc" }, take: 1 } },
+    select: { id: true, status: true, memberships: { where: { status: "ACTIVE" }, select: { role: true, workspace: { select: { name: true } } }, orderBy: { createdAt: "asc" }, take: 1 } },
   });
   const membership = user?.memberships[0];
   if (!user || user.status !== "ACTIVE" || membership?.role !== "GUEST") return;
@@ -79,11 +79,13 @@ export async function consumeSignInLink(token: string, browserNonce: string | un
     if (used.count !== 1) return null;
     const user = await tx.user.findUnique({
       where: { id: link.userId },
-      select: { id: true, email: true, status: true, sessionVersion: true, memberships: { select: { role: true, workspaceId: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+      select: { id: true, email: true, status: true, sessionVersion: true, memberships: { where: { status: "ACTIVE" }, select: { id: true, role: true, workspaceId: true }, orderBy: { createdAt: "asc" }, take: 1 } },
     });
     const m = user?.memberships[0];
     if (!user || user.status !== "ACTIVE" || m?.role !== "GUEST") return null;
-    await tx.user.update({ where: { id: user.id }, data: { lastActiveAt: new Date() } });
+    const now = new Date();
+    await tx.user.update({ where: { id: user.id }, data: { lastActiveAt: now } });
+    await tx.membership.update({ where: { id: m.id }, data: { lastActiveAt: now } });
     await tx.auditEvent.create({ data: { workspaceId: m.workspaceId, actorId: user.id, actorEmail: user.email, action: "link.used", targetType: "user", targetId: user.id, targetName: user.email } });
     return { id: user.id, sessionVersion: user.sessionVersion };
   });

@@ -82,7 +82,7 @@ export async function loadConnection(tx: Tx, id: string): Promise<Connection | n
  * creates the account, applies the connection's rule, audits it, and returns what the session needs. Any
  * refusal is audited with its reason and thrown as SignInRefused; the person is shown one plain message.
  */
-export async function signInThroughConnection(connectionId: string, identity: Identity): Promise<{ id: string; sessionVersion: number }> {
+export async function signInThroughConnection(connectionId: string, identity: Identity): Promise<{ id: string; sessionVersion: number; workspaceId: string }> {
   const prisma = await ownerDb("sso-sign-in");
   const email = identity.email.trim().toLowerCase();
   let refusal: { workspaceId: string; reason: Refusal; connection: string } | null = null;
@@ -98,24 +98,29 @@ export async function signInThroughConnection(connectionId: string, identity: Id
       if (!routed || !/^[^@\s]+@[^@\s]+$/.test(email)) throw fail("domain");
       if (identity.emailVerified === false || identity.emailVerified === "false") throw fail("unverified");
 
-      let user = await tx.user.findUnique({ where: { email }, select: { id: true, status: true, name: true, memberships: { select: { workspaceId: true, role: true, connectionId: true } } } });
+      const memberSelect = { select: { workspaceId: true, role: true, connectionId: true, status: true }, where: { workspaceId: c.workspaceId } } as const;
+      let user = await tx.user.findUnique({ where: { email }, select: { id: true, status: true, name: true, memberships: memberSelect } });
       if (user?.status === "DEACTIVATED") throw fail("deactivated");
-      // The session resolves the person's first workspace: someone of another workspace is not signed in here.
-      if (user && user.memberships.length && !user.memberships.some((m) => m.workspaceId === c.workspaceId)) throw fail("workspace");
-      let created = false;
+      // Only this workspace's membership is read: an account that also lives in another workspace signs in here
+      // exactly as a new one would (its other memberships are neither a reason to refuse nor told to anyone).
+      let membership = user?.memberships[0];
+      if (membership?.status === "DEACTIVATED") throw fail("deactivated");
       if (!user) {
-        user = await tx.user.create({ data: { email, name: displayName(identity), status: "ACTIVE" }, select: { id: true, status: true, name: true, memberships: { select: { workspaceId: true, role: true, connectionId: true } } } });
-        created = true;
+        user = await tx.user.create({ data: { email, name: displayName(identity), status: "ACTIVE" }, select: { id: true, status: true, name: true, memberships: memberSelect } });
       } else if (user.status === "INVITED") {
-        // The provider proved the address: an invitation still open is no longer needed.
+        // The provider proved the address: the account is usable from now on.
         await tx.user.update({ where: { id: user.id }, data: { status: "ACTIVE", name: user.name || displayName(identity) } });
-        await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
       }
-      let membership = user.memberships.find((m) => m.workspaceId === c.workspaceId);
+      // "created" means new to this workspace, whatever the account's life elsewhere.
+      const created = !membership;
       if (!membership) {
         const role = c.kind === "client" ? "GUEST" : c.defaultRole === "GUEST" || c.defaultRole === "ADMIN" ? "VIEWER" : c.defaultRole;
         await tx.membership.create({ data: { workspaceId: c.workspaceId, userId: user.id, role, connectionId: c.id } });
-        membership = { workspaceId: c.workspaceId, role, connectionId: c.id };
+        membership = { workspaceId: c.workspaceId, role, connectionId: c.id, status: "ACTIVE" };
+      } else if (membership.status === "INVITED") {
+        // Invited here: the provider's proof of the address accepts the invitation (this workspace's links only).
+        await tx.membership.update({ where: { workspaceId_userId: { workspaceId: c.workspaceId, userId: user.id } }, data: { status: "ACTIVE" } });
+        await tx.invitation.updateMany({ where: { workspaceId: c.workspaceId, userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
       }
       let groups: string[] = [];
       if (c.kind === "client") {
@@ -129,14 +134,17 @@ export async function signInThroughConnection(connectionId: string, identity: Id
       } else {
         groups = await applyGroupMap(tx, c, user.id, membership.role, identity.groups);
       }
-      const after = await tx.user.update({ where: { id: user.id }, data: { lastActiveAt: new Date() }, select: { sessionVersion: true } });
+      const now = new Date();
+      const after = await tx.user.update({ where: { id: user.id }, data: { lastActiveAt: now }, select: { sessionVersion: true } });
+      // Joined and active here from now on: this workspace shows the account's own name.
+      await tx.membership.update({ where: { workspaceId_userId: { workspaceId: c.workspaceId, userId: user.id } }, data: { lastActiveAt: now, shownName: null } });
       await tx.auditEvent.create({
         data: {
           workspaceId: c.workspaceId, actorId: user.id, actorEmail: email, action: "sso.authenticated", targetType: "auth_connection", targetId: c.id, targetName: c.name,
           after: { role: membership.role, created, ...(c.kind === "company" ? { groups } : { team: c.teamId }) },
         },
       });
-      return { id: user.id, sessionVersion: after.sessionVersion };
+      return { id: user.id, sessionVersion: after.sessionVersion, workspaceId: c.workspaceId };
     });
   } catch (e) {
     const r = refusal as { workspaceId: string; reason: Refusal; connection: string } | null;

@@ -14,9 +14,10 @@ export function secureCookies(req: Request): boolean {
  * password sign-in sets, a JWT holding only the user id and the session version, so getViewer() resolves it
  * exactly as it resolves a password session (status, memberships, sessionVersion, every request).
  */
-export async function setSessionCookie(res: NextResponse, req: Request, user: { id: string; sessionVersion: number }): Promise<void> {
+export async function setSessionCookie(res: NextResponse, req: Request, user: { id: string; sessionVersion: number; workspaceId?: string }): Promise<void> {
   const maxAge = authOptions.session?.maxAge ?? 7 * 24 * 3600;
-  const token = await encode({ token: { sub: user.id, sv: user.sessionVersion }, secret: authSecret(), maxAge });
+  // ws: the workspace the sign-in was for (a connection's); only a preference, re-checked at every request.
+  const token = await encode({ token: { sub: user.id, sv: user.sessionVersion, ...(user.workspaceId ? { ws: user.workspaceId } : {}) }, secret: authSecret(), maxAge });
   const secure = secureCookies(req);
   res.cookies.set(secure ? "__Secure-next-auth.session-token" : "next-auth.session-token", token, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge });
 }

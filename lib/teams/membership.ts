@@ -1,4 +1,5 @@
 import "server-only";
+import { memberView, shownName } from "@/lib/access/people";
 import { refuseBoundElsewhere } from "@/lib/sso/bound";
 import { NotFoundError, UserError } from "@/lib/actions/authorized";
 import { recordAudit } from "@/lib/audit/record";
@@ -26,10 +27,10 @@ export async function scopedPeople(tx: Tx, viewer: Viewer, ids: string[]) {
   const unique = [...new Set(ids)];
   const users = await tx.user.findMany({
     where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { id: { in: unique } }] },
-    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: { role: true } } },
+    select: { id: true, name: true, email: true, memberships: { where: { workspaceId: viewer.workspaceId }, select: memberView } },
   });
   if (users.length !== unique.length) throw new NotFoundError();
-  return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
+  return users.map((u) => ({ id: u.id, name: shownName(u), email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
 }
 
 export function needsConfirmation(warnings: string[], confirm: boolean) {
@@ -47,24 +48,26 @@ async function planMembers(tx: Tx, viewer: Viewer, input: AddMembers) {
   const write = async () => {
     await tx.teamMember.createMany({ data: toAdd.map((p) => ({ workspaceId: viewer.workspaceId, teamId: team.id, userId: p.id })) });
   };
-  return { team, toAdd, write, focus: { users: toAdd.map((p) => p.id) } };
+  // Exactly the rows the write inserts (those already in the team are left out of toAdd).
+  const written = () => ({ teamMembers: toAdd.map((p) => ({ teamId: team.id, userId: p.id })) });
+  return { team, toAdd, write, written, focus: { users: toAdd.map((p) => p.id) } };
 }
 
 /** Adds people to a team directly. */
 export async function addMembersToTeam(tx: Tx, viewer: Viewer, input: AddMembers) {
-  const { team, toAdd, write, focus } = await planMembers(tx, viewer, input);
+  const { team, toAdd, write, written, focus } = await planMembers(tx, viewer, input);
   if (!toAdd.length) return { team, added: 0 };
   await refuseBoundElsewhere(tx, viewer, toAdd.map((p) => p.id), [team.id]);
   needsConfirmation(additionWarnings(team, toAdd), !!input.confirm);
-  const { review } = await checkExposure(tx, actorOf(viewer), { focus, confirm: input.confirmExposures, target: { type: "team", id: team.id, name: team.name, action: "team.members.added" } }, write);
+  const { review } = await checkExposure(tx, actorOf(viewer), { focus, written, confirm: input.confirmExposures, target: { type: "team", id: team.id, name: team.name, action: "team.members.added" } }, write);
   await recordAudit(tx, viewer, { action: "team.members.added", targetType: "team", targetId: team.id, targetName: team.name, after: { users: toAdd.map((p) => ({ id: p.id, email: p.email, role: p.role })), confirmed: !!input.confirm, exposures: review.count } });
   return { team, added: toAdd.length };
 }
 
 /** What adding these people would expose (the caller's preview transaction rolls the write back). */
 export async function reviewMembersToTeam(tx: Tx, viewer: Viewer, input: AddMembers): Promise<{ warnings: string[]; exposures: ExposureReview }> {
-  const { team, toAdd, write, focus } = await planMembers(tx, viewer, input);
-  const { review } = await reviewExposure(tx, actorOf(viewer), focus, write);
+  const { team, toAdd, write, written, focus } = await planMembers(tx, viewer, input);
+  const { review } = await reviewExposure(tx, actorOf(viewer), focus, write, written);
   return { warnings: additionWarnings(team, toAdd), exposures: review };
 }
 
@@ -75,7 +78,7 @@ async function planGroup(tx: Tx, viewer: Viewer, input: AddGroup) {
   const ws = viewer.workspaceId;
   const group = await tx.group.findFirst({
     where: { workspaceId: ws, id: input.groupId },
-    select: { id: true, name: true, members: { select: { user: { select: { id: true, name: true, memberships: { where: { workspaceId: ws }, select: { role: true } } } } } } },
+    select: { id: true, name: true, members: { select: { user: { select: { id: true, name: true, memberships: { where: { workspaceId: ws }, select: memberView } } } } } },
   });
   if (!group) throw new NotFoundError();
   const linked = await tx.teamGroup.findFirst({ where: { workspaceId: ws, teamId: team.id, groupId: group.id }, select: { groupId: true } });
@@ -85,21 +88,22 @@ async function planGroup(tx: Tx, viewer: Viewer, input: AddGroup) {
   const write = async () => {
     await tx.teamGroup.create({ data: { workspaceId: ws, teamId: team.id, groupId: group.id } });
   };
-  return { team, group, people, warnings, write, focus: { users: people.map((p) => p.id) } };
+  const written = () => ({ teamGroups: [{ teamId: team.id, groupId: group.id }] });
+  return { team, group, people, warnings, write, written, focus: { users: people.map((p) => p.id) } };
 }
 
 /** Adds a group to a team: all its members become members of the team. */
 export async function addGroupToTeam(tx: Tx, viewer: Viewer, input: AddGroup) {
-  const { team, group, people, warnings, write, focus } = await planGroup(tx, viewer, input);
+  const { team, group, people, warnings, write, written, focus } = await planGroup(tx, viewer, input);
   await refuseBoundElsewhere(tx, viewer, people.map((p) => p.id), [team.id]);
   needsConfirmation(warnings, !!input.confirm);
-  const { review } = await checkExposure(tx, actorOf(viewer), { focus, confirm: input.confirmExposures, target: { type: "team", id: team.id, name: team.name, action: "team.group.added" } }, write);
+  const { review } = await checkExposure(tx, actorOf(viewer), { focus, written, confirm: input.confirmExposures, target: { type: "team", id: team.id, name: team.name, action: "team.group.added" } }, write);
   await recordAudit(tx, viewer, { action: "team.group.added", targetType: "team", targetId: team.id, targetName: team.name, after: { groupId: group.id, groupName: group.name, members: people.length, confirmed: !!input.confirm, exposures: review.count } });
   return team;
 }
 
 export async function reviewGroupToTeam(tx: Tx, viewer: Viewer, input: AddGroup): Promise<{ warnings: string[]; exposures: ExposureReview }> {
-  const { warnings, write, focus } = await planGroup(tx, viewer, input);
-  const { review } = await reviewExposure(tx, actorOf(viewer), focus, write);
+  const { warnings, write, written, focus } = await planGroup(tx, viewer, input);
+  const { review } = await reviewExposure(tx, actorOf(viewer), focus, write, written);
   return { warnings, exposures: review };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { memberView, notDeactivatedIn, shownName, shownNameOrEmailContains, shownStatus } from "@/lib/access/people";
 import { likeContains, textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
@@ -140,7 +141,7 @@ export async function getTeamBySlug(viewer: Viewer, slug: string): Promise<TeamD
     if (isInternal(viewer.role)) {
       const links = await tx.teamGroup.findMany({
         where: { workspaceId: ws, teamId: team.id },
-        select: { group: { select: { id: true, name: true, members: { select: { user: { select: { memberships: { where: { workspaceId: ws }, select: { role: true } } } } } } } } },
+        select: { group: { select: { id: true, name: true, members: { select: { user: { select: { memberships: { where: { workspaceId: ws }, select: memberView } } } } } } } },
       });
       groups = links
         .map(({ group: g }) => ({
@@ -199,7 +200,7 @@ export async function listTeamMembers(viewer: Viewer, teamId: string, p: Members
       AND: [
         userScope(viewer, await userScopeContext(tx, viewer)),
         teamMembersWhere(ws, links),
-        p.q ? { OR: [{ name: textContains(p.q) }, { email: textContains(p.q) }] } : {},
+        p.q ? shownNameOrEmailContains(ws, textContains(p.q)) : {},
       ],
     };
     const total = await tx.user.count({ where });
@@ -207,7 +208,7 @@ export async function listTeamMembers(viewer: Viewer, teamId: string, p: Members
     const page = Math.min(p.page, pageCount);
     const users = await tx.user.findMany({
       where,
-      select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
+      select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: memberView } },
       orderBy: tableOrder(p.sort, p.dir),
       skip: (page - 1) * p.size,
       take: p.size,
@@ -225,10 +226,10 @@ export async function listTeamMembers(viewer: Viewer, teamId: string, p: Members
       const mine = internal ? viaGroup.filter((g) => g.userId === u.id) : [];
       return {
         id: u.id,
-        name: u.name,
+        name: shownName(u),
         email: u.email,
         role,
-        status: u.status,
+        status: shownStatus(u),
         direct: internal && direct.has(u.id),
         groups: mine.flatMap((g) => (names.has(g.groupId) ? [{ id: g.groupId, name: names.get(g.groupId)! }] : [])).sort((a, b) => a.name.localeCompare(b.name)),
         throughGroup: mine.length > 0,
@@ -253,17 +254,17 @@ export async function listTeamCandidates(viewer: Viewer, teamId: string, opts: {
       where: {
         AND: [
           userScope(viewer, await userScopeContext(tx, viewer)),
-          { status: { not: "DEACTIVATED" } },
+          notDeactivatedIn(ws),
           { teamMembers: { none: { workspaceId: ws, teamId } } },
           // Every employee is in General already: only guests can be added to it.
           team.isDefault ? { memberships: { some: { workspaceId: ws, role: "GUEST" } } } : {},
         ],
       },
-      select: { id: true, name: true, email: true, memberships: { where: { workspaceId: ws }, select: { role: true } } },
+      select: { id: true, name: true, email: true, status: true, memberships: { where: { workspaceId: ws }, select: memberView } },
       orderBy: { name: "asc" },
       take: opts.take ?? 500,
     });
-    return users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
+    return users.map((u) => ({ id: u.id, name: shownName(u), email: u.email, role: (u.memberships[0]?.role ?? "GUEST") as Role }));
   });
 }
 
@@ -276,7 +277,7 @@ export async function listTeamGroupCandidates(viewer: Viewer, teamId: string): P
     const ws = viewer.workspaceId;
     const groups = await tx.group.findMany({
       where: { workspaceId: ws, teams: { none: { workspaceId: ws, teamId } } },
-      select: { id: true, name: true, members: { select: { user: { select: { name: true, memberships: { where: { workspaceId: ws }, select: { role: true } } } } } } },
+      select: { id: true, name: true, members: { select: { user: { select: { name: true, memberships: { where: { workspaceId: ws }, select: memberView } } } } } },
       orderBy: { name: "asc" },
       take: 500,
     });

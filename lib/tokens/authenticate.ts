@@ -42,7 +42,7 @@ export async function authenticateToken(token: string, address: string | null, n
       apiToken: { id: t.id, scope: "read", teamId: t.team.id },
     };
   } else {
-    const owner = t.userId ? await resolveTokenOwner(prisma, t.userId) : null;
+    const owner = t.userId ? await resolveTokenOwner(prisma, t.userId, t.workspaceId) : null;
     viewer = owner && owner.workspaceId === t.workspaceId ? { ...owner, apiToken: { id: t.id, scope, teamId: null } } : null;
   }
   if (!viewer) return null;

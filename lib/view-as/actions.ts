@@ -15,11 +15,11 @@ export const startViewAs = authorizedAction({ input: startInput, permission: "vi
   const target = await withViewer(viewer, async (tx) => {
     const m = await tx.membership.findFirst({
       where: { workspaceId: viewer.workspaceId, userId: input.userId },
-      select: { role: true, user: { select: { id: true, name: true, email: true, status: true } } },
+      select: { role: true, status: true, shownName: true, user: { select: { id: true, name: true, email: true, status: true } } },
     });
     if (!m) throw new NotFoundError();
     if (m.user.id === viewer.userId) throw new UserError("You already see the console as yourself: choose someone else.");
-    if (m.user.status !== "ACTIVE") throw new UserError(`${m.user.name} is not active, so there is nothing to view as them.`);
+    if (m.status !== "ACTIVE" || m.user.status !== "ACTIVE") throw new UserError(`${m.shownName ?? m.user.name} is not active, so there is nothing to view as them.`);
     await recordAudit(tx, viewer, {
       action: "view_as.started",
       targetType: "user",

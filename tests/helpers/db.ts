@@ -112,7 +112,7 @@ export async function setupTestDb(opts: { seed?: boolean } = {}): Promise<TestDb
     async snapshot(workspaceId = ws?.id ?? "") {
       const p = conn.prisma;
       const [members, teams, teamMembers, groupMembers, teamGroups, resources, assignments] = [
-        await p.membership.findMany({ where: { workspaceId }, select: { userId: true, role: true, user: { select: { status: true } } } }),
+        await p.membership.findMany({ where: { workspaceId }, select: { userId: true, role: true, status: true, user: { select: { status: true } } } }),
         await p.team.findMany({ where: { workspaceId }, select: { id: true, visibility: true, isDefault: true } }),
         await p.teamMember.findMany({ where: { workspaceId }, select: { teamId: true, userId: true } }),
         await p.groupMember.findMany({ where: { workspaceId }, select: { groupId: true, userId: true } }),
@@ -121,7 +121,7 @@ export async function setupTestDb(opts: { seed?: boolean } = {}): Promise<TestDb
         await p.teamResource.findMany({ where: { workspaceId }, select: { teamId: true, resourceId: true } }),
       ];
       return {
-        users: members.map((m) => ({ id: m.userId, role: m.role, status: m.user.status })),
+        users: members.map((m) => ({ id: m.userId, role: m.role, status: m.user.status === "DEACTIVATED" ? m.user.status : m.status })),
         teams,
         teamMembers,
         groupMembers,

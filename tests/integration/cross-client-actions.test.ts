@@ -132,7 +132,7 @@ const resource = (name: string, other = false) => one(`SELECT id FROM "Resource"
 async function invited(email: string, teamName: string): Promise<string> {
   const p = db.conn.prisma;
   const u = await p.user.create({ data: { email, name: email.split("@")[0]!, status: "INVITED" } });
-  await p.membership.create({ data: { workspaceId: ws, userId: u.id, role: "GUEST" } });
+  await p.membership.create({ data: { workspaceId: ws, userId: u.id, role: "GUEST", status: "INVITED" } });
   await p.teamMember.create({ data: { workspaceId: ws, teamId: await team(teamName), userId: u.id } });
   return u.id;
 }

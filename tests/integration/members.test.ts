@@ -96,7 +96,7 @@ describe(`invitations on ${db.engine}`, () => {
     const token = tokenOf(r!.link);
     actAs(null);
     const res = await acceptInvitation({ token, name: "Kim Novak", password: "correct horse battery" });
-    expect(res).toEqual({ ok: true, data: { email: "kim@example.test" } });
+    expect(res).toEqual({ ok: true, data: { email: "kim@example.test", workspaceId: db.workspaceId } });
     const [u] = await db.sql<{ id: string; name: string; status: string; sessionVersion: number }>(`SELECT id, name, status, "sessionVersion" FROM "User" WHERE email = 'kim@example.test'`);
     expect(u).toMatchObject({ name: "Kim Novak", status: "ACTIVE" });
     const viewer = await resolveViewer(db.conn.prisma, u!.id, u!.sessionVersion);

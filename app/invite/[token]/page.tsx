@@ -14,7 +14,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <AuthShell
       title={inv.state === "valid" ? `Join ${inv.workspaceName}` : "This link cannot be used"}
-      subtitle={inv.state === "valid" ? <>You were invited as <span className="font-medium text-slate-700">{inv.email}</span>. Choose your name and a password.</> : "Enclave invitation"}
+      subtitle={inv.state === "valid" ? <>You were invited as <span className="font-medium text-slate-700">{inv.email}</span>. Give your name and a password.</> : "Enclave invitation"}
     >
       {inv.state === "valid" ? (
         <AcceptInvitationForm token={token} email={inv.email!} />
