@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { ownerDb } from "@/lib/db/owner";
@@ -78,6 +78,23 @@ export async function clearViewAsCookie(): Promise<void> {
   } catch {
     /* read-only here */
   }
+}
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+const SESSION_MAX_AGE_S = 7 * 24 * 3600; // as lib/auth/options.ts
+
+/**
+ * The workspace switcher (server actions only): the same session (user, version, session id) naming another
+ * workspace. The caller has checked the membership; resolve-viewer checks it again at every request.
+ */
+export async function setSessionWorkspace(workspaceId: string): Promise<void> {
+  const jar = await cookies();
+  const name = SESSION_COOKIES.find((n) => jar.get(n)?.value);
+  if (!name) return;
+  const token = await decode({ token: jar.get(name)!.value, secret: authSecret() }).catch(() => null);
+  if (!token?.sub) return;
+  const next = await encode({ token: { sub: token.sub, sv: token.sv, sid: token.sid, ws: workspaceId }, secret: authSecret(), maxAge: SESSION_MAX_AGE_S });
+  jar.set(name, next, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_S });
 }
 
 /** For pages: the viewer, or a trip to the sign-in page that comes back here afterwards. */

@@ -19,6 +19,8 @@ export const OWNER_CALLERS = {
   "invitation-accept": "lib/invitations/actions.ts",
   /** Whether an email already has an account, in any workspace (an admin must not see the other workspace). */
   "emails-in-use": "lib/members/service.ts",
+  /** The workspace switcher: the signed-in person's own active memberships. */
+  "my-workspaces": "lib/workspaces/queries.ts",
   /** A deactivation or removal ends the person's sessions only when no other workspace keeps them signed in. */
   "member-sessions": "lib/members/service.ts",
   /** A password change's wrong guesses are counted in "SignInThrottle", which the app role may not touch. */

@@ -72,6 +72,15 @@ export async function setViewAsCookie(targetUserId: string): Promise<void> {
   viewAs = signViewAs({ adminUserId: current.userId, targetUserId, startedAt: Date.now(), sv: sv ?? -1, sid: sessionId }, SECRET);
 }
 
+// The workspace the session names (lib/auth/viewer.ts setSessionWorkspace), in memory.
+let sessionWs: string | undefined;
+export function sessionWorkspace(): string | undefined {
+  return sessionWs;
+}
+export async function setSessionWorkspace(workspaceId: string): Promise<void> {
+  sessionWs = workspaceId;
+}
+
 export async function clearViewAsCookie(): Promise<void> {
   viewAs = undefined;
 }

@@ -7,7 +7,7 @@ import bcrypt from "bcryptjs";
 import { describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { NextRequest } from "next/server";
-import { actAs } from "../helpers/mock-viewer";
+import { actAs, sessionWorkspace } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
 import { resolveViewer } from "@/lib/auth/resolve-viewer";
 import { deactivateMembers, inviteMembers, removeMember, resendInvitation } from "@/lib/members/actions";
@@ -18,6 +18,8 @@ import { membersUrl } from "@/lib/members/schemas";
 import { createAuthConnection, rotateScimToken } from "@/lib/sso/actions";
 import { signInThroughConnection } from "@/lib/sso/provision";
 import * as scimRoute from "@/app/scim/v2/[[...path]]/route";
+import { switchWorkspace } from "@/lib/workspaces/actions";
+import { listMyWorkspaces } from "@/lib/workspaces/queries";
 
 const db = await setupTestDb();
 const p = db.conn.prisma;
@@ -211,5 +213,44 @@ describe(`provisioning across workspaces on ${db.engine}`, () => {
     ]);
     expect((await resolveViewer(p, acmeAccount.id, 1, borealis))!.workspaceId).toBe(borealis);
     expect((await resolveViewer(p, acmeAccount.id, 1, acme))!.workspaceId).toBe(acme);
+  });
+});
+
+// ---- the workspace switcher --------------------------------------------------------------------------------
+
+describe(`the workspace switcher on ${db.engine}`, () => {
+  it("lists the person's active workspaces only, switches to one of them, and refuses any other as not found", async () => {
+    const rae = await idOf("rae@shared.example"); // active in Acme and in Borealis (the SSO test above)
+    const v = (await resolveViewer(p, rae, 1))!;
+    expect(v.workspaceId).toBe(acme);
+    expect(await listMyWorkspaces(v)).toEqual([
+      { id: acme, name: "Acme Data", current: true },
+      { id: borealis, name: "Borealis", current: false },
+    ]);
+    actAs(v);
+    expect(await switchWorkspace({ workspaceId: borealis })).toEqual({ ok: true, data: { workspaceId: borealis } });
+    expect(sessionWorkspace()).toBe(borealis);
+    const there = (await resolveViewer(p, rae, 1, sessionWorkspace()))!;
+    expect(there).toMatchObject({ workspaceId: borealis, workspaceName: "Borealis", role: "VIEWER" });
+    // Borealis's view from there: its own people, none of Acme's.
+    expect((await listMyWorkspaces(there)).find((w) => w.current)!.id).toBe(borealis);
+    // A workspace where the person is invited only, deactivated, or not a member, and a made-up id: not found.
+    const ana = await idOf("ana@northwind.test"); // invited (not accepted) in Borealis above
+    actAs(await db.viewer("ana@northwind.test"));
+    const made = "00000000-0000-4000-8000-000000000000";
+    for (const workspaceId of [borealis, made]) {
+      const res = await switchWorkspace({ workspaceId });
+      expect(res.ok).toBe(false);
+      expect(res.ok ? "" : res.error).toBe("Not found.");
+    }
+    expect(await listMyWorkspaces(await db.viewer("ana@northwind.test"))).toEqual([{ id: acme, name: "Acme Data", current: true }]);
+    void ana;
+    // Deactivated in Borealis after switching: the next request's viewer is Acme's, never Borealis's.
+    await p.membership.update({ where: { workspaceId_userId: { workspaceId: borealis, userId: rae } }, data: { status: "DEACTIVATED" } });
+    expect((await resolveViewer(p, rae, 1, borealis))!.workspaceId).toBe(acme);
+    actAs(v);
+    expect((await switchWorkspace({ workspaceId: borealis })).ok).toBe(false);
+    // While an admin views as someone, the person's other workspaces are not listed.
+    expect(await listMyWorkspaces({ ...v, actingAdmin: { userId: boss.id, name: "Bo", email: "boss@borealis.test" } })).toEqual([]);
   });
 });

@@ -98,6 +98,8 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   // A foreign resource with a foreign owner, and each one alone next to the other kind of owner.
   addResourceOwner: { ids: true, inputs: (f) => [{ resourceId: f.resource, userId: f.user }, { resourceId: f.resource, groupId: f.group }, { resourceId: f.integration, userId: f.user }] },
   removeResourceOwner: { ids: true, inputs: (f) => [{ resourceId: f.resource, userId: f.user }, { resourceId: f.resource, groupId: f.group }] },
+  // A workspace the attacker is no member of, and an id that is no workspace at all.
+  switchWorkspace: { ids: true, inputs: (f) => [{ workspaceId: otherWorkspace }, { workspaceId: f.team }] },
   importDbtManifest: {
     ids: false,
     inputs: () => [
@@ -124,6 +126,8 @@ const db = await setupTestDb();
 await seedDemo(db.conn.prisma, { force: true }); // a second workspace, for the admin's row
 
 const one = async (sql: string, params: unknown[] = []) => ((await db.sql<{ id: string }>(sql, params))[0] ?? { id: "" }).id;
+// A workspace none of the attackers belongs to, for the workspace switcher.
+const otherWorkspace = (await db.conn.prisma.workspace.create({ data: { name: "Elsewhere", slug: "elsewhere" } })).id;
 const ws = db.workspaceId;
 const team = (name: string, other = false) => one(`SELECT id FROM "Team" WHERE name = $1 AND "workspaceId" ${other ? "<>" : "="} $2`, [name, ws]);
 const group = (name: string, other = false) => one(`SELECT id FROM "Group" WHERE name = $1 AND "workspaceId" ${other ? "<>" : "="} $2`, [name, ws]);
