@@ -35,10 +35,10 @@ export function ResourceDetails({ type, meta, createdAt, updatedAt, lastSyncedAt
   return (
     <Card>
       <CardHeader title="Details" />
-      <dl className="grid grid-cols-[7.5rem_1fr] gap-x-3 gap-y-2 px-5 py-4 text-sm" data-testid="resource-details">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 px-5 py-4 text-sm" data-testid="resource-details">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-slate-500">{k}</dt>
+            <dt className="whitespace-nowrap text-slate-500">{k}</dt>
             <dd className="min-w-0 break-words text-slate-800">{v}</dd>
           </div>
         ))}

@@ -160,7 +160,10 @@ export function DataTable<T extends { id: string }>({
           <tbody className="divide-y divide-slate-100">
             {table.getRowModel().rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length + (selectable ? 1 : 0)} className="px-5 py-10 text-center text-sm text-slate-500">{emptyText}</td>
+                <td colSpan={columns.length + (selectable ? 1 : 0)} className="px-5 py-10 text-sm text-slate-500">
+                  {/* Kept to the visible width: the table may be wider than its scroll box on a phone. */}
+                  <p className="sticky left-5 max-w-[calc(100vw-5rem)] text-center sm:max-w-none">{emptyText}</p>
+                </td>
               </tr>
             ) : (
               table.getRowModel().rows.map((row: any) => (

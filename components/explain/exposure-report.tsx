@@ -27,9 +27,11 @@ export function ExposureReport({ data }: { data: TeamExposure }) {
       <CardHeader title="Exposure report" description="Who outside this client can see its resources. Only admins see this report." />
       <div
         data-testid="exposure-verdict"
-        className={`flex items-center gap-2.5 border-b px-5 py-3 text-sm font-medium ${isolated ? "border-emerald-100 bg-emerald-50 text-emerald-800" : "border-rose-100 bg-rose-50 text-rose-800"}`}
+        className={`flex items-start gap-2.5 border-b px-5 py-3 text-sm font-medium ${isolated ? "border-emerald-100 bg-emerald-50 text-emerald-800" : "border-rose-100 bg-rose-50 text-rose-800"}`}
       >
-        {isolated ? <CheckCircle2 className="h-4 w-4" aria-hidden /> : <AlertTriangle className="h-4 w-4" aria-hidden />}
+        {isolated ? <CheckCircle2 className="mt-0.5 h-4 w-4 shrink-0" aria-hidden /> : <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />}
+        {/* One sentence that wraps as one on a phone (not a verdict column beside a text column). */}
+        <p className="min-w-0">
         {isolated
           ? "Isolated"
           : `${data.findings.toLocaleString("en-US")} ${data.findings === 1 ? "exposure" : "exposures"}`}{" "}
@@ -38,6 +40,7 @@ export function ExposureReport({ data }: { data: TeamExposure }) {
             ? `— no other client's Guest can see any of its ${data.resourceCount} assigned resource${data.resourceCount === 1 ? "" : "s"}, and none is shared with another client.`
             : "— each one below, with a link to fix it."}
         </span>
+        </p>
       </div>
       <div className="divide-y divide-slate-100">
         {data.rule.lines.length ? (

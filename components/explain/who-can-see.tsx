@@ -152,7 +152,7 @@ export function WhoCanSeePrompt() {
       />
       <div className="flex flex-wrap items-center gap-2 px-5 py-4">
         <Link href="?audience=1#who-can-see" scroll={false} className={buttonClass("secondary")}>Show who can see this</Link>
-        <form method="get" action="#who-can-see" className="flex min-w-0 flex-1 gap-2" role="search" aria-label="Explain access for a person">
+        <form method="get" action="#who-can-see" className="flex min-w-[16rem] flex-1 gap-2" role="search" aria-label="Explain access for a person">
           <label className="relative min-w-0 flex-1">
             <span className="sr-only">Name or email</span>
             <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-slate-400" aria-hidden />

@@ -48,8 +48,8 @@ export function GroupMembers({ group, candidates }: { group: GroupDetail; candid
             {group.members.map((m) => (
               <tr key={m.id} className={selected.includes(m.id) ? "bg-brand-50/50" : "hover:bg-slate-50"}>
                 <td className="px-5 py-2.5"><input type="checkbox" aria-label={`Select ${m.name}`} checked={selected.includes(m.id)} onChange={() => toggle(m.id)} /></td>
-                <td className="px-5 py-2.5 font-medium text-slate-900">{m.name}</td>
-                <td className="px-5 py-2.5 text-slate-600">{m.email}</td>
+                <td className="whitespace-nowrap px-5 py-2.5 font-medium text-slate-900">{m.name}</td>
+                <td className="whitespace-nowrap px-5 py-2.5 text-slate-600">{m.email}</td>
                 <td className="px-5 py-2.5"><Badge tone={m.role === "GUEST" ? "amber" : "slate"}>{ROLE_LABELS[m.role]}</Badge></td>
                 <td className="px-5 py-2.5 text-right">
                   <button type="button" onClick={() => setRemoving([m.id])} className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-rose-50 hover:text-rose-700" aria-label={`Remove ${m.name}`}>Remove</button>

@@ -22,7 +22,7 @@ export function GroupsTable({ rows, page }: { rows: GroupRow[]; page: ServerPage
         const g = info.row.original;
         return (
           <div className="min-w-0">
-            <Link href={`/settings/groups/${g.id}`} className="font-medium text-slate-900 hover:text-brand-700">{g.name}</Link>
+            <Link href={`/settings/groups/${g.id}`} className="whitespace-nowrap font-medium text-slate-900 hover:text-brand-700">{g.name}</Link>
             {g.description ? <div className="line-clamp-1 max-w-md text-xs text-slate-500">{g.description}</div> : null}
           </div>
         );
@@ -35,7 +35,7 @@ export function GroupsTable({ rows, page }: { rows: GroupRow[]; page: ServerPage
         return (
           <span className="flex items-center gap-2">
             <span className="tabular-nums text-slate-700">{g.members}</span>
-            {g.guests ? <Badge tone="amber">{g.guests} guest{g.guests === 1 ? "" : "s"}</Badge> : null}
+            {g.guests ? <Badge tone="amber" className="whitespace-nowrap">{g.guests} guest{g.guests === 1 ? "" : "s"}</Badge> : null}
           </span>
         );
       },

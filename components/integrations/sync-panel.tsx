@@ -12,8 +12,8 @@ import { useAction } from "@/components/ui/use-action";
 export function RunSummary({ run }: { run: SyncRun }) {
   if (run.status === "queued" || run.status === "running") {
     return (
-      <span className="inline-flex items-center gap-1.5 text-brand-700">
-        <Loader2 className="h-4 w-4 animate-spin" aria-hidden /> {run.phase}{run.found ? ` · ${run.found.toLocaleString("en-US")} found` : ""}
+      <span className="inline-flex items-start gap-1.5 text-brand-700">
+        <Loader2 className="mt-0.5 h-4 w-4 shrink-0 animate-spin" aria-hidden /> {run.phase}{run.found ? ` · ${run.found.toLocaleString("en-US")} found` : ""}
       </span>
     );
   }
@@ -25,8 +25,8 @@ export function RunSummary({ run }: { run: SyncRun }) {
     );
   }
   return (
-    <span className="inline-flex items-center gap-1.5 text-emerald-700">
-      <CheckCircle2 className="h-4 w-4" aria-hidden /> {run.added.toLocaleString("en-US")} added, {run.updated.toLocaleString("en-US")} updated, {run.removed.toLocaleString("en-US")} removed
+    <span className="inline-flex items-start gap-1.5 text-emerald-700">
+      <CheckCircle2 className="mt-0.5 h-4 w-4 shrink-0" aria-hidden /> {run.added.toLocaleString("en-US")} added, {run.updated.toLocaleString("en-US")} updated, {run.removed.toLocaleString("en-US")} removed
     </span>
   );
 }

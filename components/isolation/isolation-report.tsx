@@ -17,13 +17,16 @@ export function IsolationFindings({ report, scope }: { report: IsolationReport; 
     <>
       <div
         data-testid="isolation-verdict"
-        className={`flex items-center gap-2.5 border-b px-5 py-3 text-sm font-medium ${isolated ? "border-emerald-100 bg-emerald-50 text-emerald-800" : "border-rose-100 bg-rose-50 text-rose-800"}`}
+        className={`flex items-start gap-2.5 border-b px-5 py-3 text-sm font-medium ${isolated ? "border-emerald-100 bg-emerald-50 text-emerald-800" : "border-rose-100 bg-rose-50 text-rose-800"}`}
       >
-        {isolated ? <CheckCircle2 className="h-4 w-4" aria-hidden /> : <AlertTriangle className="h-4 w-4" aria-hidden />}
-        {isolated ? "Isolated" : `${report.findings.toLocaleString("en-US")} ${report.findings === 1 ? "exposure" : "exposures"}`}
+        {isolated ? <CheckCircle2 className="mt-0.5 h-4 w-4 shrink-0" aria-hidden /> : <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />}
+        {/* One sentence that wraps as one on a phone (not a verdict column beside a text column). */}
+        <p className="min-w-0">
+        {isolated ? "Isolated" : `${report.findings.toLocaleString("en-US")} ${report.findings === 1 ? "exposure" : "exposures"}`}{" "}
         <span className="font-normal opacity-80">
           {isolated ? `— no guest of ${scope} can see anything of another client.` : "— each one below, with a link to fix it."}
         </span>
+        </p>
       </div>
       {report.lines.length ? (
         <ul className="divide-y divide-slate-100" data-testid="isolation-findings">

@@ -55,6 +55,24 @@ export async function catalogTree(viewer: Viewer, open: string[] | null): Promis
   });
 }
 
+/**
+ * One node's children for the tree's lazy expansion, closed, with their counts; null when the node is not visible
+ * to the viewer (or not a branch of the tree), so a foreign id gets what a missing one gets.
+ */
+export async function catalogTreeChildren(viewer: Viewer, nodeId: string): Promise<{ nodes: TreeNode[]; more: number } | null> {
+  if (!z.string().uuid().safeParse(nodeId).success) return null;
+  return withViewer(viewer, async (tx) => {
+    const scope = await resourceScope(tx, viewer);
+    const node = await tx.resource.findFirst({
+      where: { AND: [scope.where, { id: nodeId }, { type: { in: [...BRANCH_TYPES] } }, { removedAt: null }] },
+      select: { id: true, type: true, name: true },
+    });
+    if (!node) return null;
+    const [open] = await expand(tx, scope, [node], new Set([node.id]), 0);
+    return { nodes: open.children, more: open.more };
+  });
+}
+
 async function expand(tx: Tx, scope: ResourceScope, rows: { id: string; type: ResourceType; name: string }[], open: Set<string>, depth: number): Promise<TreeNode[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);

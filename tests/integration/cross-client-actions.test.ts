@@ -25,6 +25,8 @@ type Foreign = { team: string; group: string; user: string; invited: string; res
 const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] }> = {
   updateResourceDescription: { ids: true, inputs: (f) => [{ resourceId: f.resource, description: "pwned" }] },
   updateResourceTags: { ids: true, inputs: (f) => [{ resourceId: f.resource, tags: ["pwned"] }] },
+  // The catalog tree's lazy expansion: a foreign schema (or other resource) opens to nothing.
+  loadCatalogTreeChildren: { ids: true, inputs: (f) => [{ nodeId: f.resource }] },
   createGroup: { ids: false, inputs: () => [{ name: "Intruders", description: "" }] },
   updateGroup: { ids: true, inputs: (f) => [{ groupId: f.group, name: "Renamed", description: "" }] },
   deleteGroup: { ids: true, inputs: (f) => [{ groupId: f.group }] },

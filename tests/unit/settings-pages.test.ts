@@ -37,4 +37,11 @@ describe("settings pages", () => {
     const bad = found.flatMap((f) => preambleProblems(fs.readFileSync(f, "utf8")).map((p) => `${path.relative(ROOT, f)}: ${p}`));
     expect(bad).toEqual([]);
   });
+
+  // #19: the same "Settings" label above every settings page's title (three pages had none). A page of one thing
+  // (/settings/groups/[id]) says instead where it belongs ("Groups", a link back).
+  it("every settings page's header carries the Settings label", () => {
+    const bare = pages(SETTINGS).filter((f) => !f.includes("[")).filter((f) => !/<PageHeader\b[^>]*\beyebrow="Settings"/s.test(fs.readFileSync(f, "utf8")));
+    expect(bare.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
 });

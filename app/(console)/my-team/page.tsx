@@ -35,10 +35,13 @@ export default async function MyTeamPage() {
               <ul className="divide-y divide-slate-100">
                 {people[i].map((p) => (
                   <li key={p.id} className="flex items-center gap-3 px-5 py-2.5 text-sm">
-                    <span className="flex h-7 w-7 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">{p.name.split(/\s+/).map((s) => s[0]).slice(0, 2).join("")}</span>
-                    <span className="font-medium">{p.name}</span>
-                    <span className="text-slate-500">{p.email}</span>
-                    <span className="ml-auto"><Badge tone={p.role === "GUEST" ? "amber" : "slate"}>{ROLE_LABELS[p.role]}</Badge></span>
+                    <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">{p.name.split(/\s+/).map((s) => s[0]).slice(0, 2).join("")}</span>
+                    {/* Name above the address on a phone, side by side from sm up. */}
+                    <span className="flex min-w-0 flex-col sm:flex-row sm:items-baseline sm:gap-3">
+                      <span className="font-medium">{p.name}</span>
+                      <span className="truncate text-slate-500">{p.email}</span>
+                    </span>
+                    <span className="ml-auto shrink-0"><Badge tone={p.role === "GUEST" ? "amber" : "slate"}>{ROLE_LABELS[p.role]}</Badge></span>
                   </li>
                 ))}
               </ul>

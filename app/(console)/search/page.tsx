@@ -52,7 +52,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </Card>
       ) : (
         <div className={onlyOthers ? "space-y-6" : "grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]"}>
-          {onlyOthers ? null : <aside aria-label="Filters" className="space-y-5" data-testid="search-facets">
+          {onlyOthers ? null : <aside aria-label="Filters" className="grid grid-cols-2 content-start gap-x-6 gap-y-5 lg:block lg:space-y-5" data-testid="search-facets">
             <Facet title="Type" param="type" p={p} values={facets.type} />
             <Facet title="Integration" param="integration" p={p} values={facets.integration} />
             <Facet title="Team" param="team" p={p} values={facets.team} />
@@ -154,7 +154,7 @@ function PageLink({ p, page, disabled, label, children }: { p: SearchParams; pag
 function LineageFilter({ title, param, p, name }: { title: string; param: "upstream" | "downstream"; p: SearchParams; name: string | null }) {
   if (!p[param]) return null;
   return (
-    <section data-facet={param}>
+    <section data-facet={param} className="min-w-0">
       <h3 className="mb-1.5 px-2 text-xs font-semibold uppercase tracking-wide text-slate-400">{title}</h3>
       <Link href={searchHref({ ...p, [param]: null, page: 1 })} aria-current="true" className="flex items-center gap-2 rounded-lg bg-brand-50 px-2 py-1 text-sm font-medium text-brand-700">
         <span className="min-w-0 flex-1 truncate">{name ?? "Remove this filter"}</span>
@@ -168,7 +168,7 @@ function Facet({ title, param, p, values }: { title: string; param: "type" | "in
   const current = p[param];
   if (!values.length && !current) return null;
   return (
-    <section data-facet={param}>
+    <section data-facet={param} className="min-w-0">
       <h3 className="mb-1.5 px-2 text-xs font-semibold uppercase tracking-wide text-slate-400">{title}</h3>
       <ul className="space-y-0.5">
         {values.map((v) => {

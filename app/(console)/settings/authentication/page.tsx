@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { notFound } from "next/navigation";
 import { KeyRound } from "lucide-react";
 import { settingsPage } from "@/lib/auth/settings-page";
@@ -30,9 +31,9 @@ export default async function AuthenticationPage() {
           <CardHeader title="At your identity provider" description="Register Enclave as a web application (authorization code with PKCE) with these values." />
           <dl className="grid gap-x-6 gap-y-2 px-5 py-4 text-sm sm:grid-cols-[10rem_1fr]">
             <dt className="text-slate-500">Redirect URI</dt>
-            <dd className="font-mono text-xs text-slate-800 break-all" data-testid="redirect-uri">{settings.redirectUri}</dd>
+            <dd className="font-mono text-xs text-slate-800 [overflow-wrap:anywhere]" data-testid="redirect-uri">{urlBreaks(settings.redirectUri)}</dd>
             <dt className="text-slate-500">SCIM base URL</dt>
-            <dd className="font-mono text-xs text-slate-800 break-all">{settings.scimBaseUrl}</dd>
+            <dd className="font-mono text-xs text-slate-800 [overflow-wrap:anywhere]">{urlBreaks(settings.scimBaseUrl)}</dd>
             <dt className="text-slate-500">E-mail sign-in links</dt>
             <dd className="text-slate-700">
               {settings.linksEnabled ? "On: Guests without single sign-on can ask for a sign-in link on the sign-in page." : "Off: set SMTP_URL to let Guests ask for a sign-in link by e-mail."}
@@ -56,4 +57,14 @@ export default async function AuthenticationPage() {
       </div>
     </>
   );
+}
+
+/** A URL that wraps after its slashes on a narrow screen rather than in the middle of a word ("callbac|k"). */
+function urlBreaks(url: string) {
+  return url.split(/(?<=\/)(?!\/)/).map((part, i) => (
+    <Fragment key={i}>
+      {i ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
 }

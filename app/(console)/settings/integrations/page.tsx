@@ -10,6 +10,7 @@ import { TypeIcon } from "@/components/catalog/type-icon";
 import { AddIntegrationForm } from "@/components/integrations/add-integration-form";
 import { RunSummary } from "@/components/integrations/sync-panel";
 import { DbtImportForm } from "@/components/integrations/dbt-import-form";
+import { formatDateTime } from "@/lib/format/date";
 import { lastDbtImport } from "@/lib/dbt/queries";
 
 const page = settingsPage("integrations.manage", "Integrations");
@@ -58,7 +59,7 @@ export default async function IntegrationsPage() {
             title="dbt"
             description={
               dbt
-                ? `Last import ${new Date(dbt.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC${dbt.project ? ` (${dbt.project})` : ""}: ${dbt.matched} nodes matched, ${dbt.unmatched} not in the catalog, ${dbt.edges} lineage edges.`
+                ? `Last import ${formatDateTime(dbt.at)}${dbt.project ? ` (${dbt.project})` : ""}: ${count(dbt.matched, "node")} matched, ${dbt.unmatched.toLocaleString("en-US")} not in the catalog, ${count(dbt.edges, "lineage edge")}.`
                 : "Import a dbt project's manifest.json (schema v10 to v12): descriptions, column docs, tags, owners and tests enrich the synced tables and views, and depends_on becomes lineage."
             }
           />
@@ -68,3 +69,5 @@ export default async function IntegrationsPage() {
     </>
   );
 }
+
+const count = (n: number, one: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : `${one}s`}`;

@@ -18,6 +18,7 @@ export default async function IsolationPage() {
   return (
     <>
       <PageHeader
+        eyebrow="Settings"
         title="Isolation"
         description="Every way a client's guest can see another client, across the whole workspace, by the one rule every change is checked against."
       />

@@ -16,6 +16,7 @@ export default async function TokensPage() {
   return (
     <>
       <PageHeader
+        eyebrow="Settings"
         title="API tokens"
         description="Every token of the workspace. A person's token acts as that person, with their current role; a team token sees what a Guest of its team sees, read-only. Revoking one stops it at its next call."
       />

@@ -17,7 +17,7 @@ export default async function WorkspaceSettingsPage() {
   if (!settings) notFound();
   return (
     <>
-      <PageHeader title="Workspace" description={settings.workspaceName} />
+      <PageHeader eyebrow="Settings" title="Workspace" description={settings.workspaceName} />
       <Card>
         <CardHeader
           title="Isolation lock"
