@@ -89,9 +89,10 @@ export type MembershipRows = {
 /**
  * SQL: every effective membership of the workspace as rows (tid, uid), for per-team counts. `users` (a subquery of
  * user ids) restricts it to those people, each read through the (workspaceId, userId) indexes in one set-based
- * join, never one lookup per person; `without` gives the memberships as they were before those rows were written.
+ * join, never one lookup per person; `without` gives the memberships as they were before those rows were written;
+ * `general: false` leaves out General's implicit members (every non-guest), for a caller that counts General apart.
  */
-export function effectiveMembershipsSql(workspaceId: string, opts: { users?: Prisma.Sql; without?: MembershipRows } = {}): Prisma.Sql {
+export function effectiveMembershipsSql(workspaceId: string, opts: { users?: Prisma.Sql; without?: MembershipRows; general?: boolean } = {}): Prisma.Sql {
   const ws = workspaceId;
   const of = (col: Prisma.Sql) => (opts.users ? Prisma.sql` AND ${col} IN (${opts.users})` : Prisma.empty);
   const tm = opts.without?.teamMembers ?? [];
@@ -107,9 +108,10 @@ export function effectiveMembershipsSql(workspaceId: string, opts: { users?: Pri
     SELECT tg."teamId", gm."userId" FROM "TeamGroup" tg
       JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
       WHERE tg."workspaceId" = ${ws}::uuid${of(Prisma.sql`gm."userId"`)}${not(gm, "groupId", "userId", Prisma.sql`gm."groupId"`, Prisma.sql`gm."userId"`)}${not(tg, "teamId", "groupId", Prisma.sql`tg."teamId"`, Prisma.sql`tg."groupId"`)}
+${opts.general === false ? Prisma.empty : Prisma.sql`
     UNION
     SELECT t.id, m."userId" FROM "Team" t JOIN "Membership" m ON m."workspaceId" = t."workspaceId" AND m.role <> 'GUEST'
-      WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault"${of(Prisma.sql`m."userId"`)}`;
+      WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault"${of(Prisma.sql`m."userId"`)}`}`;
 }
 
 /** Prisma, over Team: the teams a user is a member of (its own viewer's memberTeamIds). */
