@@ -140,6 +140,7 @@ export function CatalogTree({ nodes, label }: { nodes: TreeNode[]; label: string
               else items.current.delete(n.id);
             }}
             role="treeitem"
+            aria-selected={focused === n.id}
             aria-level={level}
             aria-expanded={n.expandable ? isOpen : undefined}
             aria-busy={loading.has(n.id) || undefined}
@@ -161,7 +162,7 @@ export function CatalogTree({ nodes, label }: { nodes: TreeNode[]; label: string
               </Link>
               <span className="hidden shrink-0 text-xs text-slate-400 sm:inline">{TYPE_LABELS[n.type]}</span>
               {n.descendants ? (
-                <span className="shrink-0 text-xs tabular-nums text-slate-500">{plural(n.descendants, "resource", "resources")}</span>
+                <span className="shrink-0 text-xs tabular-nums text-slate-500">{n.descendantsCapped ? `${n.descendants.toLocaleString("en-US")}+ resources` : plural(n.descendants, "resource", "resources")}</span>
               ) : null}
               {/* Drawn first (order-first), after the link in the DOM. */}
               <span className="order-first flex h-6 w-6 shrink-0 items-center justify-center">
