@@ -54,7 +54,8 @@ export async function ownerOptions(viewer: Viewer): Promise<OwnerOption[] | null
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: PICKER_PEOPLE,
     });
-    const groups = await tx.group.findMany({ where: groupScope(viewer), select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+    // Groups as people: the first of them by name (5,000 groups made every resource page of an admin 0.7 s).
+    const groups = await tx.group.findMany({ where: groupScope(viewer), select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: PICKER_PEOPLE });
     return [
       ...people.map((u) => ({ kind: "user" as const, id: u.id, label: `${u.name} (${u.email})` })),
       ...groups.map((g) => ({ kind: "group" as const, id: g.id, label: `${g.name} (group)` })),
