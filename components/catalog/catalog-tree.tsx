@@ -144,7 +144,7 @@ export function CatalogTree({ nodes, label }: { nodes: TreeNode[]; label: string
             aria-level={level}
             aria-expanded={n.expandable ? isOpen : undefined}
             aria-busy={loading.has(n.id) || undefined}
-            aria-label={n.name}
+            aria-labelledby={`tree-name-${n.id}`}
             tabIndex={focused === n.id ? 0 : -1}
             onFocus={(e) => {
               if (e.target === e.currentTarget) setFocused(n.id);
@@ -158,7 +158,7 @@ export function CatalogTree({ nodes, label }: { nodes: TreeNode[]; label: string
                 className="flex min-w-0 flex-1 items-center gap-2 text-sm font-medium text-slate-900 hover:text-brand-700"
               >
                 <TypeIcon type={n.type} size="sm" />
-                <span className="truncate">{n.name}</span>
+                <span id={`tree-name-${n.id}`} className="truncate">{n.name}</span>
               </Link>
               <span className="hidden shrink-0 text-xs text-slate-400 sm:inline">{TYPE_LABELS[n.type]}</span>
               {n.descendants ? (
