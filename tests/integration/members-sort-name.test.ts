@@ -10,6 +10,7 @@ import { resolveViewer } from "@/lib/auth/resolve-viewer";
 import { exportMembers, listMembers } from "@/lib/members/queries";
 import { membersUrl } from "@/lib/members/schemas";
 import { withViewer } from "@/lib/db/scoped";
+import { search } from "@/lib/search/queries";
 
 const db = await setupTestDb();
 const p = db.conn.prisma;
@@ -51,14 +52,22 @@ describe(`the members table's sort name on ${db.engine}`, () => {
     expect((await listMembers(await bossViewer(), membersUrl.load({ sort: "email", dir: "desc" })))!.rows.map((r) => r.email)[0]).toBe("mona@borealis-sort.test");
   });
 
-  it("the text filter's index lookup answers an admin for their own workspace only, and nobody else at all", async () => {
+  it("search finds a person by the name this workspace shows, never by the account's name from elsewhere", async () => {
+    const people = async (q: string) => (await search(await bossViewer(), q)).people.map((h) => h.name);
+    expect(await people("Aaron")).toEqual(["Aaron Invited"]);
+    expect(await people("mona@")).toEqual(["Mona Middle"]);
+    expect(await people(editor.name)).toEqual([]);
+    expect(await people(editor.name.split(" ")[0]!)).toEqual([]);
+  });
+
+  it("the text filter's index lookup answers internal viewers for their own workspace only, and a guest nothing", async () => {
     const matching = (v: Awaited<ReturnType<typeof bossViewer>>) =>
       withViewer(v, async (tx) => (await tx.$queryRaw<{ ids: string[] }[]>`SELECT app_members_matching('%') AS ids`)[0]!.ids.length);
     expect(await matching(await bossViewer())).toBe(await p.membership.count({ where: { workspaceId: borealis } }));
     const ana = await p.user.findUniqueOrThrow({ where: { email: "ana@northwind.test" } });
     expect(await matching((await resolveViewer(p, ana.id, ana.sessionVersion))!)).toBe(0);
     const viewer = await p.user.findUniqueOrThrow({ where: { email: "viewer@acme.test" } });
-    expect(await matching((await resolveViewer(p, viewer.id, viewer.sessionVersion))!)).toBe(0);
+    expect(await matching((await resolveViewer(p, viewer.id, viewer.sessionVersion))!)).toBe(await p.membership.count({ where: { workspaceId: acme } }));
   });
 
   it("sorts and filters Borealis by the name Borealis shows, never by the account's name in Acme", async () => {
