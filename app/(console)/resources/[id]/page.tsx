@@ -28,7 +28,6 @@ import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
 import { ResourceDetails } from "@/components/catalog/resource-details";
 import { ReferencesCard } from "@/components/catalog/references-card";
 import { OwnersPanel } from "@/components/owners/owners-panel";
-import { ownerOptions } from "@/lib/owners/queries";
 
 // Resource kinds that take part in lineage (integrations, databases and schemas are containers only).
 const LINEAGE_TYPES = new Set(["TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "METRIC", "DOCUMENT", "TERM"]);
@@ -66,7 +65,6 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const teamOptions = can(viewer.role, "assignments.manage") ? (await adminResourceOptions(viewer)).teams : null;
   const lineageOpts = parseLineageParams(sp);
   const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, lineageOpts) : null;
-  const owners = r.canEdit ? await ownerOptions(viewer) : null;
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
 
   return (
@@ -148,7 +146,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           <ResourceDetails type={r.type} meta={r.meta} createdAt={r.createdAt} updatedAt={r.updatedAt} lastSyncedAt={r.lastSyncedAt} />
           <Card>
             <CardHeader title="Owners" description="Who answers for this" />
-            <OwnersPanel resourceId={r.id} owners={r.owners} options={owners} />
+            <OwnersPanel resourceId={r.id} owners={r.owners} canEdit={r.canEdit} />
           </Card>
           <Card>
             <div id="teams" className="scroll-mt-6" />
