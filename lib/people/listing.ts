@@ -2,6 +2,7 @@ import "server-only";
 import { memberView, shownName, shownNameOrEmailContains, shownStatus } from "@/lib/access/people";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
+import { textContains } from "@/lib/db/like";
 import { teamLinks, teamMembersWhere, teamScope, userScope, userScopeContext } from "@/lib/access/scope";
 import type { Role } from "@/lib/policy";
 import type { PersonSummary } from "./queries";
@@ -21,7 +22,7 @@ export async function listPeoplePage(viewer: Viewer, f: { q?: string; after?: st
       where: {
         AND: [
           userScope(viewer, await userScopeContext(tx, viewer)),
-          q ? shownNameOrEmailContains(viewer.workspaceId, { contains: q, mode: "insensitive" }) : {},
+          q ? shownNameOrEmailContains(viewer.workspaceId, textContains(q)) : {},
           f.after ? { id: { gt: f.after } } : {},
         ],
       },
