@@ -1,7 +1,9 @@
 "use client";
 // The lineage of one resource: a graph (xyflow, laid out left to right) and, for keyboard and screen-reader
-// users, the same edges as a list. Everything drawn comes from the scoped lineage the server sent; nothing is
-// fetched here. Direction and depth live in the URL (?ldir=&ldepth=) so a view can be shared.
+// users, the same edges as a list (paged). Everything drawn comes from the scoped lineage the server sent; nothing
+// is fetched here. Direction and depth live in the URL (?ldir=&ldepth=) so a view can be shared. The server sends
+// at most the nearest `limit` resources of the viewer's own lineage and says when there were more (`truncated`),
+// which is said here in those words: a count of nothing, and nothing about what the viewer cannot see.
 import { useMemo, useState } from "react";
 import { removeManualLineageEdge } from "@/lib/lineage/actions";
 import Link from "next/link";
@@ -37,11 +39,15 @@ function ResourceNode({ data }: NodeProps<Node<Data>>) {
   );
 }
 const nodeTypes = { resource: ResourceNode };
+const LIST_PAGE = 100;
 
-export function LineagePanel({ startId, nodes, edges, direction, depth, fileName, canEdit = false }: {
+export function LineagePanel({ startId, nodes, edges, truncated = false, limit, direction, depth, fileName, canEdit = false }: {
   startId: string;
   nodes: PanelNode[];
   edges: PanelEdge[];
+  /** The server stopped at `limit` resources: more that the viewer can see lie within this depth and direction. */
+  truncated?: boolean;
+  limit?: number;
   direction: "up" | "down" | "both";
   depth: number;
   fileName: string;
@@ -55,6 +61,9 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
   const search = useSearchParams();
   const [view, setView] = useState<"graph" | "list">("graph");
   const [selected, setSelected] = useState<string | null>(null);
+  const [page, setPage] = useState(0);
+  const pageCount = Math.max(1, Math.ceil(edges.length / LIST_PAGE));
+  const shownPage = Math.min(page, pageCount - 1);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const pos = useMemo(() => layoutLineage(nodes, edges, startId), [nodes, edges, startId]);
   // Selecting a node highlights its own edges (for a column: its column-level sources and uses).
@@ -143,7 +152,7 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
             <tr><th className="px-5 py-2">From</th><th className="px-5 py-2">To</th><th className="px-5 py-2">Kind</th>{canEdit ? <th className="px-5 py-2"><span className="sr-only">Actions</span></th> : null}</tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {edges.map((e) => {
+            {edges.slice(shownPage * LIST_PAGE, (shownPage + 1) * LIST_PAGE).map((e) => {
               const f = byId.get(e.from)!;
               const t = byId.get(e.to)!;
               return (
@@ -171,10 +180,25 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
           </tbody>
         </table>
       )}
+      {!alone && view === "list" && pageCount > 1 ? (
+        <nav aria-label="Lineage edges pages" className="flex items-center justify-end gap-3 border-t border-slate-100 px-5 py-2 text-sm text-slate-600">
+          <span>
+            Edges {(shownPage * LIST_PAGE + 1).toLocaleString("en-US")}–{Math.min(edges.length, (shownPage + 1) * LIST_PAGE).toLocaleString("en-US")} of {edges.length.toLocaleString("en-US")}
+          </span>
+          <button className={buttonClass("secondary", "px-2.5 py-1 text-xs")} disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>Previous</button>
+          <button className={buttonClass("secondary", "px-2.5 py-1 text-xs")} disabled={shownPage >= pageCount - 1} onClick={() => setPage(shownPage + 1)}>Next</button>
+        </nav>
+      ) : null}
       {error ? <p role="alert" className="px-5 py-2 text-sm text-rose-700">{error}</p> : null}
+      {truncated ? (
+        <p role="status" className="border-t border-amber-200 bg-amber-50 px-5 py-2 text-sm text-amber-900" data-testid="lineage-truncated">
+          Showing the {nodes.length.toLocaleString("en-US")} nearest resources: more lie within depth {depth}. Narrow the depth or direction to see
+          them all. The CSV and PNG hold what is shown.
+        </p>
+      ) : null}
       {!alone ? (
         <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">
-          {nodes.length.toLocaleString("en-US")} resources, {edges.length.toLocaleString("en-US")} edges. Click a node to highlight its edges; double-click to open it.
+          {nodes.length.toLocaleString("en-US")} resources, {edges.length.toLocaleString("en-US")} edges{truncated && limit ? ` (at most ${limit.toLocaleString("en-US")} resources at a time)` : ""}. Click a node to highlight its edges; double-click to open it.
         </p>
       ) : null}
     </div>

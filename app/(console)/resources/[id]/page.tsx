@@ -21,7 +21,7 @@ import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-se
 import { adminResourceOptions } from "@/lib/resources/queries";
 import { ResourceTeamsEditor } from "@/components/isolation/resource-teams-editor";
 import { can } from "@/lib/policy";
-import { lineageOf } from "@/lib/lineage/queries";
+import { LINEAGE_VIEW_LIMIT, lineageOf } from "@/lib/lineage/queries";
 import { parseLineageParams } from "@/lib/lineage/schemas";
 import { LineagePanel } from "@/components/lineage/lineage-panel";
 import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
@@ -65,7 +65,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const integration = r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? await getIntegration(viewer, r.id) : null;
   const teamOptions = can(viewer.role, "assignments.manage") ? (await adminResourceOptions(viewer)).teams : null;
   const lineageOpts = parseLineageParams(sp);
-  const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, lineageOpts) : null;
+  const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, { ...lineageOpts, limit: LINEAGE_VIEW_LIMIT }) : null;
   const owners = r.canEdit ? await ownerOptions(viewer) : null;
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
 
@@ -127,7 +127,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             <Card>
               <div id="lineage" />
               <CardHeader title="Lineage" description="Where this comes from and what is built from it, among the resources you can see" />
-              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} canEdit={r.canEdit} />
+              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} truncated={lineage.truncated} limit={LINEAGE_VIEW_LIMIT} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} canEdit={r.canEdit} />
               <p className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 px-5 py-3 text-sm">
                 <Link href={`/search?upstream=${r.id}`} className="text-brand-700 hover:underline">Everything upstream of {r.name}</Link>
                 <Link href={`/search?downstream=${r.id}`} className="text-brand-700 hover:underline">Everything downstream of {r.name}</Link>
