@@ -8,12 +8,12 @@ import { useMemo, useState } from "react";
 import { removeManualLineageEdge } from "@/lib/lineage/actions";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { ReactFlow, Background, Controls, MarkerType, Handle, Position, type Node, type Edge, type NodeProps } from "@xyflow/react";
+import { ReactFlow, Background, Controls, MarkerType, Handle, Position, ViewportPortal, type Node, type Edge, type NodeProps } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { Download, Image as ImageIcon } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
-import { layoutLineage, NODE_H, NODE_W } from "./layout";
+import { layoutLineage, NODE_H, NODE_W, type Positioned } from "./layout";
 import { download, lineageCsv, lineagePng } from "./export";
 
 export type PanelNode = { id: string; type: string; name: string; qualifiedName: string };
@@ -40,6 +40,46 @@ function ResourceNode({ data }: NodeProps<Node<Data>>) {
 }
 const nodeTypes = { resource: ResourceNode };
 const LIST_PAGE = 100;
+// Beyond this many edges they are drawn as one SVG path per kind (EdgeLayer) rather than one xyflow edge each:
+// 4,800 edge components took 3–5 s to draw at 1M (bench/README.md); a few paths draw in milliseconds.
+const EDGE_LAYER_MIN = 300;
+
+/** The edges as a few SVG paths in the flow's own coordinates (zoomed and panned with it), under the nodes. */
+function EdgeLayer({ edges, pos, selected }: { edges: PanelEdge[]; pos: Positioned; selected: string | null }) {
+  const paths = useMemo(() => {
+    const by = new Map<string, string[]>();
+    for (const e of edges) {
+      const a = pos.get(e.from);
+      const b = pos.get(e.to);
+      if (!a || !b) continue;
+      const x1 = a.x + NODE_W, y1 = a.y + NODE_H / 2, x2 = b.x, y2 = b.y + NODE_H / 2;
+      const mx = (x1 + x2) / 2;
+      const on = selected !== null && (e.from === selected || e.to === selected);
+      const key = on ? "selected" : e.kind;
+      const list = by.get(key) ?? by.set(key, []).get(key)!;
+      list.push(`M${x1},${y1}C${mx},${y1} ${mx},${y2} ${x2 - 6},${y2}M${x2 - 7},${y2 - 4}L${x2},${y2}L${x2 - 7},${y2 + 4}`);
+    }
+    // The selected node's edges last, so they are drawn over the rest.
+    return [...by.entries()].sort(([a], [b]) => Number(a === "selected") - Number(b === "selected"));
+  }, [edges, pos, selected]);
+  return (
+    <ViewportPortal>
+      <svg data-lineage-edges={edges.length} aria-hidden width={1} height={1} style={{ position: "absolute", left: 0, top: 0, overflow: "visible", pointerEvents: "none", zIndex: -1 }}>
+        {paths.map(([key, d]) => (
+          <path
+            key={key}
+            d={d.join("")}
+            fill="none"
+            stroke={key === "selected" ? "#d97706" : KIND_COLOR[key] ?? "#64748b"}
+            strokeWidth={key === "selected" ? 2.5 : 1.2}
+            strokeOpacity={key === "selected" ? 1 : 0.55}
+            strokeDasharray={key === "manual" ? "5 4" : undefined}
+          />
+        ))}
+      </svg>
+    </ViewportPortal>
+  );
+}
 
 export function LineagePanel({ startId, nodes, edges, truncated = false, limit, direction, depth, fileName, canEdit = false }: {
   startId: string;
@@ -76,14 +116,15 @@ export function LineagePanel({ startId, nodes, edges, truncated = false, limit, 
     () => nodes.map((n) => ({ id: n.id, type: "resource", position: pos.get(n.id) ?? { x: 0, y: 0 }, data: { node: n, start: n.id === startId, highlight: touching.has(n.id) }, draggable: false, connectable: false })),
     [nodes, pos, startId, touching],
   );
+  const layered = edges.length > EDGE_LAYER_MIN;
   const flowEdges: Edge[] = useMemo(
     () =>
-      edges.map((e) => {
+      layered ? [] : edges.map((e) => {
         const on = selected !== null && (e.from === selected || e.to === selected);
         const color = on ? "#d97706" : KIND_COLOR[e.kind] ?? "#64748b";
         return { id: `${e.from}>${e.to}:${e.kind}`, source: e.from, target: e.to, animated: false, style: { stroke: color, strokeWidth: on ? 2.5 : 1.5, strokeDasharray: e.kind === "manual" ? "5 4" : undefined }, markerEnd: { type: MarkerType.ArrowClosed, color } };
       }),
-    [edges, selected],
+    [edges, selected, layered],
   );
 
   const setParam = (k: string, v: string) => {
@@ -141,6 +182,7 @@ export function LineagePanel({ startId, nodes, edges, truncated = false, limit, 
             onNodeDoubleClick={(_, n) => n.id !== startId && router.push(`/resources/${n.id}#lineage`)}
             proOptions={{ hideAttribution: true }}
           >
+            {layered ? <EdgeLayer edges={edges} pos={pos} selected={selected} /> : null}
             <Background gap={16} color="#e2e8f0" />
             <Controls showInteractive={false} />
           </ReactFlow>

@@ -18,7 +18,7 @@ import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
 import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
-import { adminResourceOptions } from "@/lib/resources/queries";
+import { adminTeamOptions } from "@/lib/resources/queries";
 import { ResourceTeamsEditor } from "@/components/isolation/resource-teams-editor";
 import { can } from "@/lib/policy";
 import { LINEAGE_VIEW_LIMIT, lineageOf } from "@/lib/lineage/queries";
@@ -60,13 +60,16 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const childParams = childrenUrl.load(sp);
   const who = stripControl((Array.isArray(sp.who) ? sp.who[0] : sp.who) ?? "").trim().slice(0, 320);
   const asked = !!who || sp.audience === "1";
-  const audience = can(viewer.role, "access.explain") && asked ? await whoCanSee(viewer, r.id, { who }) : null;
-  const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
-  const integration = r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? await getIntegration(viewer, r.id) : null;
-  const teamOptions = can(viewer.role, "assignments.manage") ? (await adminResourceOptions(viewer)).teams : null;
   const lineageOpts = parseLineageParams(sp);
-  const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, { ...lineageOpts, limit: LINEAGE_VIEW_LIMIT }) : null;
-  const owners = r.canEdit ? await ownerOptions(viewer) : null;
+  // The page's reads are independent of one another (each its own scoped transaction): at once, not in turn.
+  const [audience, children, integration, teamOptions, lineage, owners] = await Promise.all([
+    can(viewer.role, "access.explain") && asked ? whoCanSee(viewer, r.id, { who }) : null,
+    r.childCount ? listChildren(viewer, r.id, childParams) : null,
+    r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? getIntegration(viewer, r.id) : null,
+    can(viewer.role, "assignments.manage") ? adminTeamOptions(viewer) : null,
+    LINEAGE_TYPES.has(r.type) ? lineageOf(viewer, r.id, { ...lineageOpts, limit: LINEAGE_VIEW_LIMIT }) : null,
+    r.canEdit ? ownerOptions(viewer) : null,
+  ]);
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
 
   return (
