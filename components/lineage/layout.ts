@@ -11,6 +11,7 @@ export const NODE_W = 220;
 export const NODE_H = 52;
 const DAGRE_NODES = 100;
 const DAGRE_EDGES = 200;
+const ROWS = 30;
 
 export function layoutLineage(nodes: LayoutNode[], edges: LayoutEdge[], startId: string): Positioned {
   return nodes.length <= DAGRE_NODES && edges.length <= DAGRE_EDGES ? dagreLayout(nodes, edges) : layerLayout(nodes, edges, startId);
@@ -76,7 +77,16 @@ function layerLayout(nodes: LayoutNode[], edges: LayoutEdge[], startId: string):
     const offset = (order.length - 1) / 2;
     order.forEach((o, r) => row.set(o.id, r - offset));
   }
+  // A column taller than ROWS nodes is folded into side-by-side sub-columns within its distance's band, so that a
+  // level of 400 nodes reads as a block rather than a thread (fitView would shrink a single column to nothing).
   const pos: Positioned = new Map();
-  for (const n of nodes) pos.set(n.id, { x: (colOf.get(n.id) ?? 0) * (NODE_W + 90), y: row.get(n.id)! * (NODE_H + 18) });
+  let x = 0;
+  for (const c of [...columns.keys()].sort((a, b) => a - b)) {
+    const ids = [...columns.get(c)!].sort((a, b) => row.get(a)! - row.get(b)!);
+    const subs = Math.ceil(ids.length / ROWS);
+    const per = Math.ceil(ids.length / subs);
+    ids.forEach((id, i) => pos.set(id, { x: x + Math.floor(i / per) * (NODE_W + 30), y: ((i % per) - (Math.min(per, ids.length) - 1) / 2) * (NODE_H + 18) }));
+    x += subs * (NODE_W + 30) + 60;
+  }
   return pos;
 }
