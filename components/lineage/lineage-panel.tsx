@@ -73,7 +73,8 @@ function EdgeLayer({ edges, pos, selected }: { edges: PanelEdge[]; pos: Position
             stroke={key === "selected" ? "#d97706" : KIND_COLOR[key] ?? "#64748b"}
             strokeWidth={key === "selected" ? 2.5 : 1.2}
             strokeOpacity={key === "selected" ? 1 : 0.55}
-            strokeDasharray={key === "manual" ? "5 4" : undefined}
+            // No dashes here (manual edges keep their own colour): dashing thousands of long curves is the slowest
+            // thing to paint.
           />
         ))}
       </svg>
@@ -174,6 +175,9 @@ export function LineagePanel({ startId, nodes, edges, truncated = false, limit, 
             edges={flowEdges}
             nodeTypes={nodeTypes}
             fitView
+            // A large graph opens on its start at a readable zoom (only what lies in the viewport is drawn: a few dozen
+            // nodes, where fitting all 500 drew every one of them and took seconds); the fit button shows the whole.
+            fitViewOptions={nodes.length > 100 ? { nodes: [{ id: startId }], minZoom: 0.6, maxZoom: 0.6 } : undefined}
             minZoom={0.05}
             onlyRenderVisibleElements={nodes.length > 200}
             nodesConnectable={false}
