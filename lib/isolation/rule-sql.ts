@@ -105,17 +105,15 @@ k1raw AS MATERIALIZED (
     FROM gm JOIN ov ON ov.x = gm.tid JOIN client c ON c.id = ov.y
    WHERE NOT EXISTS (SELECT 1 FROM gm m2 WHERE m2.uid = gm.uid AND m2.tid = ov.y)
      AND (${ALL} OR gm.uid IN (SELECT uid FROM fg) OR ov.y = ANY(${T}))),
--- Only the topmost: a top with another top of the same (guest, owner) above it is covered by that one. A join on
--- the top's ancestors, never a comparison of every pair.
-k1under AS MATERIALIZED (
-  SELECT DISTINCT r.g, r.owner, r.top FROM k1raw r CROSS JOIN LATERAL unnest(r.path) AS a(anc)
-    JOIN k1raw r2 ON r2.g = r.g AND r2.owner = r.owner AND r2.top = a.anc
-   WHERE a.anc <> r.top),
+-- Only the topmost: a top with another top of the same (guest, owner) above it is covered by that one. Each
+-- (guest, owner)'s tops as one array, and a top is covered when one of its ancestors is in it: an overlap of two
+-- short arrays, never a comparison of every pair (nor a join whose estimates run to billions of rows).
+k1tops AS MATERIALIZED (SELECT g, owner, array_agg(DISTINCT top) AS tops FROM k1raw GROUP BY g, owner),
 k1 AS (
   SELECT r.g, r.owner, r.top, array_agg(DISTINCT r.via ORDER BY r.via) AS via,
          bool_and(r.via IN (SELECT id FROM client)) AS sharing, bool_or(r.was) AS was
-    FROM k1raw r
-   WHERE NOT EXISTS (SELECT 1 FROM k1under u WHERE u.g = r.g AND u.owner = r.owner AND u.top = r.top)
+    FROM k1raw r JOIN k1tops t ON t.g = r.g AND t.owner = r.owner
+   WHERE NOT (array_remove(r.path, r.top) && t.tops)
    GROUP BY r.g, r.owner, r.top),
 -- Each Guest's client teams as one array: "shares no client team" is then an overlap test, not a join.
 gca AS MATERIALIZED (SELECT uid, array_agg(tid) AS tids, bool_or(was) AS was FROM gc GROUP BY uid),

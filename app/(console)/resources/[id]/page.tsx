@@ -28,7 +28,6 @@ import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
 import { ResourceDetails } from "@/components/catalog/resource-details";
 import { ReferencesCard } from "@/components/catalog/references-card";
 import { OwnersPanel } from "@/components/owners/owners-panel";
-import { ownerOptions } from "@/lib/owners/queries";
 
 // Resource kinds that take part in lineage (integrations, databases and schemas are containers only).
 const LINEAGE_TYPES = new Set(["TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "METRIC", "DOCUMENT", "TERM"]);
@@ -62,13 +61,12 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const asked = !!who || sp.audience === "1";
   const lineageOpts = parseLineageParams(sp);
   // The page's reads are independent of one another (each its own scoped transaction): at once, not in turn.
-  const [audience, children, integration, teamOptions, lineage, owners] = await Promise.all([
+  const [audience, children, integration, teamOptions, lineage] = await Promise.all([
     can(viewer.role, "access.explain") && asked ? whoCanSee(viewer, r.id, { who }) : null,
     r.childCount ? listChildren(viewer, r.id, childParams) : null,
     r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? getIntegration(viewer, r.id) : null,
     can(viewer.role, "assignments.manage") ? adminTeamOptions(viewer) : null,
     LINEAGE_TYPES.has(r.type) ? lineageOf(viewer, r.id, { ...lineageOpts, limit: LINEAGE_VIEW_LIMIT }) : null,
-    r.canEdit ? ownerOptions(viewer) : null,
   ]);
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
 
@@ -151,7 +149,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           <ResourceDetails type={r.type} meta={r.meta} createdAt={r.createdAt} updatedAt={r.updatedAt} lastSyncedAt={r.lastSyncedAt} />
           <Card>
             <CardHeader title="Owners" description="Who answers for this" />
-            <OwnersPanel resourceId={r.id} owners={r.owners} options={owners} />
+            <OwnersPanel resourceId={r.id} owners={r.owners} canEdit={r.canEdit} />
           </Card>
           <Card>
             <div id="teams" className="scroll-mt-6" />

@@ -2,7 +2,9 @@
 // (Membership.sortName, migration 20261206100000_membership_sort_name): the membership's own name while the
 // account has not joined there, else the account's. Whatever a writer sends, and after an account is renamed,
 // the column says what the two names say, in every workspace; and a workspace never sorts or finds a person by
-// the name another workspace knows them by.
+// the name another workspace knows them by. And the owner-side index lookups that let text conditions use their
+// indexes under row-level security (app_members_matching, app_resources_matching) answer only what the
+// session's own policies would show: their own workspace, and only the roles they serve.
 import { describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { setupTestDb } from "../helpers/db";
@@ -10,6 +12,7 @@ import { resolveViewer } from "@/lib/auth/resolve-viewer";
 import { exportMembers, listMembers } from "@/lib/members/queries";
 import { membersUrl } from "@/lib/members/schemas";
 import { withViewer } from "@/lib/db/scoped";
+import { search } from "@/lib/search/queries";
 
 const db = await setupTestDb();
 const p = db.conn.prisma;
@@ -51,14 +54,37 @@ describe(`the members table's sort name on ${db.engine}`, () => {
     expect((await listMembers(await bossViewer(), membersUrl.load({ sort: "email", dir: "desc" })))!.rows.map((r) => r.email)[0]).toBe("mona@borealis-sort.test");
   });
 
-  it("the text filter's index lookup answers an admin for their own workspace only, and nobody else at all", async () => {
+  it("search finds a person by the name this workspace shows, never by the account's name from elsewhere", async () => {
+    const people = async (q: string) => (await search(await bossViewer(), q)).people.map((h) => h.name);
+    expect(await people("Aaron")).toEqual(["Aaron Invited"]);
+    expect(await people("mona@")).toEqual(["Mona Middle"]);
+    expect(await people(editor.name)).toEqual([]);
+    expect(await people(editor.name.split(" ")[0]!)).toEqual([]);
+  });
+
+  it("the admin search's index lookup answers an admin for their own workspace only, and nobody else", async () => {
+    const found = (v: Awaited<ReturnType<typeof bossViewer>>, pattern: string) =>
+      withViewer(v, async (tx) => (await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM app_resources_matching(to_tsquery('simple', 'orders:*'), ${pattern})`)[0]!.n);
+    const admin = await p.user.findUniqueOrThrow({ where: { email: "admin@acme.test" } });
+    const acmeAdmin = (await resolveViewer(p, admin.id, admin.sessionVersion))!;
+    const everything = await p.resource.count({ where: { workspaceId: acme } });
+    expect(await found(acmeAdmin, "%")).toBe(everything);
+    expect(await found(acmeAdmin, "%orders%")).toBeGreaterThan(0);
+    expect(await found(await bossViewer(), "%")).toBe(await p.resource.count({ where: { workspaceId: borealis } }));
+    for (const email of ["ana@northwind.test", "viewer@acme.test", "editor@acme.test"]) {
+      const u = await p.user.findUniqueOrThrow({ where: { email } });
+      expect(await found((await resolveViewer(p, u.id, u.sessionVersion))!, "%")).toBe(0);
+    }
+  });
+
+  it("the text filter's index lookup answers internal viewers for their own workspace only, and a guest nothing", async () => {
     const matching = (v: Awaited<ReturnType<typeof bossViewer>>) =>
       withViewer(v, async (tx) => (await tx.$queryRaw<{ ids: string[] }[]>`SELECT app_members_matching('%') AS ids`)[0]!.ids.length);
     expect(await matching(await bossViewer())).toBe(await p.membership.count({ where: { workspaceId: borealis } }));
     const ana = await p.user.findUniqueOrThrow({ where: { email: "ana@northwind.test" } });
     expect(await matching((await resolveViewer(p, ana.id, ana.sessionVersion))!)).toBe(0);
     const viewer = await p.user.findUniqueOrThrow({ where: { email: "viewer@acme.test" } });
-    expect(await matching((await resolveViewer(p, viewer.id, viewer.sessionVersion))!)).toBe(0);
+    expect(await matching((await resolveViewer(p, viewer.id, viewer.sessionVersion))!)).toBe(await p.membership.count({ where: { workspaceId: acme } }));
   });
 
   it("sorts and filters Borealis by the name Borealis shows, never by the account's name in Acme", async () => {
