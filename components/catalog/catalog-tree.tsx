@@ -181,10 +181,12 @@ export function CatalogTree({ nodes, label }: { nodes: TreeNode[]; label: string
         const count = n.descendants ? (n.descendantsCapped ? `${n.descendants.toLocaleString("en-US")}+ resources` : plural(n.descendants, "resource", "resources")) : null;
         return (
           <li key={n.id} role="none">
-            <div className="flex items-center gap-2 pr-3">
+            {/* The row shows the focus and the hover of its link (the item), across the type and count beside it. */}
+            <div className="flex items-center gap-2 rounded-md pr-3 hover:bg-slate-50 has-[>a:focus-visible]:ring-2 has-[>a:focus-visible]:ring-brand-500">
               <Link
                 href={`/resources/${n.id}`}
                 {...itemProps(n.id)}
+                className="flex min-w-0 flex-1 items-center gap-2 py-1.5 pr-2 text-sm outline-none"
                 aria-level={level}
                 aria-setsize={ns.length + (more > 0 ? 1 : 0)}
                 aria-posinset={i + 1}

@@ -77,6 +77,21 @@ describe(`the members table's sort name on ${db.engine}`, () => {
     }
   });
 
+  it("the admin's descendant counts count their own workspace only, and answer nobody else", async () => {
+    const top = await p.resource.findFirstOrThrow({ where: { workspaceId: acme, parentId: null, type: "INTEGRATION" }, select: { id: true } });
+    const below = await p.resource.count({ where: { workspaceId: acme, path: { has: top.id }, NOT: { id: top.id } } });
+    expect(below).toBeGreaterThan(0);
+    const counted = (v: Awaited<ReturnType<typeof bossViewer>>) =>
+      withViewer(v, async (tx) => (await tx.$queryRaw<{ n: number }[]>`SELECT coalesce(sum(n), 0)::int AS n FROM app_descendant_counts(${[top.id]}::uuid[], false)`)[0]!.n);
+    const admin = await p.user.findUniqueOrThrow({ where: { email: "admin@acme.test" } });
+    expect(await counted((await resolveViewer(p, admin.id, admin.sessionVersion))!)).toBe(below);
+    expect(await counted(await bossViewer())).toBe(0);
+    for (const email of ["ana@northwind.test", "viewer@acme.test"]) {
+      const u = await p.user.findUniqueOrThrow({ where: { email } });
+      expect(await counted((await resolveViewer(p, u.id, u.sessionVersion))!)).toBe(0);
+    }
+  });
+
   it("the text filter's index lookup answers internal viewers for their own workspace only, and a guest nothing", async () => {
     const matching = (v: Awaited<ReturnType<typeof bossViewer>>) =>
       withViewer(v, async (tx) => (await tx.$queryRaw<{ ids: string[] }[]>`SELECT app_members_matching('%') AS ids`)[0]!.ids.length);
