@@ -173,7 +173,9 @@ export async function adminResourceOptions(viewer: Viewer): Promise<{ teams: Tea
   if (!can(viewer.role, "assignments.manage")) return { teams: [], integrations: [] };
   return withViewer(viewer, async (tx) => {
     const teams = await readTeamOptions(tx, viewer);
-    const integrations = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, type: "INTEGRATION" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+    // Integrations are roots: `parentId IS NULL` reaches them through an index even under row-level security on a
+    // managed PostgreSQL, where the enum's `=` is not LEAKPROOF (a Seq Scan of 1,000,000 rows, 17 s cold).
+    const integrations = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, parentId: null, type: "INTEGRATION" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
     return { teams, integrations };
   });
 }
