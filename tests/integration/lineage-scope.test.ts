@@ -24,6 +24,16 @@ const caseArb = fc.record({
   limit: fc.integer({ min: 1, max: 8 }),
 });
 
+/** One Guest (u0) in one client team (t1), beside General (t0): where the hand-made cases below start. */
+const oneGuest = {
+  users: [{ id: "u0", role: "GUEST", status: "ACTIVE" as const }],
+  teams: [{ id: "t0", visibility: "PUBLIC" as const, isDefault: true }, { id: "t1", visibility: "PRIVATE" as const, isDefault: false }],
+  groups: [],
+  teamMembers: [{ teamId: "t1", userId: "u0" }],
+  groupMembers: [],
+  teamGroups: [],
+};
+
 describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
   it("lineageOf is the policy's induced subgraph, for every member and random starts", async () => {
     await fc.assert(
@@ -78,12 +88,7 @@ describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
   it("a path through a hidden resource is not shortened into an edge", async () => {
     // visible A → hidden H → visible B: a guest of A's and B's team sees A and B, and no edge between them.
     const w = {
-      users: [{ id: "u0", role: "GUEST", status: "ACTIVE" as const }],
-      teams: [{ id: "t0", visibility: "PUBLIC" as const, isDefault: true }, { id: "t1", visibility: "PRIVATE" as const, isDefault: false }],
-      groups: [],
-      teamMembers: [{ teamId: "t1", userId: "u0" }],
-      groupMembers: [],
-      teamGroups: [],
+      ...oneGuest,
       resources: [{ id: "a", parentId: null }, { id: "h", parentId: null }, { id: "b", parentId: null }],
       assignments: [{ teamId: "t1", resourceId: "a" }, { teamId: "t1", resourceId: "b" }],
     };
@@ -105,12 +110,7 @@ describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
   it("the edges table follows a move: an end moved under a hidden parent takes its edges out of sight, and back", async () => {
     // The policy reads the ends' paths from the edge row (copies kept by triggers): they must follow the resource.
     const w = {
-      users: [{ id: "u0", role: "GUEST", status: "ACTIVE" as const }],
-      teams: [{ id: "t0", visibility: "PUBLIC" as const, isDefault: true }, { id: "t1", visibility: "PRIVATE" as const, isDefault: false }],
-      groups: [],
-      teamMembers: [{ teamId: "t1", userId: "u0" }],
-      groupMembers: [],
-      teamGroups: [],
+      ...oneGuest,
       resources: [{ id: "s", parentId: null }, { id: "x", parentId: null }, { id: "a", parentId: "s" }, { id: "b", parentId: "s" }, { id: "c", parentId: "b" }],
       assignments: [{ teamId: "t1", resourceId: "s" }],
     };
@@ -143,12 +143,7 @@ describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
     // place in the cap nor make it say "more": a cap of 4 holds the start and v1..v3 and is not cut.
     const ids = ["s", "h1", "h2", "v1", "v2", "v3", "w1", "w2"];
     const w = {
-      users: [{ id: "u0", role: "GUEST", status: "ACTIVE" as const }],
-      teams: [{ id: "t0", visibility: "PUBLIC" as const, isDefault: true }, { id: "t1", visibility: "PRIVATE" as const, isDefault: false }],
-      groups: [],
-      teamMembers: [{ teamId: "t1", userId: "u0" }],
-      groupMembers: [],
-      teamGroups: [],
+      ...oneGuest,
       resources: ids.map((id) => ({ id, parentId: null })),
       assignments: ids.filter((id) => !id.startsWith("h")).map((resourceId) => ({ teamId: "t1", resourceId })),
     };
