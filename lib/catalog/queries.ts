@@ -105,7 +105,7 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
     return {
       ...summary,
       meta,
-      owners: await ownersIn(tx, viewer, r.id),
+      owners: await ownersIn(tx, viewer, r.id, scope),
       lastSyncedAt: synced?.at ? new Date(synced.at).toISOString() : null,
       references: r.type === "TABLE" || r.type === "VIEW" ? await referencesOf(tx, scope, r.id) : { out: [], in: [] },
       createdAt: r.createdAt.toISOString(),
