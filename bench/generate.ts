@@ -238,6 +238,8 @@ async function fill(c: Loader, sizes: Sizes, lap: (what: string) => void): Promi
              WHERE p.aid <> r.id), '')), 'C')`,
     );
     lap("search vectors computed");
+    // The members table's sort keys, as the (disabled) trigger membership_sort_keys would write them.
+    await c.query(`UPDATE "Membership" m SET "sortName" = coalesce(m."shownName", u.name), "sortEmail" = u.email FROM "User" u WHERE u.id = m."userId"`);
     for (const i of idx) await c.query(i.indexdef);
     lap(`${assignments.length.toLocaleString("en-US")} assignments; Resource indexes re-created`);
     await c.query(`RESET session_replication_role`);
@@ -260,6 +262,11 @@ async function fill(c: Loader, sizes: Sizes, lap: (what: string) => void): Promi
              + (SELECT count(*) FROM "Membership" m WHERE NOT EXISTS (SELECT 1 FROM "User" u WHERE u.id = m."userId")))::int AS n`,
     );
     if (orphans!.n) throw new Error(`${orphans!.n} rows point at nothing`);
+    const { rows: [badKeys] } = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+        WHERE m."sortName" IS DISTINCT FROM coalesce(m."shownName", u.name) OR m."sortEmail" IS DISTINCT FROM u.email`,
+    );
+    if (badKeys!.n) throw new Error(`${badKeys!.n} memberships have sort keys the trigger would not have computed`);
     lap("paths and references checked");
     await c.query(`VACUUM ANALYZE`);
     lap("vacuum analyze");

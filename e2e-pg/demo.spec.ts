@@ -24,7 +24,8 @@ test("the admin sees everything, the finance schema (in no team) included; Cara 
   await admin.goto(`${B}/search?q=finance`);
   await expect(admin.locator("main")).toContainText("finance");
   await admin.goto(`${A}/catalog`);
-  await expect(admin.getByRole("link", { name: /Warehouse/ }).first()).toBeVisible();
+  // The Warehouse integration heads the admin's data sources tree (its items: links with the treeitem role).
+  await expect(admin.getByRole("tree", { name: "Data sources" }).getByRole("treeitem", { name: "Warehouse", exact: true })).toBeVisible();
   await admin.context().close();
 
   const cara = await signIn(browser, "cara@globex.test");

@@ -46,7 +46,11 @@ for (const v of VIEWERS) {
     }
     if (v.role === "internal") for (const r of teamResources(ids, "General")) own.add(r.name);
     const foreign = v.foreign.map((c) => clientScope(ids, c));
-    const foreignResourceNames = foreign.flatMap((f) => f.resources.map((r) => r.name)).filter((n) => n.length > 4 && !own.has(n));
+    // A foreign name inside a visible one (globex's "invoices" in General's "fx_invoices") is no sign of it.
+    const ownNames = [...own];
+    const foreignResourceNames = foreign
+      .flatMap((f) => f.resources.map((r) => r.name))
+      .filter((n) => n.length > 4 && !own.has(n) && !ownNames.some((o) => o.includes(n)));
     // Internal people may list every member and group of the workspace; what they must not reach is a private
     // team they are not in, and its resources. Guests must not learn that anything else exists at all.
     const forbiddenIds =

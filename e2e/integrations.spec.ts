@@ -62,7 +62,9 @@ test("an admin syncs a PostgreSQL database, gives one table to Initech, and Eve 
     await expect(page.getByRole("status")).toContainText("Added 1 assignment; 2 descendants come along");
 
     const eve = await signIn(browser, "eve@initech.test");
-    await eve.getByRole("link", { name: /items/ }).click();
+    // Her one table of the integration is a root of her catalog's data sources tree (its items are links with
+    // the treeitem role, as in the ARIA navigation tree).
+    await eve.getByRole("tree", { name: "Data sources" }).getByRole("treeitem", { name: "items", exact: true }).click();
     await expect(eve.getByRole("heading", { name: "items" })).toBeVisible();
     const itemsUrl = eve.url();
     for (const column of ["id", "title"]) await expect(eve.getByRole("link", { name: column, exact: true })).toBeVisible();

@@ -18,8 +18,11 @@ test("the admin filters, sorts, invites a guest; the guest signs up through the 
   await expect(admin.getByRole("link", { name: "Members" })).toBeVisible();
   await expect(admin.locator("tbody tr")).toHaveCount(9);
 
-  await admin.getByLabel("Role", { exact: true }).selectOption("GUEST");
-  await expect(admin).toHaveURL(/role=GUEST/);
+  // A select changed before hydration fires no onChange: choose again until the URL follows.
+  await expect(async () => {
+    await admin.getByLabel("Role", { exact: true }).selectOption("GUEST");
+    await expect(admin).toHaveURL(/role=GUEST/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(admin.locator("tbody tr")).toHaveCount(6);
   for (const text of await admin.locator("tbody tr td:nth-child(4)").allInnerTexts()) expect(text.trim()).toBe("Guest");
 

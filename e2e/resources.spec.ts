@@ -56,7 +56,8 @@ test.describe("as the editor", () => {
 
   test("edits the description of northwind.orders, then puts it back", async ({ page }) => {
     await page.goto("/catalog");
-    await page.getByRole("link", { name: /northwind Schema/ }).click();
+    await page.getByRole("tree", { name: "Data sources" }).getByRole("treeitem", { name: "northwind", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "northwind", level: 1 })).toBeVisible();
     await page.getByRole("link", { name: "orders", exact: true }).click();
     await expect(page.getByRole("heading", { name: "orders" })).toBeVisible();
     const original = "One row per customer order.";
@@ -86,7 +87,8 @@ test.describe("as Ana (guest)", () => {
 
   test("no edit controls on a resource, and the settings pages are a plain 404", async ({ page }) => {
     await page.goto("/catalog");
-    await page.getByRole("link", { name: /northwind Schema/ }).click();
+    await page.getByRole("tree", { name: "Data sources" }).getByRole("treeitem", { name: "northwind", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "northwind", level: 1 })).toBeVisible();
     await page.getByRole("link", { name: "orders", exact: true }).click();
     await expect(page.getByRole("heading", { name: "orders" })).toBeVisible();
     await expect(page.getByRole("button", { name: /Edit description|Edit tags|Add tags/ })).toHaveCount(0);

@@ -162,15 +162,15 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
         <ul className="space-y-2">
           {conds.map((c, i) => (
             <li key={i} className="flex flex-wrap items-center gap-2" data-testid="condition">
-              <select aria-label={`Condition ${i + 1}`} value={c.kind} onChange={(e) => setCond(i, blank(e.target.value as Condition["kind"], options))} className={`${field} w-52`}>
+              <select aria-label={`Condition ${i + 1}`} value={c.kind} onChange={(e) => setCond(i, blank(e.target.value as Condition["kind"], options))} className={`${field} w-full sm:w-52`}>
                 {KINDS.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
               </select>
               {c.kind === "type" ? (
-                <select aria-label={`Value ${i + 1}`} value={c.value} onChange={(e) => setCond(i, { ...c, value: e.target.value })} className={`${field} w-56`}>
+                <select aria-label={`Value ${i + 1}`} value={c.value} onChange={(e) => setCond(i, { ...c, value: e.target.value })} className={`${field} min-w-0 flex-1 sm:w-56 sm:flex-none`}>
                   {TYPES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
                 </select>
               ) : c.kind === "integration" || c.kind === "under" ? (
-                <select aria-label={`Value ${i + 1}`} value={c.value} onChange={(e) => setCond(i, { ...c, value: e.target.value })} className={`${field} w-72`}>
+                <select aria-label={`Value ${i + 1}`} value={c.value} onChange={(e) => setCond(i, { ...c, value: e.target.value })} className={`${field} min-w-0 flex-1 sm:w-72 sm:flex-none`}>
                   {(c.kind === "integration" ? options.integrations.map((o) => ({ ...o, type: "" })) : options.parents).map((o) => (
                     <option key={o.id} value={o.id}>{o.name}{o.type ? ` (${o.type.toLowerCase()})` : ""}</option>
                   ))}
@@ -184,7 +184,7 @@ export function AutomationForm({ initial, options }: { initial: AutomationFormVa
                   onChange={(e) => setCond(i, { ...c, value: e.target.value })}
                   maxLength={200}
                   placeholder={c.kind === "nameMatches" ? "e.g. ^client_(orders|refunds)$" : ""}
-                  className={`${field} w-72 ${c.kind === "nameMatches" ? "font-mono" : ""}`}
+                  className={`${field} min-w-0 flex-1 sm:w-72 sm:flex-none ${c.kind === "nameMatches" ? "font-mono" : ""}`}
                 />
               )}
               {conds.length > 1 ? (

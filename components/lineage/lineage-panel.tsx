@@ -1,17 +1,19 @@
 "use client";
 // The lineage of one resource: a graph (xyflow, laid out left to right) and, for keyboard and screen-reader
-// users, the same edges as a list. Everything drawn comes from the scoped lineage the server sent; nothing is
-// fetched here. Direction and depth live in the URL (?ldir=&ldepth=) so a view can be shared.
+// users, the same edges as a list (paged). Everything drawn comes from the scoped lineage the server sent; nothing
+// is fetched here. Direction and depth live in the URL (?ldir=&ldepth=) so a view can be shared. The server sends
+// at most the nearest `limit` resources of the viewer's own lineage and says when there were more (`truncated`),
+// which is said here in those words: a count of nothing, and nothing about what the viewer cannot see.
 import { useMemo, useState } from "react";
 import { removeManualLineageEdge } from "@/lib/lineage/actions";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { ReactFlow, Background, Controls, MarkerType, Handle, Position, type Node, type Edge, type NodeProps } from "@xyflow/react";
+import { ReactFlow, Background, Controls, MarkerType, Handle, Position, ViewportPortal, type Node, type Edge, type NodeProps } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { Download, Image as ImageIcon } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
-import { layoutLineage, NODE_H, NODE_W } from "./layout";
+import { layoutLineage, NODE_H, NODE_W, type Positioned } from "./layout";
 import { download, lineageCsv, lineagePng } from "./export";
 
 export type PanelNode = { id: string; type: string; name: string; qualifiedName: string };
@@ -37,11 +39,56 @@ function ResourceNode({ data }: NodeProps<Node<Data>>) {
   );
 }
 const nodeTypes = { resource: ResourceNode };
+const LIST_PAGE = 100;
+// Beyond this many edges they are drawn as one SVG path per kind (EdgeLayer) rather than one xyflow edge each:
+// 4,800 edge components took 3–5 s to draw at 1M (bench/README.md); a few paths draw in milliseconds.
+const EDGE_LAYER_MIN = 300;
 
-export function LineagePanel({ startId, nodes, edges, direction, depth, fileName, canEdit = false }: {
+/** The edges as a few SVG paths in the flow's own coordinates (zoomed and panned with it), under the nodes. */
+function EdgeLayer({ edges, pos, selected }: { edges: PanelEdge[]; pos: Positioned; selected: string | null }) {
+  const paths = useMemo(() => {
+    const by = new Map<string, string[]>();
+    for (const e of edges) {
+      const a = pos.get(e.from);
+      const b = pos.get(e.to);
+      if (!a || !b) continue;
+      const x1 = a.x + NODE_W, y1 = a.y + NODE_H / 2, x2 = b.x, y2 = b.y + NODE_H / 2;
+      const mx = (x1 + x2) / 2;
+      const on = selected !== null && (e.from === selected || e.to === selected);
+      const key = on ? "selected" : e.kind;
+      const list = by.get(key) ?? by.set(key, []).get(key)!;
+      list.push(`M${x1},${y1}C${mx},${y1} ${mx},${y2} ${x2 - 6},${y2}M${x2 - 7},${y2 - 4}L${x2},${y2}L${x2 - 7},${y2 + 4}`);
+    }
+    // The selected node's edges last, so they are drawn over the rest.
+    return [...by.entries()].sort(([a], [b]) => Number(a === "selected") - Number(b === "selected"));
+  }, [edges, pos, selected]);
+  return (
+    <ViewportPortal>
+      <svg data-lineage-edges={edges.length} aria-hidden width={1} height={1} style={{ position: "absolute", left: 0, top: 0, overflow: "visible", pointerEvents: "none", zIndex: -1 }}>
+        {paths.map(([key, d]) => (
+          <path
+            key={key}
+            d={d.join("")}
+            fill="none"
+            stroke={key === "selected" ? "#d97706" : KIND_COLOR[key] ?? "#64748b"}
+            strokeWidth={key === "selected" ? 2.5 : 1.2}
+            strokeOpacity={key === "selected" ? 1 : 0.55}
+            // No dashes here (manual edges keep their own colour): dashing thousands of long curves is the slowest
+            // thing to paint.
+          />
+        ))}
+      </svg>
+    </ViewportPortal>
+  );
+}
+
+export function LineagePanel({ startId, nodes, edges, truncated = false, limit, direction, depth, fileName, canEdit = false }: {
   startId: string;
   nodes: PanelNode[];
   edges: PanelEdge[];
+  /** The server stopped at `limit` resources: more that the viewer can see lie within this depth and direction. */
+  truncated?: boolean;
+  limit?: number;
   direction: "up" | "down" | "both";
   depth: number;
   fileName: string;
@@ -55,6 +102,9 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
   const search = useSearchParams();
   const [view, setView] = useState<"graph" | "list">("graph");
   const [selected, setSelected] = useState<string | null>(null);
+  const [page, setPage] = useState(0);
+  const pageCount = Math.max(1, Math.ceil(edges.length / LIST_PAGE));
+  const shownPage = Math.min(page, pageCount - 1);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const pos = useMemo(() => layoutLineage(nodes, edges, startId), [nodes, edges, startId]);
   // Selecting a node highlights its own edges (for a column: its column-level sources and uses).
@@ -67,14 +117,15 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
     () => nodes.map((n) => ({ id: n.id, type: "resource", position: pos.get(n.id) ?? { x: 0, y: 0 }, data: { node: n, start: n.id === startId, highlight: touching.has(n.id) }, draggable: false, connectable: false })),
     [nodes, pos, startId, touching],
   );
+  const layered = edges.length > EDGE_LAYER_MIN;
   const flowEdges: Edge[] = useMemo(
     () =>
-      edges.map((e) => {
+      layered ? [] : edges.map((e) => {
         const on = selected !== null && (e.from === selected || e.to === selected);
         const color = on ? "#d97706" : KIND_COLOR[e.kind] ?? "#64748b";
         return { id: `${e.from}>${e.to}:${e.kind}`, source: e.from, target: e.to, animated: false, style: { stroke: color, strokeWidth: on ? 2.5 : 1.5, strokeDasharray: e.kind === "manual" ? "5 4" : undefined }, markerEnd: { type: MarkerType.ArrowClosed, color } };
       }),
-    [edges, selected],
+    [edges, selected, layered],
   );
 
   const setParam = (k: string, v: string) => {
@@ -124,6 +175,9 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
             edges={flowEdges}
             nodeTypes={nodeTypes}
             fitView
+            // A large graph opens on its start at a readable zoom (only what lies in the viewport is drawn: a few dozen
+            // nodes, where fitting all 500 drew every one of them and took seconds); the fit button shows the whole.
+            fitViewOptions={nodes.length > 100 ? { nodes: [{ id: startId }], minZoom: 0.6, maxZoom: 0.6 } : undefined}
             minZoom={0.05}
             onlyRenderVisibleElements={nodes.length > 200}
             nodesConnectable={false}
@@ -132,6 +186,7 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
             onNodeDoubleClick={(_, n) => n.id !== startId && router.push(`/resources/${n.id}#lineage`)}
             proOptions={{ hideAttribution: true }}
           >
+            {layered ? <EdgeLayer edges={edges} pos={pos} selected={selected} /> : null}
             <Background gap={16} color="#e2e8f0" />
             <Controls showInteractive={false} />
           </ReactFlow>
@@ -143,7 +198,7 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
             <tr><th className="px-5 py-2">From</th><th className="px-5 py-2">To</th><th className="px-5 py-2">Kind</th>{canEdit ? <th className="px-5 py-2"><span className="sr-only">Actions</span></th> : null}</tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {edges.map((e) => {
+            {edges.slice(shownPage * LIST_PAGE, (shownPage + 1) * LIST_PAGE).map((e) => {
               const f = byId.get(e.from)!;
               const t = byId.get(e.to)!;
               return (
@@ -171,10 +226,25 @@ export function LineagePanel({ startId, nodes, edges, direction, depth, fileName
           </tbody>
         </table>
       )}
+      {!alone && view === "list" && pageCount > 1 ? (
+        <nav aria-label="Lineage edges pages" className="flex items-center justify-end gap-3 border-t border-slate-100 px-5 py-2 text-sm text-slate-600">
+          <span>
+            Edges {(shownPage * LIST_PAGE + 1).toLocaleString("en-US")}–{Math.min(edges.length, (shownPage + 1) * LIST_PAGE).toLocaleString("en-US")} of {edges.length.toLocaleString("en-US")}
+          </span>
+          <button className={buttonClass("secondary", "px-2.5 py-1 text-xs")} disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>Previous</button>
+          <button className={buttonClass("secondary", "px-2.5 py-1 text-xs")} disabled={shownPage >= pageCount - 1} onClick={() => setPage(shownPage + 1)}>Next</button>
+        </nav>
+      ) : null}
       {error ? <p role="alert" className="px-5 py-2 text-sm text-rose-700">{error}</p> : null}
+      {truncated ? (
+        <p role="status" className="border-t border-amber-200 bg-amber-50 px-5 py-2 text-sm text-amber-900" data-testid="lineage-truncated">
+          Showing the {nodes.length.toLocaleString("en-US")} nearest resources: more lie within depth {depth}. Narrow the depth or direction to see
+          them all. The CSV and PNG hold what is shown.
+        </p>
+      ) : null}
       {!alone ? (
         <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-500">
-          {nodes.length.toLocaleString("en-US")} resources, {edges.length.toLocaleString("en-US")} edges. Click a node to highlight its edges; double-click to open it.
+          {nodes.length.toLocaleString("en-US")} resources, {edges.length.toLocaleString("en-US")} edges{truncated && limit ? ` (at most ${limit.toLocaleString("en-US")} resources at a time)` : ""}. Click a node to highlight its edges; double-click to open it.
         </p>
       ) : null}
     </div>

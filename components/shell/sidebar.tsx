@@ -7,12 +7,14 @@ import type { NavSection } from "./nav";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeMenu } from "./theme-menu";
+import { WorkspaceSwitcher } from "./workspace-switcher";
+import type { WorkspaceChoice } from "@/lib/workspaces/queries";
 import { PaletteButton } from "@/components/search/palette-button";
 
 // Inside the folded desktop sidebar (see shell.tsx) the words are hidden but still name each link.
 const folded = "group-data-[collapsed=true]/side:sr-only";
 
-export function Sidebar({ viewer, myTeams, sections }: { viewer: Viewer; myTeams: TeamSummary[]; sections: NavSection[] }) {
+export function Sidebar({ viewer, myTeams, sections, workspaces }: { viewer: Viewer; myTeams: TeamSummary[]; sections: NavSection[]; workspaces: WorkspaceChoice[] }) {
   const initials = viewer.name.split(/\s+/).map((p) => p[0]).slice(0, 2).join("").toUpperCase();
   return (
     <>
@@ -20,9 +22,12 @@ export function Sidebar({ viewer, myTeams, sections }: { viewer: Viewer; myTeams
         <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-lg bg-brand-600 text-white">
           <Shield className="h-4 w-4" aria-hidden />
         </span>
-        <div className={`min-w-0 ${folded}`}>
+        <div className={`min-w-0 flex-1 ${folded}`}>
           <div className="text-sm font-semibold leading-tight">Enclave</div>
           <div className="truncate text-xs text-slate-600">{viewer.workspaceName}</div>
+        </div>
+        <div className={folded}>
+          <WorkspaceSwitcher workspaces={workspaces} />
         </div>
       </div>
       <div className="px-3 pb-4">

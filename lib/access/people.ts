@@ -89,11 +89,7 @@ export function shownStatus(u: Viewed): "ACTIVE" | "INVITED" | "DEACTIVATED" {
 /** A text filter on the name this workspace shows, or the e-mail. */
 export function shownNameOrEmailContains(ws: string, contains: Prisma.StringFilter): Prisma.UserWhereInput {
   return {
-    OR: [
-      { memberships: { some: { workspaceId: ws, shownName: contains } } },
-      { AND: [{ memberships: { some: { workspaceId: ws, shownName: null } } }, { name: contains }] },
-      { email: contains },
-    ],
+    OR: [{ memberships: { some: { workspaceId: ws, sortName: contains } } }, { email: contains }],
   };
 }
 

@@ -79,7 +79,7 @@ export function teamMemberCountSql(workspaceId: string, team: string): Prisma.Sq
   ) u)`;
 }
 
-/** Membership rows (as a write inserts them) to leave out of `effectiveMembershipsSql`: the state before that write. */
+/** Membership rows (as a write inserts them): with `written`, `effectiveMembershipsSql` also says which memberships held before that write. */
 export type MembershipRows = {
   teamMembers?: { teamId: string; userId: string }[];
   groupMembers?: { groupId: string; userId: string }[];
@@ -89,27 +89,36 @@ export type MembershipRows = {
 /**
  * SQL: every effective membership of the workspace as rows (tid, uid), for per-team counts. `users` (a subquery of
  * user ids) restricts it to those people, each read through the (workspaceId, userId) indexes in one set-based
- * join, never one lookup per person; `without` gives the memberships as they were before those rows were written.
+ * join, never one lookup per person; `general: false` leaves out General's implicit members (every non-guest), for
+ * a caller that counts General apart or reads only Guests (who are never among them).
+ *
+ * `written` (the rows a write just inserted) adds a column `was` to each row: whether that way of being a member
+ * used none of those rows. A membership held before the write exactly when one of its rows has `was` (group by
+ * (tid, uid) and `bool_or(was)`), so one pass gives the state after the write and the one before it.
  */
-export function effectiveMembershipsSql(workspaceId: string, opts: { users?: Prisma.Sql; without?: MembershipRows } = {}): Prisma.Sql {
+export function effectiveMembershipsSql(workspaceId: string, opts: { users?: Prisma.Sql; written?: MembershipRows; general?: boolean } = {}): Prisma.Sql {
   const ws = workspaceId;
   const of = (col: Prisma.Sql) => (opts.users ? Prisma.sql` AND ${col} IN (${opts.users})` : Prisma.empty);
-  const tm = opts.without?.teamMembers ?? [];
-  const gm = opts.without?.groupMembers ?? [];
-  const tg = opts.without?.teamGroups ?? [];
+  const marked = opts.written !== undefined;
+  const tm = opts.written?.teamMembers ?? [];
+  const gm = opts.written?.groupMembers ?? [];
+  const tg = opts.written?.teamGroups ?? [];
+  // The row is not among `rows` (true when there are none): ANDed into `was`.
   const not = (rows: { [k: string]: string }[], a: string, b: string, colA: Prisma.Sql, colB: Prisma.Sql) =>
     rows.length
-      ? Prisma.sql` AND NOT EXISTS (SELECT 1 FROM unnest(${rows.map((r) => r[a])}::uuid[], ${rows.map((r) => r[b])}::uuid[]) AS w(a, b) WHERE w.a = ${colA} AND w.b = ${colB})`
-      : Prisma.empty;
+      ? Prisma.sql`NOT EXISTS (SELECT 1 FROM unnest(${rows.map((r) => r[a])}::uuid[], ${rows.map((r) => r[b])}::uuid[]) AS w(a, b) WHERE w.a = ${colA} AND w.b = ${colB})`
+      : Prisma.sql`true`;
+  const was = (cond: Prisma.Sql) => (marked ? Prisma.sql`, ${cond} AS was` : Prisma.empty);
   return Prisma.sql`
-    SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid${of(Prisma.sql`tm."userId"`)}${not(tm, "teamId", "userId", Prisma.sql`tm."teamId"`, Prisma.sql`tm."userId"`)}
+    SELECT tm."teamId" AS tid, tm."userId" AS uid${was(not(tm, "teamId", "userId", Prisma.sql`tm."teamId"`, Prisma.sql`tm."userId"`))} FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid${of(Prisma.sql`tm."userId"`)}
     UNION
-    SELECT tg."teamId", gm."userId" FROM "TeamGroup" tg
+    SELECT tg."teamId", gm."userId"${was(Prisma.sql`${not(gm, "groupId", "userId", Prisma.sql`gm."groupId"`, Prisma.sql`gm."userId"`)} AND ${not(tg, "teamId", "groupId", Prisma.sql`tg."teamId"`, Prisma.sql`tg."groupId"`)}`)} FROM "TeamGroup" tg
       JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
-      WHERE tg."workspaceId" = ${ws}::uuid${of(Prisma.sql`gm."userId"`)}${not(gm, "groupId", "userId", Prisma.sql`gm."groupId"`, Prisma.sql`gm."userId"`)}${not(tg, "teamId", "groupId", Prisma.sql`tg."teamId"`, Prisma.sql`tg."groupId"`)}
+      WHERE tg."workspaceId" = ${ws}::uuid${of(Prisma.sql`gm."userId"`)}
+${opts.general === false ? Prisma.empty : Prisma.sql`
     UNION
-    SELECT t.id, m."userId" FROM "Team" t JOIN "Membership" m ON m."workspaceId" = t."workspaceId" AND m.role <> 'GUEST'
-      WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault"${of(Prisma.sql`m."userId"`)}`;
+    SELECT t.id, m."userId"${was(Prisma.sql`true`)} FROM "Team" t JOIN "Membership" m ON m."workspaceId" = t."workspaceId" AND m.role <> 'GUEST'
+      WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault"${of(Prisma.sql`m."userId"`)}`}`;
 }
 
 /** Prisma, over Team: the teams a user is a member of (its own viewer's memberTeamIds). */

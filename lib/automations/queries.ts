@@ -193,7 +193,8 @@ export async function automationFormOptions(viewer: Viewer): Promise<AutomationF
   if (!can(viewer.role, "automations.manage")) return { teams: [], integrations: [], parents: [] };
   return withViewer(viewer, async (tx) => {
     const teams = await tx.team.findMany({ where: { workspaceId: viewer.workspaceId }, select: { id: true, name: true, visibility: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
-    const integrations = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, type: "INTEGRATION", removedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+    // Integrations are roots (`parentId IS NULL`: an index under row-level security, see lib/resources/queries.ts).
+    const integrations = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, parentId: null, type: "INTEGRATION", removedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
     const parents = await tx.resource.findMany({
       where: { workspaceId: viewer.workspaceId, type: { in: ["INTEGRATION", "DATABASE", "SCHEMA", "TABLE"] }, removedAt: null },
       select: { id: true, name: true, type: true },

@@ -5,7 +5,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { withViewer } from "@/lib/db/scoped";
 import { resourceScope } from "@/lib/access/scope";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
-import { updateDescriptionInput, updateTagsInput } from "./schemas";
+import { treeChildrenInput, updateDescriptionInput, updateTagsInput } from "./schemas";
+import { catalogTreeChildren } from "./tree";
 
 type Editable = { description: string; tags: string[] };
 
@@ -45,5 +46,15 @@ export const updateResourceDescription = authorizedAction({ input: updateDescrip
 export const updateResourceTags = authorizedAction({ input: updateTagsInput, permission: "resources.edit" }, async ({ viewer, input }) => {
   const out = await editField(viewer, input.resourceId, "tags", [...new Set(input.tags)], "resource.tags.updated");
   refresh(`/resources/${input.resourceId}`, "/catalog");
+  return out;
+});
+
+/**
+ * The catalog tree's lazy expansion: one node's visible children with their counts. A read, so it stays open
+ * while an admin views as someone (it then shows that person's tree); a node out of scope is "Not found."
+ */
+export const loadCatalogTreeChildren = authorizedAction({ input: treeChildrenInput, whileViewingAs: "allow" }, async ({ viewer, input }) => {
+  const out = await catalogTreeChildren(viewer, input.nodeId);
+  if (!out) throw new NotFoundError();
   return out;
 });

@@ -42,3 +42,6 @@ export const SECTIONS = {
 } as const;
 export type SectionKey = keyof typeof SECTIONS;
 export const sectionKey = z.enum(Object.keys(SECTIONS) as [SectionKey, ...SectionKey[]]);
+
+/** The catalog tree asks for one node's children at a time. */
+export const treeChildrenInput = z.object({ nodeId: z.string().uuid("Pick a node of the tree.") }).strict();

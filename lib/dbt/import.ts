@@ -5,6 +5,7 @@
 // Exposures are matched to dashboards and charts by name. What matches nothing is counted and left out. The
 // manifest's edges replace the previous import's. Not marked server-only: the seed and the benchmark use it.
 import type { Tx } from "@/lib/db/scoped";
+import { edgeKey, replaceEdges } from "@/lib/lineage/replace-edges";
 import { catalogKey } from "@/lib/integrations/catalog-reader";
 import type { Manifest, ManifestNode } from "./manifest";
 
@@ -138,21 +139,11 @@ export async function applyManifest(tx: Tx, ws: string, manifest: Manifest, acto
     if (!toId) continue;
     for (const p of d.on) {
       const fromId = idOf.get(p);
-      if (fromId && fromId !== toId) want.set(`${fromId}>${toId}`, { fromId, toId });
+      if (fromId && fromId !== toId) want.set(edgeKey(fromId, toId), { fromId, toId });
     }
   }
-  const have = await tx.lineageEdge.findMany({ where: { workspaceId: ws, kind: "dbt" }, select: { id: true, fromId: true, toId: true } });
-  const stale = have.filter((e) => !want.has(`${e.fromId}>${e.toId}`)).map((e) => e.id);
-  for (const e of have) want.delete(`${e.fromId}>${e.toId}`);
-  for (let i = 0; i < stale.length; i += 5000) await tx.lineageEdge.deleteMany({ where: { workspaceId: ws, id: { in: stale.slice(i, i + 5000) } } });
-  const fresh = [...want.values()];
-  for (let i = 0; i < fresh.length; i += 5000) {
-    await tx.lineageEdge.createMany({
-      data: fresh.slice(i, i + 5000).map((e) => ({ workspaceId: ws, fromId: e.fromId, toId: e.toId, kind: "dbt" as const, source: "dbt manifest", createdById: actorId })),
-      skipDuplicates: true,
-    });
-  }
-  return { matched: matchedRels.length, unmatched, enriched, edges: have.length - stale.length + fresh.length, removedEdges: stale.length };
+  const edges = await replaceEdges(tx, ws, { kind: "dbt", source: "dbt manifest", createdById: actorId }, want);
+  return { matched: matchedRels.length, unmatched, enriched, edges: edges.kept + edges.added, removedEdges: edges.removed };
 }
 
 type Pending = { id: string; description: string; tags: string[]; meta: object };

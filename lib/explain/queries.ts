@@ -3,8 +3,8 @@ import { textContains } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { reportIn, type IsolationReport } from "@/lib/isolation/queries";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { teamMembersWhere } from "@/lib/access/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { effectiveMembershipsSql, teamMembersWhere } from "@/lib/access/scope";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import { can, explainAccess, grantKey, grantRoles, resourceAudience, type AccessGrant, type PolicyWorkspace, type Role } from "@/lib/policy";
 
@@ -273,14 +273,18 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
     const foreignRows = foreignTotal
       ? await tx.user.findMany({
           where: foreignWhere,
-          select: {
-            ...personSelect,
-            teamMembers: { where: { workspaceId: ws, teamId: { in: [...overlapTeams.keys()] } }, select: { teamId: true } },
-            groupMembers: { where: { workspaceId: ws, groupId: { in: overlapLinks.map((l) => l.groupId) } }, select: { groupId: true } },
-          },
+          select: personSelect,
           orderBy: [{ name: "asc" }, { id: "asc" }],
           take,
         })
+      : [];
+    // Which of the overlapping teams each of them is in, by the one membership rule (lib/access: directly or
+    // through a group; Guests are never General's implicit members).
+    const throughRows = foreignRows.length
+      ? await tx.$queryRaw<{ uid: string; tid: string }[]>(Prisma.sql`
+          SELECT DISTINCT x.uid::text AS uid, x.tid::text AS tid
+            FROM (${effectiveMembershipsSql(ws, { users: Prisma.sql`SELECT unnest(${foreignRows.map((u) => u.id)}::uuid[])`, general: false })}) x
+           WHERE x.tid = ANY(${[...overlapTeams.keys()]}::uuid[])`)
       : [];
 
     const resourceCount = rootIds.length;
@@ -305,7 +309,7 @@ export async function teamExposure(viewer: Viewer, teamId: string, opts: { take?
       foreignGuests: {
         total: foreignTotal,
         people: foreignRows.map((u) => {
-          const teams = new Set([...u.teamMembers.map((t) => t.teamId), ...overlapLinks.filter((l) => u.groupMembers.some((g) => g.groupId === l.groupId)).map((l) => l.teamId)]);
+          const teams = new Set(throughRows.filter((r) => r.uid === u.id).map((r) => r.tid));
           return { id: u.id, name: u.name, email: u.email, role: "GUEST" as Role, through: [...teams].flatMap((id) => (overlapTeams.has(id) ? [overlapTeams.get(id)!] : [])) };
         }),
       },

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
+import { edgeKey, replaceEdges, type EdgeCounts } from "@/lib/lineage/replace-edges";
 import type { CatalogNode } from "./catalog-reader";
 
 export type SyncCounts = { added: number; updated: number; removed: number };
@@ -109,7 +110,6 @@ export async function applyCatalog(tx: Tx, viewer: { workspaceId: string }, inte
   return { added, updated, removed };
 }
 
-export type EdgeCounts = { added: number; removed: number; kept: number };
 
 /**
  * The integration's `view` edges follow what was read, like its resources: an edge from each relation (column) a
@@ -123,21 +123,10 @@ export async function applyViewLineage(tx: Tx, ws: string, integrationId: string
     if (!toId || !n.dependsOn) continue;
     for (const dep of n.dependsOn) {
       const fromId = seen.has(dep) ? idOf.get(dep) : undefined;
-      if (fromId && fromId !== toId) want.set(`${fromId}>${toId}`, { fromId, toId });
+      if (fromId && fromId !== toId) want.set(edgeKey(fromId, toId), { fromId, toId });
     }
   }
-  const have = await tx.lineageEdge.findMany({ where: { workspaceId: ws, integrationId, kind: "view" }, select: { id: true, fromId: true, toId: true } });
-  const stale = have.filter((e) => !want.has(`${e.fromId}>${e.toId}`)).map((e) => e.id);
-  for (const e of have) want.delete(`${e.fromId}>${e.toId}`);
-  for (let i = 0; i < stale.length; i += 5000) await tx.lineageEdge.deleteMany({ where: { workspaceId: ws, id: { in: stale.slice(i, i + 5000) } } });
-  const fresh = [...want.values()];
-  for (let i = 0; i < fresh.length; i += 5000) {
-    await tx.lineageEdge.createMany({
-      data: fresh.slice(i, i + 5000).map((e) => ({ workspaceId: ws, fromId: e.fromId, toId: e.toId, kind: "view" as const, integrationId, source: "pg_depend" })),
-      skipDuplicates: true,
-    });
-  }
-  return { added: fresh.length, removed: stale.length, kept: have.length - stale.length };
+  return replaceEdges(tx, ws, { kind: "view", integrationId, source: "pg_depend" }, want);
 }
 
 

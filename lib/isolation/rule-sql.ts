@@ -45,12 +45,13 @@ export function exposureSql(workspaceId: string, focus: Focus, written: Written 
   const asgNew = written?.assignments ?? [];
   const delta = written !== null;
   const guests = Prisma.sql`SELECT id FROM guest`;
-  // A Guest's memberships by the one rule of lib/access, for the set of Guests at once; before the write, the
-  // same rule without the written rows.
+  // A Guest's memberships by the one rule of lib/access, for the set of Guests at once, in one pass that also says
+  // which held before the write (a membership did when one of its ways did not use a written row). Guests are
+  // never General's implicit members (every non-guest), so that branch is left out.
   const membershipsWritten = !!(written?.teamMembers?.length || written?.groupMembers?.length || written?.teamGroups?.length);
-  const gmWas = membershipsWritten
-    ? Prisma.sql`(gm.uid, gm.tid) IN (SELECT uid, tid FROM (${effectiveMembershipsSql(workspaceId, { users: guests, without: written })}) b)`
-    : Prisma.sql`true`;
+  const gmSql = membershipsWritten
+    ? Prisma.sql`SELECT x.uid, x.tid, bool_or(x.was) AS was FROM (${effectiveMembershipsSql(workspaceId, { users: guests, general: false, written: written! })}) x GROUP BY x.uid, x.tid`
+    : Prisma.sql`SELECT x.uid, x.tid, true AS was FROM (${effectiveMembershipsSql(workspaceId, { users: guests, general: false })}) x`;
   const asgWas = asgNew.length
     ? Prisma.sql`NOT EXISTS (SELECT 1 FROM unnest(${asgNew.map((a) => a.teamId)}::uuid[], ${asgNew.map((a) => a.resourceId)}::uuid[]) AS w(t, r) WHERE w.t = x.tid AND w.r = x.rid)`
     : Prisma.sql`true`;
@@ -68,8 +69,7 @@ guest AS MATERIALIZED (
   SELECT m."userId" AS id FROM "Membership" m
    CROSS JOIN LATERAL (SELECT u.status FROM "User" u WHERE u.id = m."userId" OFFSET 0) u
    WHERE m."workspaceId" = ${W} AND m.role = 'GUEST' AND m.status <> 'DEACTIVATED' AND u.status <> 'DEACTIVATED'),
-gm0 AS MATERIALIZED (SELECT x.uid, x.tid FROM (${effectiveMembershipsSql(workspaceId, { users: guests })}) x),
-gm AS MATERIALIZED (SELECT gm.uid, gm.tid, ${gmWas} AS was FROM gm0 gm),
+gm AS MATERIALIZED (${gmSql}),
 gc AS MATERIALIZED (SELECT gm.uid, gm.tid, gm.was FROM gm JOIN client c ON c.id = gm.tid),
 fg AS MATERIALIZED (
   SELECT uid FROM gm WHERE ${ALL} OR gm.tid = ANY(${T})
@@ -105,17 +105,15 @@ k1raw AS MATERIALIZED (
     FROM gm JOIN ov ON ov.x = gm.tid JOIN client c ON c.id = ov.y
    WHERE NOT EXISTS (SELECT 1 FROM gm m2 WHERE m2.uid = gm.uid AND m2.tid = ov.y)
      AND (${ALL} OR gm.uid IN (SELECT uid FROM fg) OR ov.y = ANY(${T}))),
--- Only the topmost: a top with another top of the same (guest, owner) above it is covered by that one. A join on
--- the top's ancestors, never a comparison of every pair.
-k1under AS MATERIALIZED (
-  SELECT DISTINCT r.g, r.owner, r.top FROM k1raw r CROSS JOIN LATERAL unnest(r.path) AS a(anc)
-    JOIN k1raw r2 ON r2.g = r.g AND r2.owner = r.owner AND r2.top = a.anc
-   WHERE a.anc <> r.top),
+-- Only the topmost: a top with another top of the same (guest, owner) above it is covered by that one. Each
+-- (guest, owner)'s tops as one array, and a top is covered when one of its ancestors is in it: an overlap of two
+-- short arrays, never a comparison of every pair (nor a join whose estimates run to billions of rows).
+k1tops AS MATERIALIZED (SELECT g, owner, array_agg(DISTINCT top) AS tops FROM k1raw GROUP BY g, owner),
 k1 AS (
   SELECT r.g, r.owner, r.top, array_agg(DISTINCT r.via ORDER BY r.via) AS via,
          bool_and(r.via IN (SELECT id FROM client)) AS sharing, bool_or(r.was) AS was
-    FROM k1raw r
-   WHERE NOT EXISTS (SELECT 1 FROM k1under u WHERE u.g = r.g AND u.owner = r.owner AND u.top = r.top)
+    FROM k1raw r JOIN k1tops t ON t.g = r.g AND t.owner = r.owner
+   WHERE NOT (array_remove(r.path, r.top) && t.tops)
    GROUP BY r.g, r.owner, r.top),
 -- Each Guest's client teams as one array: "shares no client team" is then an overlap test, not a join.
 gca AS MATERIALIZED (SELECT uid, array_agg(tid) AS tids, bool_or(was) AS was FROM gc GROUP BY uid),
@@ -130,14 +128,19 @@ k2 AS (
 k3 AS (
   SELECT a.uid AS g, a.tid AS t1, b.tid AS t2, a.was AND b.was AS was FROM gc a JOIN gc b ON b.uid = a.uid AND a.tid < b.tid
    WHERE ${ALL} OR a.uid = ANY(${U})),
--- The groups of the Guests of client teams, in one join (not a lookup per Guest); for a focus, only the focus's
--- groups and those of its people, read by index.
+-- The groups of the Guests of client teams, read from each such Guest by the (workspaceId, userId) index (a few
+-- thousand lookups at most, never every member of the focus's groups); for a focus, only the focus's groups and
+-- those of its people, each person's read by the same index.
+fgrp AS MATERIALIZED (
+  SELECT unnest(${G}) AS grp
+  UNION SELECT y."groupId" FROM unnest(${U}) AS fu(id)
+    CROSS JOIN LATERAL (SELECT y."groupId" FROM "GroupMember" y WHERE y."workspaceId" = ${W} AND y."userId" = fu.id OFFSET 0) y),
 gt AS (
   SELECT x."groupId" AS grp, gc.tid, bool_or(gc.was AND ${grpWas}) AS was
-    FROM "GroupMember" x JOIN gc ON gc.uid = x."userId"
-   WHERE x."workspaceId" = ${W}
-     AND (${ALL} OR x."groupId" IN (
-       SELECT unnest(${G}) UNION SELECT y."groupId" FROM "GroupMember" y WHERE y."workspaceId" = ${W} AND y."userId" = ANY(${U})))
+    FROM gca g
+    CROSS JOIN LATERAL (SELECT x."groupId", x."userId" FROM "GroupMember" x WHERE x."workspaceId" = ${W} AND x."userId" = g.uid OFFSET 0) x
+    JOIN gc ON gc.uid = x."userId"
+   WHERE ${ALL} OR x."groupId" IN (SELECT grp FROM fgrp)
    GROUP BY x."groupId", gc.tid),
 k4 AS (SELECT a.grp, a.tid AS t1, b.tid AS t2, a.was AND b.was AS was FROM gt a JOIN gt b ON b.grp = a.grp AND a.tid < b.tid),
 k5raw AS MATERIALIZED (
@@ -195,19 +198,35 @@ function toExposure(r: Row): Exposure {
  */
 export async function exposuresIn(tx: Tx, workspaceId: string, focus: Focus = null, written: Written | null = null): Promise<Exposure[]> {
   if (focus !== null && !focus.users?.length && !focus.teams?.length && !focus.groups?.length) return [];
-  const [{ role }] = await tx.$queryRawUnsafe<{ role: string }[]>(`SELECT current_user::text AS role`);
-  // Either app role (admins' transactions run as ADMIN_APP_ROLE): back to the owner, then to that same role.
-  const appRole = role === APP_ROLE || role === ADMIN_APP_ROLE ? role : null;
-  if (appRole) await tx.$executeRawUnsafe("RESET ROLE");
-  // A plan for these very parameters: a generic plan cannot drop the branches that the focus switches off.
-  await tx.$executeRawUnsafe("SET LOCAL plan_cache_mode = force_custom_plan");
-  // The planner's estimates for these chained CTEs run to billions of rows (they are a few thousand), which turns
-  // on JIT compilation: 3–6 s of compiling for a statement that runs in tens of milliseconds (bench/README.md).
-  await tx.$executeRawUnsafe("SET LOCAL jit = off");
-  try {
+  return asOwner(tx, [APP_ROLE, ADMIN_APP_ROLE], async () => {
+    // A plan for these very parameters: a generic plan cannot drop the branches that the focus switches off.
+    await tx.$executeRawUnsafe("SET LOCAL plan_cache_mode = force_custom_plan");
+    // The planner's estimates for these chained CTEs run to billions of rows (they are a few thousand), which turns
+    // on JIT compilation: 3–6 s of compiling for a statement that runs in tens of milliseconds (bench/README.md).
+    await tx.$executeRawUnsafe("SET LOCAL jit = off");
     const rows = await tx.$queryRaw<Row[]>(exposureSql(workspaceId, focus, written));
     return rows.map(toExposure).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  });
+}
+
+/**
+ * Runs `fn` as the connection's own role when the transaction runs as one of `roles` (RESET ROLE, then back to
+ * that same role, even on a throw); otherwise (the owner already: the automation worker) as it is. For reads bound
+ * to the workspace in every part, whose answer the role's row-level security would not change but would multiply
+ * the cost of. `serial` plans them without parallel workers (restored after): for small reads, whose parallel plans
+ * (which the policies' functions rule out under the app roles) spend more starting workers than they save.
+ */
+export async function asOwner<T>(tx: Tx, roles: string[], fn: () => Promise<T>, opts: { serial?: boolean } = {}): Promise<T> {
+  const [{ role, workers }] = await tx.$queryRawUnsafe<{ role: string; workers: string }[]>(
+    `SELECT current_user::text AS role, current_setting('max_parallel_workers_per_gather') AS workers`,
+  );
+  const appRole = roles.includes(role) ? role : null;
+  if (appRole) await tx.$executeRawUnsafe("RESET ROLE");
+  if (opts.serial) await tx.$executeRawUnsafe("SET LOCAL max_parallel_workers_per_gather = 0");
+  try {
+    return await fn();
   } finally {
+    if (opts.serial) await tx.$queryRawUnsafe(`SELECT set_config('max_parallel_workers_per_gather', $1, true)`, workers);
     if (appRole) await tx.$executeRawUnsafe(`SET LOCAL ROLE ${appRole}`);
   }
 }

@@ -7,9 +7,17 @@ import { lineageOptionsSchema, type LineageKindName, type LineageOptions } from 
 
 export type LineageNode = { id: string; type: ResourceType; name: string; qualifiedName: string };
 export type LineageEdgeDto = { from: string; to: string; kind: LineageKindName };
-export type Lineage = { nodes: LineageNode[]; edges: LineageEdgeDto[] };
+/**
+ * `truncated` (on a capped view only, one asked with `limit`): the walk stopped at the cap — more resources the
+ * viewer can see lie within this depth and direction. It counts and marks nothing hidden: only visible resources
+ * fill the cap.
+ */
+export type Lineage = { nodes: LineageNode[]; edges: LineageEdgeDto[]; truncated?: boolean };
 
 type NodeRow = { id: string; type: ResourceType; name: string; path: string[] };
+
+/** What one view of the lineage on a resource page sends and draws: the nearest resources, at most this many. */
+export const LINEAGE_VIEW_LIMIT = 500;
 
 /**
  * The lineage of one resource as the viewer may see it, or null when the resource is not visible (a 404 that
@@ -18,99 +26,111 @@ type NodeRow = { id: string; type: ResourceType; name: string; path: string[] };
  * a hidden resource is shortened into an edge, and nothing counts or stands in for what is hidden. The edges
  * returned are every edge between two of the nodes reached (the induced subgraph), under RLS as well
  * (prisma/migrations/*_lineage_rls, *_lineage_edge_paths). lib/policy/lineage.ts states the same as a pure function.
+ *
+ * `limit` caps the view to the nearest resources of the viewer's own lineage: by distance from the start (the
+ * shorter of the upstream and downstream walks), ties by id, so the same view always shows the same nodes, and
+ * the edges are those induced on them. The walk stops at the level that fills the cap, so its work is bounded by
+ * the cap rather than by the neighbourhood (lib/policy's nearestLineage states it).
  */
-export async function lineageOf(viewer: Viewer, resourceId: string, options: Partial<LineageOptions> = {}): Promise<Lineage | null> {
-  const opts = lineageOptionsSchema.parse(options);
+export async function lineageOf(
+  viewer: Viewer,
+  resourceId: string,
+  options: Partial<LineageOptions> & { limit?: number } = {},
+): Promise<Lineage | null> {
+  const { limit, ...rest } = options;
+  const opts = lineageOptionsSchema.parse(rest);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new Error("limit is a whole number of at least 1");
   if (!/^[0-9a-f-]{36}$/i.test(resourceId)) return null;
-  return withViewer(viewer, (tx) => lineageIn(tx, viewer, resourceId, opts));
+  return withViewer(viewer, (tx) => lineageIn(tx, viewer, resourceId, opts, limit ?? Infinity));
 }
 
-export async function lineageIn(tx: Tx, viewer: Viewer, resourceId: string, opts: LineageOptions): Promise<Lineage | null> {
+export async function lineageIn(tx: Tx, viewer: Viewer, resourceId: string, opts: LineageOptions, limit = Infinity): Promise<Lineage | null> {
   const scope = await resourceScope(tx, viewer);
   const start = await tx.resource.findFirst({ where: { AND: [scope.where, { id: resourceId }] }, select: { id: true, type: true, name: true, path: true } });
   if (!start) return null;
   const ws = viewer.workspaceId;
   const roots = scope.roots; // null: everything (admins)
 
-  // The edges are collected during the walk (each step returns the edges it follows, with the far end's name),
-  // so nothing is read twice; only the edges between reached nodes that no step followed are read at the end.
+  // The walk reads, level by level, only the far ends it has not met yet (ids, not edges: in a dense
+  // neighbourhood most edges lead back to nodes already reached, and shipping them at every level cost more than
+  // the walk); the edges are read once at the end, every edge between two reached nodes (the induced subgraph).
+  // Upstream and downstream are walked separately ("both" does not turn around midway) but level by level
+  // together, so that a level's new nodes are the ones at that distance from the start, whichever way they were
+  // reached.
   const nodes = new Map<string, NodeRow>([[start.id, start]]);
-  const edges = new Map<string, LineageEdgeDto>();
-  const expanded = { up: new Set<string>(), down: new Set<string>() }; // nodes whose edges in that direction were all read
-  const walk = async (direction: "up" | "down") => {
-    const seen = new Set<string>([resourceId]);
-    let frontier = [resourceId];
-    // "up" follows edges into the frontier back to their sources; "down" follows edges out of it.
-    const [here, therePath] = direction === "up" ? ['"toId"', '"fromPath"'] : ['"fromId"', '"toPath"'];
-    for (let d = 0; d < opts.depth && frontier.length; d++) {
-      for (const id of frontier) expanded[direction].add(id);
-      // The edges out of (or into) the frontier whose far end the viewer can see, read from the edge index alone:
-      // the far end's path is on the edge row (kept by the database, as the policy uses it). Driving the read from
-      // a join on "Resource" let the planner scan every visible resource for a guest instead (bench/README.md).
-      // The ids come in through unnest, not `= ANY($2)`: estimating ANY over thousands of ids against the edge
-      // columns' statistics cost the planner more (200 ms) than running the query.
-      const rows = await jsonRows<LineageEdgeDto>(tx, 
-        `SELECT e."fromId" AS "from", e."toId" AS "to", e.kind::text AS kind
-           FROM unnest($2::uuid[]) AS f(id)
+  const walks = (["up", "down"] as const)
+    .filter((d) => opts.direction === "both" || opts.direction === d)
+    .map((direction) => ({ direction, seen: new Set<string>([resourceId]), frontier: [resourceId] }));
+  let truncated = false;
+  for (let d = 0; d < opts.depth && !truncated && walks.some((w) => w.frontier.length); d++) {
+    const met: { walk: (typeof walks)[number]; ids: string[] }[] = [];
+    for (const walk of walks) {
+      if (!walk.frontier.length) continue;
+      // "up" follows edges into the frontier back to their sources; "down" follows edges out of it.
+      const [here, there, therePath] = walk.direction === "up" ? ['"toId"', '"fromId"', '"fromPath"'] : ['"fromId"', '"toId"', '"toPath"'];
+      // The far ends the viewer can see, read from the edge index alone: the far end's path is on the edge row
+      // (kept by the database, as the policy uses it). Driving the read from a join on "Resource" let the planner
+      // scan every visible resource for a guest instead (bench/README.md). The ids come in through unnest, not
+      // `= ANY($2)`: estimating ANY over thousands of ids against the edge columns' statistics cost the planner
+      // more (200 ms) than running the query.
+      const ids = await jsonValues<string>(tx,
+        `SELECT DISTINCT e.${there} AS v FROM unnest($2::uuid[]) AS f(id)
            JOIN "LineageEdge" e ON e."workspaceId" = $1::uuid AND e.${here} = f.id
-          WHERE ($3::uuid[] IS NULL OR e.${therePath} && $3::uuid[])`,
+           LEFT JOIN unnest($4::uuid[]) AS s(id) ON s.id = e.${there}
+          WHERE s.id IS NULL AND ($3::uuid[] IS NULL OR e.${therePath} && $3::uuid[])`,
         ws,
-        frontier,
+        walk.frontier,
         roots,
+        [...walk.seen],
       );
-      // The far ends not met yet, in one read by id under the same scope; one that does not come back has been
-      // removed from the catalog, and so is not a node and its edges are not followed.
-      const far = (r: LineageEdgeDto) => (direction === "up" ? r.from : r.to);
-      const fresh = [...new Set(rows.map(far).filter((id) => !nodes.has(id)))];
-      if (fresh.length) {
-        const found = await jsonRows<NodeRow>(tx, 
+      met.push({ walk, ids });
+    }
+    // The far ends not reached yet, nearest first by id; named under the same scope in reads by id, no more than
+    // the cap has room for (and one more, to know whether the view is cut). One that does not come back has been
+    // removed from the catalog, and so is not a node and its edges are not followed.
+    const fresh = [...new Set(met.flatMap((m) => m.ids.filter((id) => !nodes.has(id))))].sort(cmp);
+    const room = limit - nodes.size;
+    const found: NodeRow[] = [];
+    for (let i = 0; i < fresh.length && found.length <= room; ) {
+      const take = Number.isFinite(room) ? room + 1 - found.length : fresh.length;
+      const ids = fresh.slice(i, i + take);
+      i += ids.length;
+      found.push(
+        ...(await jsonRows<NodeRow>(tx,
           `SELECT r.id, r.type::text AS type, r.name, r.path FROM "Resource" r
             WHERE r."workspaceId" = $1::uuid AND r.id = ANY($2::uuid[]) AND r."removedAt" IS NULL
               AND ($3::uuid[] IS NULL OR r.path && $3::uuid[])`,
           ws,
-          fresh,
+          ids,
           roots,
-        );
-        for (const n of found) nodes.set(n.id, n);
-      }
-      const next: string[] = [];
-      for (const r of rows) {
-        const id = far(r);
-        if (!nodes.has(id)) continue;
-        edges.set(`${r.from}>${r.to}>${r.kind}`, r);
-        if (!seen.has(id)) {
-          seen.add(id);
-          next.push(id);
-        }
-      }
-      frontier = next;
+        )).sort((a, b) => cmp(a.id, b.id)),
+      );
     }
-  };
-  if (opts.direction !== "down") await walk("up");
-  if (opts.direction !== "up") await walk("down");
-
-  // An edge between two reached nodes that no step followed: its source's outgoing edges were not read (it was
-  // not expanded downstream) and its target's incoming ones neither. Read those in one statement, driven by the
-  // smaller side.
-  const ids = [...nodes.keys()];
-  const sources = ids.filter((id) => !expanded.down.has(id));
-  const targets = ids.filter((id) => !expanded.up.has(id));
-  if (sources.length && targets.length && ids.length > 1) {
-    const [drive, other, driveCol, otherCol] =
-      sources.length <= targets.length ? [sources, targets, '"fromId"', '"toId"'] : [targets, sources, '"toId"', '"fromId"'];
-    const rest = await jsonRows<LineageEdgeDto>(tx, 
-      `SELECT e."fromId" AS "from", e."toId" AS "to", e.kind::text AS kind
-         FROM unnest($2::uuid[]) AS d(id)
-         JOIN "LineageEdge" e ON e."workspaceId" = $1::uuid AND e.${driveCol} = d.id
-         JOIN unnest($3::uuid[]) AS o(id) ON o.id = e.${otherCol}`,
-      ws,
-      drive,
-      other,
-    );
-    for (const e of rest) edges.set(`${e.from}>${e.to}>${e.kind}`, e);
+    if (found.length > room) truncated = true;
+    for (const n of found.slice(0, room)) nodes.set(n.id, n);
+    for (const { walk, ids } of met) {
+      walk.frontier = ids.filter((id) => nodes.has(id));
+      for (const id of walk.frontier) walk.seen.add(id);
+    }
   }
-  const sorted = [...edges.values()].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.kind, b.kind));
-  return { nodes: await describeNodes(tx, ws, roots, [...nodes.values()]), edges: sorted };
+
+  // Every edge between two reached nodes, in one read driven by the sources' edge index; both ends are nodes the
+  // viewer can see, and RLS checks each row again. Each row comes back as [from, to, kind] with the ends as their
+  // places in the list sent (ordinality): a tenth of the bytes of two ids as text, for thousands of edges.
+  const ids = [...nodes.keys()];
+  const rows =
+    ids.length > 1
+      ? await jsonValues<[number, number, LineageKindName]>(tx,
+          `SELECT json_build_array(d.n, o.n, e.kind) AS v FROM unnest($2::uuid[]) WITH ORDINALITY AS d(id, n)
+             JOIN "LineageEdge" e ON e."workspaceId" = $1::uuid AND e."fromId" = d.id
+             JOIN unnest($2::uuid[]) WITH ORDINALITY AS o(id, n) ON o.id = e."toId"`,
+          ws,
+          ids,
+        )
+      : [];
+  const edges: LineageEdgeDto[] = rows.map(([from, to, kind]) => ({ from: ids[from - 1], to: ids[to - 1], kind }));
+  edges.sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.kind, b.kind));
+  return { nodes: await describeNodes(tx, ws, roots, [...nodes.values()]), edges, ...(Number.isFinite(limit) ? { truncated } : {}) };
 }
 
 /**
@@ -119,6 +139,12 @@ export async function lineageIn(tx: Tx, viewer: Viewer, resourceId: string, opts
  */
 async function jsonRows<T>(tx: Tx, sql: string, ...params: unknown[]): Promise<T[]> {
   const [row] = await tx.$queryRawUnsafe<{ j: string }[]>(`SELECT coalesce(json_agg(q), '[]')::text AS j FROM (${sql}) q`, ...params);
+  return JSON.parse(row.j) as T[];
+}
+
+/** The same for a read of one column named `v`: its values (an id, or a row built as an array). */
+async function jsonValues<T>(tx: Tx, sql: string, ...params: unknown[]): Promise<T[]> {
+  const [row] = await tx.$queryRawUnsafe<{ j: string }[]>(`SELECT coalesce(json_agg(q.v), '[]')::text AS j FROM (${sql}) q`, ...params);
   return JSON.parse(row.j) as T[];
 }
 

@@ -31,8 +31,9 @@ function membersWhere(viewer: Viewer, f: MemberFilters, team: TeamLinks | null):
   if (f.status) and.push({ status: f.status });
   if (f.q) {
     const q = f.q;
-    // The name this workspace shows: its own (shownName) until the person joins, then the account's.
-    and.push({ OR: [{ shownName: textContains(q) }, { shownName: null, user: { name: textContains(q) } }, { user: { email: textContains(q) } }] });
+    // The name this workspace shows (its own until the person joins, then the account's) or the e-mail, as the
+    // database keeps them on the membership (sortName, sortEmail).
+    and.push({ OR: [{ sortName: textContains(q) }, { sortEmail: textContains(q) }] });
   }
   if (f.team) {
     if (!team) return { id: { in: [] } };
@@ -45,17 +46,15 @@ function orderBy(p: Pick<MemberFilters, "sort" | "dir">): Prisma.MembershipOrder
   const dir = p.dir;
   const first: Prisma.MembershipOrderByWithRelationInput = (() => {
     switch (p.sort) {
-      case "email": return { user: { email: dir } };
+      case "email": return { sortEmail: dir };
       case "role": return { role: dir };
       case "status": return { status: dir };
       case "joined": return { createdAt: dir };
       case "lastActive": return { lastActiveAt: { sort: dir, nulls: "last" } };
-      // Prisma cannot sort by a coalesce: the export sorts by shownName first (invited people), then the account's.
-      default: return { shownName: { sort: dir, nulls: dir === "asc" ? "last" : "first" } };
+      default: return { sortName: dir };
     }
   })();
-  const then: Prisma.MembershipOrderByWithRelationInput[] = p.sort === "name" || !p.sort ? [{ user: { name: dir } }] : [];
-  return [first, ...then, { user: { email: "asc" } }, { id: "asc" }];
+  return [first, { sortEmail: "asc" }, { id: "asc" }];
 }
 
 async function teamFilter(tx: Tx, viewer: Viewer, teamId: string | undefined): Promise<TeamLinks | null> {
@@ -69,9 +68,12 @@ const memberSelect = {
   role: true,
   createdAt: true,
   status: true,
-  shownName: true,
   lastActiveAt: true,
-  user: { select: { id: true, name: true, email: true } },
+  userId: true,
+  // The name this workspace shows and the account's e-mail, kept exactly by the database (sortName, sortEmail):
+  // the table never reads User, whose policy costs a hash of every membership per statement.
+  sortName: true,
+  sortEmail: true,
 } satisfies Prisma.MembershipSelect;
 
 type MemberRecord = Prisma.MembershipGetPayload<{ select: typeof memberSelect }>;
@@ -79,7 +81,7 @@ type MemberRecord = Prisma.MembershipGetPayload<{ select: typeof memberSelect }>
 /** Teams (direct, through groups, General for non-guests), groups and invitations for a set of rows: one query each. */
 async function decorate(tx: Tx, viewer: Viewer, records: MemberRecord[]): Promise<MemberRow[]> {
   const ws = viewer.workspaceId;
-  const ids = records.map((r) => r.user.id);
+  const ids = records.map((r) => r.userId);
   if (!ids.length) return [];
   const [direct, groupLinks, general, invitations] = await Promise.all([
     tx.teamMember.findMany({ where: { workspaceId: ws, userId: { in: ids } }, select: { userId: true, team: { select: { id: true, name: true } } } }),
@@ -111,7 +113,7 @@ async function decorate(tx: Tx, viewer: Viewer, records: MemberRecord[]): Promis
   const teamsByGroup = group(viaGroups, (l) => l.groupId);
   const invBy = group(invitations, (i) => i.userId);
   return records.map((r) => {
-    const uid = r.user.id;
+    const uid = r.userId;
     const teams = new Map<string, { id: string; name: string }>();
     if (general && r.role !== "GUEST") teams.set(general.id, general);
     for (const d of directBy.get(uid) ?? []) teams.set(d.team.id, d.team);
@@ -121,8 +123,8 @@ async function decorate(tx: Tx, viewer: Viewer, records: MemberRecord[]): Promis
     return {
       id: uid,
       // This workspace's view of the person: never the account's life elsewhere (name, activity, standing).
-      name: r.shownName ?? r.user.name,
-      email: r.user.email,
+      name: r.sortName,
+      email: r.sortEmail,
       role: r.role as Role,
       status: r.status,
       teams: [...teams.values()].sort((a, b) => (a.id === general?.id ? -1 : b.id === general?.id ? 1 : a.name.localeCompare(b.name))),
@@ -142,8 +144,8 @@ async function decorate(tx: Tx, viewer: Viewer, records: MemberRecord[]): Promis
 const likePattern = likeContains;
 
 const ORDER: Record<MemberFilters["sort"], string> = {
-  name: `coalesce(m."shownName", u.name)`,
-  email: `u.email`,
+  name: `m."sortName"`,
+  email: `m."sortEmail"`,
   role: `m.role`,
   status: `m.status`,
   joined: `m."createdAt"`,
@@ -151,7 +153,8 @@ const ORDER: Record<MemberFilters["sort"], string> = {
 };
 
 /**
- * The members table's filters as one SQL condition over Membership m (and User u when a filter needs it).
+ * The members table's filters as one SQL condition over Membership m alone: the name and e-mail it filters and
+ * sorts on are kept on the membership (sortName, sortEmail), so User is read only for the rows of the page.
  * Same rules as membersWhere, stated for the database: the team filter is a semi-join on the team's people
  * (lib/access/team-members.ts) instead of Prisma's joins.
  */
@@ -162,15 +165,15 @@ function membersSql(viewer: Viewer, f: MemberFilters, team: TeamLinks | null) {
   if (f.status) conds.push(Prisma.sql`m.status = ${f.status}::"UserStatus"`);
   if (f.q) {
     const like = likePattern(f.q);
-    conds.push(Prisma.sql`(coalesce(m."shownName", u.name) ILIKE ${like} OR u.email ILIKE ${like})`);
+    // Through the trigram indexes even under row-level security (app_members_matching: the admin's own
+    // workspace only, ids only); the rows themselves are still read under the policies.
+    conds.push(Prisma.sql`m.id = ANY((SELECT app_members_matching(${like}))::uuid[])`);
   }
   if (f.team) {
     if (!team) return null;
     conds.push(teamMemberSql(ws, team, Prisma.sql`m."userId"`, Prisma.sql`m.role`));
   }
-  // The User row is needed only by a status or text filter; a bare count stays on Membership.
-  const needsUser = Boolean(f.q);
-  return { where: Prisma.join(conds, " AND "), needsUser };
+  return { where: Prisma.join(conds, " AND ") };
 }
 
 /** One page of the members table, or null for anyone who is not an admin. */
@@ -179,18 +182,17 @@ export async function listMembers(viewer: Viewer, p: MembersParams): Promise<Mem
   return withViewer(viewer, async (tx) => {
     const cond = membersSql(viewer, p, await teamFilter(tx, viewer, p.team));
     if (!cond) return { rows: [], total: 0, page: 1, size: p.size, pageCount: 1 };
-    const userJoin = Prisma.sql`JOIN "User" u ON u.id = m."userId"`;
     const [{ total }] = await tx.$queryRaw<{ total: number }[]>(
-      Prisma.sql`SELECT count(*)::int AS total FROM "Membership" m ${cond.needsUser ? userJoin : Prisma.empty} WHERE ${cond.where}`,
+      Prisma.sql`SELECT count(*)::int AS total FROM "Membership" m WHERE ${cond.where}`,
     );
     const pageCount = Math.max(1, Math.ceil(total / p.size));
     const page = Math.min(p.page, pageCount);
     const dir = p.dir === "desc" ? "DESC" : "ASC";
     const nulls = p.sort === "lastActive" ? " NULLS LAST" : "";
-    const order = Prisma.raw(`${ORDER[p.sort]} ${dir}${nulls}, u.email ASC, m.id ASC`);
+    const order = Prisma.raw(`${ORDER[p.sort]} ${dir}${nulls}, m."sortEmail" ASC, m.id ASC`);
     const ids = total
       ? await tx.$queryRaw<{ id: string }[]>(
-          Prisma.sql`SELECT m.id::text AS id FROM "Membership" m ${userJoin} WHERE ${cond.where} ORDER BY ${order} LIMIT ${p.size} OFFSET ${(page - 1) * p.size}`,
+          Prisma.sql`SELECT m.id::text AS id FROM "Membership" m WHERE ${cond.where} ORDER BY ${order} LIMIT ${p.size} OFFSET ${(page - 1) * p.size}`,
         )
       : [];
     const found = ids.length ? await tx.membership.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: ids.map((r) => r.id) } }, select: memberSelect }) : [];

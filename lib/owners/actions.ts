@@ -8,7 +8,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { groupScope, resourceScope, userScope, userScopeContext } from "@/lib/access/scope";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
-import { ownerInput, OWNERS_MAX, type OwnerInput } from "./schemas";
+import { ownerInput, ownerSearchInput, OWNERS_MAX, type OwnerInput } from "./schemas";
+import { ownerCandidates } from "./queries";
 
 /** The resource and the owner as the viewer may see them; either out of sight is "Not found." (nothing says which). */
 async function resolve(tx: Tx, viewer: Viewer, input: OwnerInput) {
@@ -51,4 +52,16 @@ export const removeResourceOwner = authorizedAction({ input: ownerInput, permiss
   });
   refresh(`/resources/${input.resourceId}`, "/search");
   return { removed: true };
+});
+
+/**
+ * The owner picker's type-ahead: the first people and groups matching the text whom the viewer may name as owners
+ * of this resource (lib/owners/queries.ts ownerCandidates: the scopes in the query, under RLS); a resource out of
+ * sight is "Not found." A read, but only the first step of a change: while an admin views as someone it is refused
+ * like the change itself, so the picker says at the first keystroke that changes are turned off.
+ */
+export const findOwnerCandidates = authorizedAction({ input: ownerSearchInput, permission: "resources.edit" }, async ({ viewer, input }) => {
+  const found = await ownerCandidates(viewer, input.resourceId, input.q);
+  if (!found) throw new NotFoundError();
+  return found;
 });

@@ -3,10 +3,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { groupScope, resourceScope, userScope, userScopeContext } from "@/lib/access/scope";
+import { memberView, shownName, shownNameOrEmailContains } from "@/lib/access/people";
+import { textContains, textStartsWith } from "@/lib/db/like";
 import { can } from "@/lib/policy";
 
-import type { OwnerDto, OwnerOption } from "./types";
-export type { OwnerDto, OwnerOption };
+import { OWNER_CANDIDATES_MAX } from "./schemas";
+import type { OwnerCandidate, OwnerDto, OwnerOption } from "./types";
+export type { OwnerCandidate, OwnerDto, OwnerOption };
 
 /**
  * The owner rows the viewer may read: the resource visible to it and the owner too (a person in its user scope, a
@@ -38,26 +41,63 @@ export async function resourceOwners(viewer: Viewer, resourceId: string): Promis
   return withViewer(viewer, (tx) => ownersIn(tx, viewer, resourceId));
 }
 
-/** How many people the owner picker offers at most; the rest are reached by typing (the picker filters). */
-const PICKER_PEOPLE = 500;
+export { OWNER_CANDIDATES_MAX };
+/** Places of an answer kept for groups when people alone would fill it. */
+const GROUPS_KEPT = 5;
 
 /**
- * Whom an editor or admin may name as owner: active people in its user scope, and groups in its group scope
- * (admins). Null for anyone who may not set owners.
+ * The owner picker's type-ahead: the first people and groups matching `q` (case-insensitively, in the name this
+ * workspace shows or the e-mail; `%`, `_` and `\` match literally) whom the viewer may name as owners of this
+ * resource: active people in its user scope and groups in its group scope (admins), both scopes inside the
+ * query's where, under RLS; the resource's current owners left out. Names that start with `q` come first, then
+ * those that contain it, each by name. Null when the viewer may not set owners or cannot see the resource, so a
+ * foreign resource id gets what a missing one gets.
  */
-export async function ownerOptions(viewer: Viewer): Promise<OwnerOption[] | null> {
+export async function ownerCandidates(viewer: Viewer, resourceId: string, q: string): Promise<OwnerCandidate[] | null> {
   if (!can(viewer.role, "resources.edit")) return null;
+  const needle = q.trim();
+  const ws = viewer.workspaceId;
   return withViewer(viewer, async (tx) => {
-    const people = await tx.user.findMany({
-      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { memberships: { some: { workspaceId: viewer.workspaceId, status: "ACTIVE" } } }] },
-      select: { id: true, name: true, email: true },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      take: PICKER_PEOPLE,
-    });
-    const groups = await tx.group.findMany({ where: groupScope(viewer), select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+    const resources = await resourceScope(tx, viewer);
+    const resource = await tx.resource.findFirst({ where: { AND: [resources.where, { id: resourceId }] }, select: { id: true } });
+    if (!resource) return null;
+    const owned = await tx.resourceOwner.findMany({ where: { workspaceId: ws, resourceId: resource.id }, select: { userId: true, groupId: true } });
+    const ownedUsers = owned.flatMap((o) => (o.userId ? [o.userId] : []));
+    const ownedGroups = owned.flatMap((o) => (o.groupId ? [o.groupId] : []));
+    const people: Prisma.UserWhereInput = {
+      AND: [
+        userScope(viewer, await userScopeContext(tx, viewer)),
+        // Only active people can own resources (addResourceOwner refuses the others).
+        { status: { not: "DEACTIVATED" }, memberships: { some: { workspaceId: ws, status: "ACTIVE" } } },
+        ...(ownedUsers.length ? [{ id: { notIn: ownedUsers } }] : []),
+      ],
+    };
+    const groups: Prisma.GroupWhereInput = { AND: [groupScope(viewer), ...(ownedGroups.length ? [{ id: { notIn: ownedGroups } }] : [])] };
+    const select = { id: true, name: true, email: true, memberships: { where: { workspaceId: ws }, select: memberView } } as const;
+    const order = [{ name: "asc" as const }, { id: "asc" as const }];
+    const matches = needle ? [textStartsWith(needle), textContains(needle)] : [undefined];
+
+    // Per kind, what starts with the text first, then what merely contains it (never the same row twice).
+    async function ranked<T extends { id: string }>(find: (match: Prisma.StringFilter | undefined, skip: string[], take: number) => Promise<T[]>): Promise<T[]> {
+      const out: T[] = [];
+      for (const match of matches) {
+        if (out.length >= OWNER_CANDIDATES_MAX) break;
+        out.push(...(await find(match, out.map((r) => r.id), OWNER_CANDIDATES_MAX - out.length)));
+      }
+      return out;
+    }
+    const users = await ranked((match, skip, take) =>
+      tx.user.findMany({ where: { AND: [people, match ? shownNameOrEmailContains(ws, match) : {}, skip.length ? { id: { notIn: skip } } : {}] }, select, orderBy: order, take }),
+    );
+    const teams = await ranked((match, skip, take) =>
+      tx.group.findMany({ where: { AND: [groups, match ? { name: match } : {}, skip.length ? { id: { notIn: skip } } : {}] }, select: { id: true, name: true }, orderBy: order, take }),
+    );
+    // People fill the answer, but a few places stay for matching groups, so "globex" finds "Globex people" even
+    // among thousands of people at globex.test.
+    const groupsShown = teams.slice(0, Math.max(GROUPS_KEPT, OWNER_CANDIDATES_MAX - users.length));
     return [
-      ...people.map((u) => ({ kind: "user" as const, id: u.id, label: `${u.name} (${u.email})` })),
-      ...groups.map((g) => ({ kind: "group" as const, id: g.id, label: `${g.name} (group)` })),
+      ...users.slice(0, OWNER_CANDIDATES_MAX - groupsShown.length).map((u): OwnerCandidate => ({ kind: "user", id: u.id, name: shownName(u), detail: u.email })),
+      ...groupsShown.map((g): OwnerCandidate => ({ kind: "group", id: g.id, name: g.name, detail: "Group" })),
     ];
   });
 }

@@ -15,3 +15,23 @@ export type OwnerInput = z.infer<typeof ownerInput>;
 
 /** How many owners a resource may have (a page panel, not a directory). */
 export const OWNERS_MAX = 20;
+
+/** How many people and groups one type-ahead answer holds at most: the picker asks again as the person types. */
+export const OWNER_CANDIDATES_MAX = 20;
+
+/** How long a type-ahead text may be (longer than any name or address a person types into a picker). */
+export const OWNER_QUERY_MAX = 100;
+
+/**
+ * One question of the owner picker's type-ahead: the text typed so far (possibly empty) on one resource. Control
+ * characters are refused by authorizedAction for every action; line breaks, allowed in descriptions, are not a
+ * name's.
+ */
+export const ownerSearchInput = z.object({
+  resourceId: uuid("a resource"),
+  q: z
+    .string({ error: "Type a name or an e-mail address." })
+    .max(OWNER_QUERY_MAX, `Type at most ${OWNER_QUERY_MAX} characters.`)
+    .regex(/^[^\t\n\r]*$/, "Type a name or an e-mail address on one line.")
+    .transform((s) => s.trim()),
+});

@@ -2,8 +2,8 @@ import "server-only";
 import { memberView, shownName, shownNameOrEmailContains, shownStatus } from "@/lib/access/people";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
-import { teamScope, userScope, userScopeContext } from "@/lib/access/scope";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { textContains } from "@/lib/db/like";
+import { teamLinks, teamMembersWhere, teamScope, userScope, userScopeContext } from "@/lib/access/scope";
 import type { Role } from "@/lib/policy";
 import type { PersonSummary } from "./queries";
 
@@ -22,7 +22,7 @@ export async function listPeoplePage(viewer: Viewer, f: { q?: string; after?: st
       where: {
         AND: [
           userScope(viewer, await userScopeContext(tx, viewer)),
-          q ? shownNameOrEmailContains(viewer.workspaceId, { contains: q, mode: "insensitive" }) : {},
+          q ? shownNameOrEmailContains(viewer.workspaceId, textContains(q)) : {},
           f.after ? { id: { gt: f.after } } : {},
         ],
       },
@@ -40,14 +40,9 @@ export async function listTeamPeoplePage(viewer: Viewer, teamId: string, f: { af
     const team = await tx.team.findFirst({ where: { AND: [teamScope(viewer), { id: teamId }] }, select: { id: true, isDefault: true } });
     if (!team) return null;
     const ws = viewer.workspaceId;
-    const links = await tx.teamGroup.findMany({ where: { workspaceId: ws, teamId }, select: { groupId: true } });
-    const inTeam: Prisma.UserWhereInput[] = [
-      { teamMembers: { some: { workspaceId: ws, teamId } } },
-      { groupMembers: { some: { workspaceId: ws, groupId: { in: links.map((l) => l.groupId) } } } },
-    ];
-    if (team.isDefault) inTeam.push({ memberships: { some: { workspaceId: ws, role: { not: "GUEST" } } } });
+    const inTeam = teamMembersWhere(ws, await teamLinks(tx, ws, [team]));
     const users = await tx.user.findMany({
-      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), { OR: inTeam }, f.after ? { id: { gt: f.after } } : {}] },
+      where: { AND: [userScope(viewer, await userScopeContext(tx, viewer)), inTeam, f.after ? { id: { gt: f.after } } : {}] },
       select: select(ws),
       orderBy: { id: "asc" },
       take: f.limit + 1,

@@ -46,3 +46,44 @@ export function lineageSubgraph(
   const nodes = new Set([start, ...up, ...down]);
   return { nodes: [...nodes], edges: edges.filter((e) => nodes.has(e.from) && nodes.has(e.to)) };
 }
+
+/**
+ * A capped view of the same lineage: its `limit` nearest nodes — by distance from the start (the shorter of the
+ * upstream and downstream walks, each through visible resources only), ties by id — and the edges induced on
+ * them. `truncated` says the full lineage holds more nodes than the cap; like the full lineage it is computed from
+ * visible resources only, so it says nothing of what is hidden.
+ */
+export function nearestLineage(
+  ws: PolicyWorkspace,
+  viewer: PolicyViewer,
+  edges: PolicyEdge[],
+  start: string,
+  opts: { direction: LineageDirection; depth: number },
+  limit: number,
+): { nodes: string[]; edges: PolicyEdge[]; truncated: boolean } | null {
+  const full = lineageSubgraph(ws, viewer, edges, start, opts);
+  if (!full) return null;
+  const inFull = new Set(full.nodes);
+  const distance = new Map<string, number>([[start, 0]]);
+  const bfs = (next: (e: PolicyEdge) => [string, string]) => {
+    const seen = new Map<string, number>([[start, 0]]);
+    let frontier = [start];
+    for (let d = 1; d <= opts.depth && frontier.length; d++) {
+      const out: string[] = [];
+      for (const e of edges) {
+        const [here, there] = next(e);
+        if (frontier.includes(here) && inFull.has(there) && !seen.has(there)) {
+          seen.set(there, d);
+          out.push(there);
+        }
+      }
+      frontier = out;
+    }
+    for (const [id, d] of seen) distance.set(id, Math.min(d, distance.get(id) ?? Infinity));
+  };
+  if (opts.direction !== "down") bfs((e) => [e.to, e.from]);
+  if (opts.direction !== "up") bfs((e) => [e.from, e.to]);
+  const order = [...full.nodes].sort((a, b) => distance.get(a)! - distance.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  const kept = new Set(order.slice(0, limit));
+  return { nodes: [...kept], edges: full.edges.filter((e) => kept.has(e.from) && kept.has(e.to)), truncated: order.length > limit };
+}

@@ -7,7 +7,6 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceScope, resourceScopeSql, teamScope, type ResourceScope } from "@/lib/access/scope";
 import type { AdminResourceParams } from "./schemas";
-import { tableOrder } from "@/lib/db/order";
 import { capCount, COUNT_CAP } from "@/lib/db/cap";
 
 export type AdminResourceRow = {
@@ -23,6 +22,9 @@ export type AdminResourceRow = {
 
 /** `total` stops at COUNT_CAP (`totalCapped`): the table says "10,000+" and pages through the first 10,000 rows. */
 export type AdminResourcePage = { rows: AdminResourceRow[]; total: number; totalCapped: boolean; page: number; size: number; pageCount: number };
+
+/** The SQL column of each whitelisted sort but the name (schemas.ts RESOURCE_SORTS). */
+const SORT_COLUMN: Record<Exclude<AdminResourceParams["sort"], "name">, string> = { type: "type", updatedAt: `"updatedAt"` };
 
 /** Every assigned resource id of the given teams (all teams when none given). */
 async function assignedIds(tx: Tx, viewer: Viewer, teamId?: string): Promise<string[]> {
@@ -44,7 +46,9 @@ export async function listAdminResources(viewer: Viewer, p: AdminResourceParams)
     const sql: Prisma.Sql[] = [Prisma.sql`r."workspaceId" = ${viewer.workspaceId}::uuid`];
     if (p.q) {
       and.push({ name: textContains(p.q) });
-      sql.push(Prisma.sql`r.name ILIKE ${likeContains(p.q)}`);
+      // The candidates through the trigram index (app_resources_matching: the admin's own workspace, ids only),
+      // which row-level security keeps ILIKE itself from using; the ILIKE still decides.
+      sql.push(Prisma.sql`r.name ILIKE ${likeContains(p.q)} AND r.id IN (SELECT app_resources_matching(NULL::tsquery, ${likeContains(p.q)}))`);
     }
     if (p.type) {
       and.push({ type: p.type });
@@ -72,13 +76,20 @@ export async function listAdminResources(viewer: Viewer, p: AdminResourceParams)
     const { total, capped } = capCount(n);
     const pageCount = Math.max(1, Math.ceil(total / p.size));
     const page = Math.min(p.page, pageCount);
-    const rows = await tx.resource.findMany({
-      where,
-      select: { id: true, type: true, name: true, path: true, removedAt: true },
-      orderBy: tableOrder(p.sort, p.dir),
-      skip: (page - 1) * p.size,
-      take: p.size,
-    });
+    // The page's ids in SQL, with the same conditions as the count (Prisma's where cannot name the candidates),
+    // in tableOrder's order: the column, then the name, then the id.
+    const dir = p.dir === "desc" ? "DESC" : "ASC";
+    const order = Prisma.raw(p.sort === "name" ? `r.name ${dir}, r.id ASC` : `r.${SORT_COLUMN[p.sort]} ${dir}, r.name ASC, r.id ASC`);
+    const ids = total
+      ? await tx.$queryRaw<{ id: string }[]>(
+          Prisma.sql`SELECT r.id::text AS id FROM "Resource" r WHERE ${Prisma.join(sql, " AND ")} ORDER BY ${order} LIMIT ${p.size} OFFSET ${(page - 1) * p.size}`,
+        )
+      : [];
+    const found = ids.length
+      ? await tx.resource.findMany({ where: { AND: [where, { id: { in: ids.map((r) => r.id) } }] }, select: { id: true, type: true, name: true, path: true, removedAt: true } })
+      : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = ids.flatMap((r) => (byId.has(r.id) ? [byId.get(r.id)!] : []));
     const pathIds = [...new Set(rows.flatMap((r) => r.path))];
     const [names, assignments, descendantCounts] = await Promise.all([
       tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: pathIds } }, select: { id: true, name: true } }),
@@ -124,6 +135,14 @@ export async function listAdminResources(viewer: Viewer, p: AdminResourceParams)
  */
 export async function descendantsOf(tx: Tx, scope: ResourceScope, ids: string[], opts: { live?: boolean } = {}): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
+  if (scope.roots === null) {
+    // An admin's counts through the path index (app_descendant_counts, migration 20261206100600): under row-level
+    // security without a superuser PostgreSQL cannot use it for `path @>`, and scanned the whole workspace.
+    const rows = await tx.$queryRaw<{ id: string; n: bigint | number }[]>(
+      Prisma.sql`SELECT id::text AS id, n FROM app_descendant_counts(${ids}::uuid[], ${opts.live ?? false})`,
+    );
+    return new Map(rows.map((r) => [r.id, Number(r.n)]));
+  }
   const live = opts.live ? Prisma.sql`AND r."removedAt" IS NULL` : Prisma.empty;
   const rows = await tx.$queryRaw<{ id: string; n: bigint | number }[]>(Prisma.sql`
     SELECT a.id::text AS id, count(r.id) AS n
@@ -136,12 +155,27 @@ export async function descendantsOf(tx: Tx, scope: ResourceScope, ids: string[],
 export type TeamOption = { id: string; name: string; visibility: "PUBLIC" | "PRIVATE"; isDefault: boolean };
 export type IntegrationOption = { id: string; name: string };
 
+/**
+ * The teams a resource may be assigned to (a resource page's Teams editor), without the integrations: at 1M
+ * resources the integrations' read under RLS took the admin's resource page 2 s (bench/README.md, #18).
+ */
+export async function adminTeamOptions(viewer: Viewer): Promise<TeamOption[]> {
+  if (!can(viewer.role, "assignments.manage")) return [];
+  return withViewer(viewer, (tx) => readTeamOptions(tx, viewer));
+}
+
+function readTeamOptions(tx: Tx, viewer: Viewer): Promise<TeamOption[]> {
+  return tx.team.findMany({ where: teamScope(viewer), select: { id: true, name: true, visibility: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
+}
+
 /** The filter and picker options of /settings/resources. */
 export async function adminResourceOptions(viewer: Viewer): Promise<{ teams: TeamOption[]; integrations: IntegrationOption[] }> {
   if (!can(viewer.role, "assignments.manage")) return { teams: [], integrations: [] };
   return withViewer(viewer, async (tx) => {
-    const teams = await tx.team.findMany({ where: teamScope(viewer), select: { id: true, name: true, visibility: true, isDefault: true }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] });
-    const integrations = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, type: "INTEGRATION" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+    const teams = await readTeamOptions(tx, viewer);
+    // Integrations are roots: `parentId IS NULL` reaches them through an index even under row-level security on a
+    // managed PostgreSQL, where the enum's `=` is not LEAKPROOF (a Seq Scan of 1,000,000 rows, 17 s cold).
+    const integrations = await tx.resource.findMany({ where: { workspaceId: viewer.workspaceId, parentId: null, type: "INTEGRATION" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
     return { teams, integrations };
   });
 }

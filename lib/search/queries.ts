@@ -1,9 +1,9 @@
 import "server-only";
-import { textContains, textStartsWith } from "@/lib/db/like";
+import { likeContains, likeEscape, textContains, textStartsWith } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { resourceRootIds, resourceScope, teamScope, userScope, userScopeContext, visibleTeamIds } from "@/lib/access/scope";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { resourceRootIds, resourceScope, teamScope, userScopeContext, userScopeSql, visibleTeamIds } from "@/lib/access/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { capCount, type CappedCount } from "@/lib/db/cap";
 import { browsesWithoutWords, buildResourceFacets, buildResourceSearch, SEARCH_COUNT_CAP, type OwnerScope, type SearchFilters, type SearchScope } from "./sql";
 import { ownerRowScope } from "@/lib/owners/queries";
@@ -73,13 +73,27 @@ function order<T extends { name: string }>(xs: T[], q: string, alt?: (x: T) => s
   return [...xs].sort((a, b) => tier(a) - tier(b) || a.name.localeCompare(b.name));
 }
 
-/** People matching q (name or e-mail), within userScope: the policy is in the where, not applied afterwards. */
+/**
+ * People matching q, within userScope (in the where, not applied afterwards): by the name this workspace shows
+ * and the e-mail, as the membership keeps them (sortName, sortEmail), never the account's name from elsewhere
+ * (#15 item 8). Internal viewers match through the trigram indexes (app_members_matching: membership ids of their
+ * own workspace); a guest's few people are matched directly.
+ */
 async function people(tx: Tx, viewer: Viewer, q: string, take: number): Promise<PersonHit[]> {
-  const scope = userScope(viewer, await userScopeContext(tx, viewer));
-  const sel = { id: true, name: true, email: true } as const;
-  const find = (m: Prisma.UserWhereInput) => tx.user.findMany({ where: { AND: [scope, m] }, select: sel, orderBy: { name: "asc" }, take });
-  const starts = await find({ OR: [{ name: textStartsWith(q) }, { email: textStartsWith(q) }] });
-  const contains = starts.length >= take ? [] : await find({ OR: [{ name: textContains(q) }, { email: textContains(q) }] });
+  const scope = userScopeSql(viewer, await userScopeContext(tx, viewer), "u");
+  const ws = viewer.workspaceId;
+  const find = (pattern: string) => {
+    const match = viewer.role === "GUEST"
+      ? Prisma.sql`(m."sortName" ILIKE ${pattern} OR m."sortEmail" ILIKE ${pattern})`
+      : Prisma.sql`m.id = ANY((SELECT app_members_matching(${pattern}))::uuid[])`;
+    return tx.$queryRaw<{ id: string; name: string; email: string }[]>(Prisma.sql`
+      SELECT u.id::text AS id, m."sortName" AS name, m."sortEmail" AS email
+        FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+       WHERE m."workspaceId" = ${ws}::uuid AND ${match} AND ${scope}
+       ORDER BY m."sortName", m.id LIMIT ${take}`);
+  };
+  const starts = await find(`${likeEscape(q)}%`);
+  const contains = starts.length >= take ? [] : await find(likeContains(q));
   const all = [...new Map([...starts, ...contains].map((u) => [u.id, u])).values()];
   return order(all, q, (u) => u.email).slice(0, take).map((u) => ({ kind: "person", ...u }));
 }

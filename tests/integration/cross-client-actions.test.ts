@@ -25,6 +25,8 @@ type Foreign = { team: string; group: string; user: string; invited: string; res
 const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] }> = {
   updateResourceDescription: { ids: true, inputs: (f) => [{ resourceId: f.resource, description: "pwned" }] },
   updateResourceTags: { ids: true, inputs: (f) => [{ resourceId: f.resource, tags: ["pwned"] }] },
+  // The catalog tree's lazy expansion: a foreign schema (or other resource) opens to nothing.
+  loadCatalogTreeChildren: { ids: true, inputs: (f) => [{ nodeId: f.resource }] },
   createGroup: { ids: false, inputs: () => [{ name: "Intruders", description: "" }] },
   updateGroup: { ids: true, inputs: (f) => [{ groupId: f.group, name: "Renamed", description: "" }] },
   deleteGroup: { ids: true, inputs: (f) => [{ groupId: f.group }] },
@@ -96,6 +98,8 @@ const ATTACKS: Record<string, { ids: boolean; inputs: (f: Foreign) => unknown[] 
   // A foreign resource with a foreign owner, and each one alone next to the other kind of owner.
   addResourceOwner: { ids: true, inputs: (f) => [{ resourceId: f.resource, userId: f.user }, { resourceId: f.resource, groupId: f.group }, { resourceId: f.integration, userId: f.user }] },
   removeResourceOwner: { ids: true, inputs: (f) => [{ resourceId: f.resource, userId: f.user }, { resourceId: f.resource, groupId: f.group }] },
+  // The owner picker's type-ahead on a foreign resource, typing another client's names (a Guest may not set owners).
+  findOwnerCandidates: { ids: true, inputs: (f) => ["", "cara", "globex", "dan", "%"].map((q) => ({ resourceId: f.resource, q })) },
   // A workspace the attacker is no member of, and an id that is no workspace at all.
   switchWorkspace: { ids: true, inputs: (f) => [{ workspaceId: otherWorkspace }, { workspaceId: f.team }] },
   importDbtManifest: {

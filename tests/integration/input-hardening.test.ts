@@ -12,6 +12,7 @@ import { createGroup } from "@/lib/groups/actions";
 import { listTeamsTable, listTeamMembers, getTeamBySlug } from "@/lib/teams/queries";
 import { listChildren, listCatalogSection } from "@/lib/catalog/queries";
 import { listVisiblePeople } from "@/lib/people/queries";
+import { listPeoplePage } from "@/lib/people/listing";
 import { searchUrl, paletteQuery } from "@/lib/search/schemas";
 import { childrenUrl } from "@/lib/catalog/schemas";
 import { teamsUrl, teamMembersUrl } from "@/lib/teams/schemas";
@@ -55,6 +56,8 @@ describe("LIKE wildcards match themselves", () => {
   it("people, team and children filters", async () => {
     const admin = await db.viewer("admin@acme.test");
     expect(await listVisiblePeople(admin, { q: "%" })).toEqual([]);
+    // The REST API's people list (GET /api/v1/users?q=).
+    for (const q of ["%", "_", "a%n"]) expect((await listPeoplePage(admin, { q, limit: 50 })).rows).toEqual([]);
     expect((await listTeamsTable(admin, teamsUrl.load({ q: "%" }))).total).toBe(0);
     const northwind = (await getTeamBySlug(admin, "northwind"))!;
     expect((await listTeamMembers(admin, northwind.id, teamMembersUrl.load({ q: "_" }))).total).toBe(0);

@@ -7,7 +7,7 @@ import { setupTestDb } from "../helpers/db";
 import { workspaceArb } from "../helpers/arbitraries";
 import { materialize } from "../helpers/materialize";
 import { resolveViewer } from "@/lib/auth/resolve-viewer";
-import { lineageSubgraph, visibleResourceIds, type LineageDirection } from "@/lib/policy";
+import { lineageSubgraph, nearestLineage, visibleResourceIds, type LineageDirection } from "@/lib/policy";
 import { lineageOf } from "@/lib/lineage/queries";
 
 const db = await setupTestDb();
@@ -21,12 +21,23 @@ const caseArb = fc.record({
   start: fc.nat(),
   direction: fc.constantFrom<LineageDirection>("up", "down", "both"),
   depth: fc.integer({ min: 1, max: 5 }),
+  limit: fc.integer({ min: 1, max: 8 }),
 });
+
+/** One Guest (u0) in one client team (t1), beside General (t0): where the hand-made cases below start. */
+const oneGuest = {
+  users: [{ id: "u0", role: "GUEST", status: "ACTIVE" as const }],
+  teams: [{ id: "t0", visibility: "PUBLIC" as const, isDefault: true }, { id: "t1", visibility: "PRIVATE" as const, isDefault: false }],
+  groups: [],
+  teamMembers: [{ teamId: "t1", userId: "u0" }],
+  groupMembers: [],
+  teamGroups: [],
+};
 
 describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
   it("lineageOf is the policy's induced subgraph, for every member and random starts", async () => {
     await fc.assert(
-      fc.asyncProperty(caseArb, async ({ w, edges: raw, start, direction, depth }) => {
+      fc.asyncProperty(caseArb, async ({ w, edges: raw, start, direction, depth, limit }) => {
         const { mapped, workspaceId } = await materialize(db.conn.prisma, w);
         const rs = mapped.resources;
         if (!rs.length) return;
@@ -55,6 +66,13 @@ describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
           expect(got).not.toBeNull();
           expect(sorted(got!.nodes.map((n) => n.id))).toEqual(sorted(want.nodes));
           expect(sorted(got!.edges.map(edgeKey))).toEqual(sorted(want.edges.map(edgeKey)));
+          // The capped view: a subset of the above, the nearest `limit` nodes and the edges induced on them.
+          const near = nearestLineage(mapped, pv, edges, from, { direction, depth }, limit)!;
+          const capped = (await lineageOf(viewer, from, { direction, depth, limit }))!;
+          expect(sorted(capped.nodes.map((n) => n.id))).toEqual(sorted(near.nodes));
+          expect(sorted(capped.edges.map(edgeKey))).toEqual(sorted(near.edges.map(edgeKey)));
+          expect(capped.truncated).toBe(near.truncated);
+          expect(near.nodes.every((n) => want.nodes.includes(n)) && near.nodes.length === Math.min(limit, want.nodes.length)).toBe(true);
           // Row-level security alone: the edges table shows exactly the edges between two visible resources.
           const vis = visibleResourceIds(mapped, pv);
           const rows = await db.sqlAs<{ fromId: string; toId: string; kind: string }>(viewer, `SELECT "fromId", "toId", kind::text FROM "LineageEdge"`);
@@ -70,12 +88,7 @@ describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
   it("a path through a hidden resource is not shortened into an edge", async () => {
     // visible A → hidden H → visible B: a guest of A's and B's team sees A and B, and no edge between them.
     const w = {
-      users: [{ id: "u0", role: "GUEST", status: "ACTIVE" as const }],
-      teams: [{ id: "t0", visibility: "PUBLIC" as const, isDefault: true }, { id: "t1", visibility: "PRIVATE" as const, isDefault: false }],
-      groups: [],
-      teamMembers: [{ teamId: "t1", userId: "u0" }],
-      groupMembers: [],
-      teamGroups: [],
+      ...oneGuest,
       resources: [{ id: "a", parentId: null }, { id: "h", parentId: null }, { id: "b", parentId: null }],
       assignments: [{ teamId: "t1", resourceId: "a" }, { teamId: "t1", resourceId: "b" }],
     };
@@ -97,12 +110,7 @@ describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
   it("the edges table follows a move: an end moved under a hidden parent takes its edges out of sight, and back", async () => {
     // The policy reads the ends' paths from the edge row (copies kept by triggers): they must follow the resource.
     const w = {
-      users: [{ id: "u0", role: "GUEST", status: "ACTIVE" as const }],
-      teams: [{ id: "t0", visibility: "PUBLIC" as const, isDefault: true }, { id: "t1", visibility: "PRIVATE" as const, isDefault: false }],
-      groups: [],
-      teamMembers: [{ teamId: "t1", userId: "u0" }],
-      groupMembers: [],
-      teamGroups: [],
+      ...oneGuest,
       resources: [{ id: "s", parentId: null }, { id: "x", parentId: null }, { id: "a", parentId: "s" }, { id: "b", parentId: "s" }, { id: "c", parentId: "b" }],
       assignments: [{ teamId: "t1", resourceId: "s" }],
     };
@@ -128,5 +136,35 @@ describe(`lineage scope on ${db.engine}: random workspaces and edges`, () => {
     // An edge rewritten to name another end takes that end's path.
     await db.conn.prisma.lineageEdge.updateMany({ where: { workspaceId, toId: c }, data: { toId: x } });
     expect(await seen()).toEqual([b]);
+  });
+
+  it("a capped view holds the nearest visible resources and is cut only by visible ones", async () => {
+    // start → h1, h2 (hidden) and v1, v2, v3 (visible), each v → w (visible, distance 2). Hidden ones never take a
+    // place in the cap nor make it say "more": a cap of 4 holds the start and v1..v3 and is not cut.
+    const ids = ["s", "h1", "h2", "v1", "v2", "v3", "w1", "w2"];
+    const w = {
+      ...oneGuest,
+      resources: ids.map((id) => ({ id, parentId: null })),
+      assignments: ids.filter((id) => !id.startsWith("h")).map((resourceId) => ({ teamId: "t1", resourceId })),
+    };
+    const { idOf, workspaceId } = await materialize(db.conn.prisma, w);
+    const [s, h1, h2, v1, v2, v3, w1, w2] = ids.map((k) => idOf.get(k)!);
+    const pairs: [string, string][] = [[s, h1], [s, h2], [s, v1], [s, v2], [s, v3], [v1, w1], [h1, w2], [v2, v3]];
+    await db.conn.prisma.lineageEdge.createMany({ data: pairs.map(([fromId, toId]) => ({ workspaceId, fromId, toId, kind: "view" as const })) });
+    const user = await db.conn.prisma.user.findUniqueOrThrow({ where: { id: idOf.get("u0")! }, select: { id: true, sessionVersion: true } });
+    const guest = (await resolveViewer(db.conn.prisma, user.id, user.sessionVersion))!;
+    const nodesOf = async (limit?: number) => {
+      const got = (await lineageOf(guest, s, { direction: "down", depth: 3, ...(limit ? { limit } : {}) }))!;
+      expect(JSON.stringify(got)).not.toMatch(new RegExp(`${h1}|${h2}`));
+      return { nodes: sorted(got.nodes.map((n) => n.id)), edges: got.edges.length, truncated: got.truncated };
+    };
+    // Uncapped: the start, v1..v3 and w1 (w2 only behind the hidden h1), and never a `truncated` flag.
+    expect(await nodesOf()).toEqual({ nodes: sorted([s, v1, v2, v3, w1]), edges: 5, truncated: undefined });
+    // Cap 4: the start and the three at distance 1, the v2 → v3 edge between them; w1 (distance 2) is cut.
+    expect(await nodesOf(4)).toEqual({ nodes: sorted([s, v1, v2, v3]), edges: 4, truncated: true });
+    // Cap 2: the start and the smallest id at distance 1.
+    expect(await nodesOf(2)).toEqual({ nodes: sorted([s, sorted([v1, v2, v3])[0]]), edges: 1, truncated: true });
+    // Cap 5: everything visible fits, so nothing says more.
+    expect(await nodesOf(5)).toEqual({ nodes: sorted([s, v1, v2, v3, w1]), edges: 5, truncated: false });
   });
 });

@@ -1,6 +1,6 @@
 // lib/policy/lineage.ts on hand-made cases: what the database's lineage is checked against must itself be right.
 import { describe, expect, it } from "vitest";
-import { lineageSubgraph, type PolicyWorkspace } from "@/lib/policy";
+import { lineageSubgraph, nearestLineage, type PolicyWorkspace } from "@/lib/policy";
 
 // t1 (client team) holds a, b, c; h is in no team; guest u1 is in t1.
 const ws: PolicyWorkspace = {
@@ -42,5 +42,20 @@ describe("lineageSubgraph", () => {
     expect(ids(lineageSubgraph(ws, guest, edges, "b", { direction: "up", depth: 5 }))).toEqual(["a", "b"]);
     expect(ids(lineageSubgraph(ws, guest, edges, "b", { direction: "both", depth: 5 }))).toEqual(["a", "b", "c", "d"]);
     expect(lineageSubgraph(ws, guest, edges, "h", { direction: "both", depth: 5 })).toBeNull();
+  });
+});
+
+describe("nearestLineage", () => {
+  it("keeps the nearest by distance, ties by id, the edges induced on them, and never counts a hidden resource", () => {
+    // Guest, down from a: b at 1; c and d at 2 (d through b; the path through hidden h does not count).
+    expect(nearestLineage(ws, guest, edges, "a", { direction: "down", depth: 3 }, 2)).toEqual({ nodes: ["a", "b"], edges: [edges[0]], truncated: true });
+    expect(ids(nearestLineage(ws, guest, edges, "a", { direction: "down", depth: 3 }, 3))).toEqual(["a", "b", "c"]);
+    // Four visible nodes fill a cap of four: nothing more (h is not counted).
+    expect(nearestLineage(ws, guest, edges, "a", { direction: "down", depth: 3 }, 4)!.truncated).toBe(false);
+    // The admin sees h at distance 1: it is nearer than c, and the view of four is cut.
+    expect(nearestLineage(ws, admin, edges, "a", { direction: "down", depth: 3 }, 4)).toMatchObject({ truncated: true });
+    expect(ids(nearestLineage(ws, admin, edges, "a", { direction: "down", depth: 3 }, 3))).toEqual(["a", "b", "h"]);
+    // Both ways: the distance is the shorter walk's.
+    expect(ids(nearestLineage(ws, guest, edges, "d", { direction: "both", depth: 3 }, 2))).toEqual(["b", "d"]);
   });
 });

@@ -9,6 +9,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ResourceList } from "@/components/catalog/resource-list";
 import { ChildrenTable } from "@/components/catalog/children-table";
+import { CatalogTree } from "@/components/catalog/catalog-tree";
+import { catalogTree } from "@/lib/catalog/tree";
 import { seesWholeWorkspace } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Catalog" };
@@ -42,7 +44,7 @@ export default async function CatalogPage({ searchParams }: Props) {
     );
   }
 
-  const sections = await catalogOverview(viewer, CAP);
+  const [sections, tree] = await Promise.all([catalogOverview(viewer, CAP), catalogTree(viewer, null)]);
   return (
     <>
       <PageHeader
@@ -57,7 +59,23 @@ export default async function CatalogPage({ searchParams }: Props) {
         </Card>
       ) : (
         <div className="space-y-6">
-          {sections.map((s) => (
+          {tree.nodes.length ? (
+            <Card>
+              <CardHeader
+                title="Data sources"
+                description={
+                  seesWholeWorkspace(viewer.role)
+                    ? "Integrations, their databases, schemas and tables. Each count is of everything inside, columns included."
+                    : "The schemas and tables shared with you. Each count is of everything inside that you can see."
+                }
+              />
+              <CatalogTree nodes={tree.nodes} label="Data sources" />
+            </Card>
+          ) : null}
+          {sections
+            // The tree is the data sources' section (its tops, browsable); the list stays for what the tree omits.
+            .filter((s) => !(tree.nodes.length && s.key === "data" && s.items.every((i) => i.type !== "COLUMN")))
+            .map((s) => (
             <Card key={s.key}>
               <CardHeader
                 title={s.title}

@@ -18,17 +18,16 @@ import { getIntegration } from "@/lib/integrations/queries";
 import { buttonClass } from "@/components/ui/button";
 import { whoCanSee } from "@/lib/explain/queries";
 import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-see";
-import { adminResourceOptions } from "@/lib/resources/queries";
+import { adminTeamOptions } from "@/lib/resources/queries";
 import { ResourceTeamsEditor } from "@/components/isolation/resource-teams-editor";
 import { can } from "@/lib/policy";
-import { lineageOf } from "@/lib/lineage/queries";
+import { LINEAGE_VIEW_LIMIT, lineageOf } from "@/lib/lineage/queries";
 import { parseLineageParams } from "@/lib/lineage/schemas";
 import { LineagePanel } from "@/components/lineage/lineage-panel";
 import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
 import { ResourceDetails } from "@/components/catalog/resource-details";
 import { ReferencesCard } from "@/components/catalog/references-card";
 import { OwnersPanel } from "@/components/owners/owners-panel";
-import { ownerOptions } from "@/lib/owners/queries";
 
 // Resource kinds that take part in lineage (integrations, databases and schemas are containers only).
 const LINEAGE_TYPES = new Set(["TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "METRIC", "DOCUMENT", "TERM"]);
@@ -60,13 +59,15 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const childParams = childrenUrl.load(sp);
   const who = stripControl((Array.isArray(sp.who) ? sp.who[0] : sp.who) ?? "").trim().slice(0, 320);
   const asked = !!who || sp.audience === "1";
-  const audience = can(viewer.role, "access.explain") && asked ? await whoCanSee(viewer, r.id, { who }) : null;
-  const children = r.childCount ? await listChildren(viewer, r.id, childParams) : null;
-  const integration = r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? await getIntegration(viewer, r.id) : null;
-  const teamOptions = can(viewer.role, "assignments.manage") ? (await adminResourceOptions(viewer)).teams : null;
   const lineageOpts = parseLineageParams(sp);
-  const lineage = LINEAGE_TYPES.has(r.type) ? await lineageOf(viewer, r.id, lineageOpts) : null;
-  const owners = r.canEdit ? await ownerOptions(viewer) : null;
+  // The page's reads are independent of one another (each its own scoped transaction): at once, not in turn.
+  const [audience, children, integration, teamOptions, lineage] = await Promise.all([
+    can(viewer.role, "access.explain") && asked ? whoCanSee(viewer, r.id, { who }) : null,
+    r.childCount ? listChildren(viewer, r.id, childParams) : null,
+    r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? getIntegration(viewer, r.id) : null,
+    can(viewer.role, "assignments.manage") ? adminTeamOptions(viewer) : null,
+    LINEAGE_TYPES.has(r.type) ? lineageOf(viewer, r.id, { ...lineageOpts, limit: LINEAGE_VIEW_LIMIT }) : null,
+  ]);
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
 
   return (
@@ -127,7 +128,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             <Card>
               <div id="lineage" />
               <CardHeader title="Lineage" description="Where this comes from and what is built from it, among the resources you can see" />
-              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} canEdit={r.canEdit} />
+              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} truncated={lineage.truncated} limit={LINEAGE_VIEW_LIMIT} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} canEdit={r.canEdit} />
               <p className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 px-5 py-3 text-sm">
                 <Link href={`/search?upstream=${r.id}`} className="text-brand-700 hover:underline">Everything upstream of {r.name}</Link>
                 <Link href={`/search?downstream=${r.id}`} className="text-brand-700 hover:underline">Everything downstream of {r.name}</Link>
@@ -148,7 +149,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           <ResourceDetails type={r.type} meta={r.meta} createdAt={r.createdAt} updatedAt={r.updatedAt} lastSyncedAt={r.lastSyncedAt} />
           <Card>
             <CardHeader title="Owners" description="Who answers for this" />
-            <OwnersPanel resourceId={r.id} owners={r.owners} options={owners} />
+            <OwnersPanel resourceId={r.id} owners={r.owners} canEdit={r.canEdit} />
           </Card>
           <Card>
             <div id="teams" className="scroll-mt-6" />

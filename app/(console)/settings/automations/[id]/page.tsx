@@ -32,7 +32,7 @@ export default async function AutomationPage({ params }: Props) {
       </Link>
       <PageHeader
         eyebrow="Automation"
-        title={<span className="inline-flex items-center gap-2">{a.name} {a.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}</span>}
+        title={<span className="flex flex-wrap items-center gap-x-2 gap-y-1 whitespace-normal break-words">{a.name} {a.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}</span>}
         description={<>{a.action === "add" ? "Adds" : "Removes"} resources where {a.ruleSummary} {a.action === "add" ? "to" : "from"} {a.teams.join(", ") || "no team"}; runs {a.triggerSummary}.{a.nextRunAt && a.enabled ? <> Next: <Time iso={a.nextRunAt} />.</> : null}</>}
       />
       <div className="space-y-6">
