@@ -18,6 +18,7 @@ import autocannon from "autocannon";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openPglite, type OpenedPglite } from "@/lib/db/pglite";
+import { applyMigrations } from "@/lib/db/migrate";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { setConnection } from "@/lib/db/client";
 import { withViewer } from "@/lib/db/scoped";
@@ -116,6 +117,11 @@ if (PGLITE) {
   log(`  ${JSON.stringify(g.counts)}`);
 } else log(`▸ Reusing ${DB}`);
 
+// A reused database may predate migrations merged since it was generated: apply them (as `npm start` would).
+if (flag("reuse")) {
+  const applied = await applyMigrations(opened ? { pglite: opened.db } : { url });
+  if (applied.length) log(`  applied migrations newer than the database: ${applied.join(", ")}`);
+}
 const owner: BareDb = opened ? pgliteBare(opened.db) : pgBare(new pg.Pool({ connectionString: url, max: 4 }));
 const dbVersion = (await owner.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!;
 const counts = Object.fromEntries(
