@@ -121,6 +121,20 @@ ${opts.general === false ? Prisma.empty : Prisma.sql`
       WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault"${of(Prisma.sql`m."userId"`)}`}`;
 }
 
+/**
+ * SQL, the ids of the teams a user is a member of (what memberTeamsWhere selects), for a workspace, user and role
+ * given as SQL expressions: direct, through a group linked to the team, and General for everyone but a guest.
+ */
+export function memberTeamIdsSql(workspaceId: Prisma.Sql, userId: Prisma.Sql, role: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."workspaceId" = ${workspaceId} AND tm."userId" = ${userId}
+    UNION
+    SELECT tg."teamId" FROM "GroupMember" gm JOIN "TeamGroup" tg ON tg."workspaceId" = gm."workspaceId" AND tg."groupId" = gm."groupId"
+     WHERE gm."workspaceId" = ${workspaceId} AND gm."userId" = ${userId}
+    UNION
+    SELECT t.id FROM "Team" t WHERE t."workspaceId" = ${workspaceId} AND t."isDefault" AND ${role} <> 'GUEST'`;
+}
+
 /** Prisma, over Team: the teams a user is a member of (its own viewer's memberTeamIds). */
 export function memberTeamsWhere(workspaceId: string, userId: string, role: string): Prisma.TeamWhereInput {
   return {
