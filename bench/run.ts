@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { signIn, startServer } from "./lib/server";
+import { TARGETS, p95Within, type LoadTarget, type Target } from "./lib/targets";
 import pg from "pg";
 import autocannon from "autocannon";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -66,7 +67,9 @@ const { db: DB, ...sizes } = parseSizes(argv);
 const ENGINE: "postgres" | "pglite" = flag("pglite") || argv[argv.indexOf("--engine") + 1] === "pglite" ? "pglite" : "postgres";
 const PGLITE = ENGINE === "pglite";
 const DATA_DIR = path.resolve(argv.includes("--data-dir") ? argv[argv.indexOf("--data-dir") + 1]! : pgliteDirFor(sizes.resources));
-const PGLITE_PAGE_MS = 300;
+// Issue #20: "embedded PGlite, 100,000 resources: every page above p95 ≤ 300 ms": every judged row, in-process
+// and over HTTP, is held to that instead of the 1M targets.
+const PGLITE_GOAL = p95Within(300);
 const RUNS = opt("runs", 20);
 const LOAD_S = opt("load-seconds", 60);
 const CONNS = opt("connections", 50);
@@ -76,9 +79,17 @@ const root = process.cwd();
 const started = performance.now();
 const log = (s: string) => console.log(s);
 
-type Row = { section: string; name: string; app?: Stats; bare?: Stats; value?: string; target?: string; ok?: boolean };
+type Row = { section: string; name: string; app?: Stats; bare?: Stats; value?: string; target?: string; ok?: boolean; goal?: Target };
 const rows: Row[] = [];
 const add = (r: Row) => {
+  // A goal of issue #20's table judges the row: its text then says met, or by how much it is missed.
+  if (r.goal && PGLITE) r.goal = PGLITE_GOAL;
+  if (r.goal && r.app) {
+    const v = r.goal.judge(r.app, r.bare);
+    r.target = v.text;
+    r.ok = v.met;
+  }
+  delete r.goal;
   rows.push(r);
   const ratio = r.app && r.bare ? ` ×${(r.app.p50 / r.bare.p50).toFixed(1)} bare` : "";
   log(`  ${r.name.padEnd(58)} ${r.value ?? (r.app ? `p50 ${fmt(r.app.p50)} p95 ${fmt(r.app.p95)} p99 ${fmt(r.app.p99)} ms` : "")}${r.bare ? ` | bare p50 ${fmt(r.bare.p50)} ms${ratio}` : ""}`);
@@ -254,8 +265,8 @@ const bare = {
 
 log(`\n▸ Query functions (server time), ${RUNS} runs after 3 warm-ups`);
 const S = "Query functions vs bare SQL";
-add({ section: S, name: `search(guest, "${SEARCH_TERM}")`, app: await measure(() => search(guest, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(guest), RUNS), target: "p95 ≤ 50 ms, ≤ 2× bare" });
-add({ section: S, name: `search(admin, "${SEARCH_TERM}")`, app: await measure(() => search(admin, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(admin), RUNS) });
+add({ section: S, name: `search(guest, "${SEARCH_TERM}")`, app: await measure(() => search(guest, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(guest), RUNS), goal: TARGETS.search });
+add({ section: S, name: `search(admin, "${SEARCH_TERM}")`, app: await measure(() => search(admin, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(admin), RUNS), goal: TARGETS.search });
 add({ section: S, name: "catalogOverview(guest)", app: await measure(() => catalogOverview(guest, 8), RUNS), bare: await measure(() => bare.catalog(guest), RUNS) });
 add({ section: S, name: "catalogOverview(admin)", app: await measure(() => catalogOverview(admin, 8), RUNS), bare: await measure(() => bare.catalog(admin), RUNS) });
 const childParams = childrenUrl.load({});
@@ -273,9 +284,10 @@ const memberScenarios: [string, Record<string, string>, Parameters<typeof bare.m
 ];
 for (const [name, sp, b] of memberScenarios) {
   const p = membersUrl.load(sp);
-  add({ section: S, name, app: await measure(() => listMembers(admin, p), RUNS), bare: await measure(() => bare.members(b), RUNS), target: "p95 < 100 ms" });
+  add({ section: S, name, app: await measure(() => listMembers(admin, p), RUNS), bare: await measure(() => bare.members(b), RUNS), goal: TARGETS.members });
 }
-add({ section: S, name: "teams table: sorted by members desc", app: await measure(() => listTeamsTable(admin, teamsUrl.load({ sort: "members", dir: "desc" })), RUNS), bare: await measure(() => bare.teams(), RUNS) });
+add({ section: S, name: "teams table: sorted by members desc", app: await measure(() => listTeamsTable(admin, teamsUrl.load({ sort: "members", dir: "desc" })), RUNS), bare: await measure(() => bare.teams(), RUNS), goal: TARGETS.teamsTable });
+add({ section: S, name: "teams table: name asc", app: await measure(() => listTeamsTable(admin, teamsUrl.load({ sort: "name" })), RUNS), goal: TARGETS.teamsTable });
 const resourceScenarios: [string, Record<string, string>, Parameters<typeof bare.resources>[0]][] = [
   ["resources table: name asc, page 1", {}, { sort: "name", dir: "asc" }],
   [`resources table: text filter '${SEARCH_TERM}'`, { q: SEARCH_TERM }, { sort: "name", dir: "asc", q: SEARCH_TERM }],
@@ -284,7 +296,7 @@ const resourceScenarios: [string, Record<string, string>, Parameters<typeof bare
 ];
 for (const [name, sp, b] of resourceScenarios) {
   const p = adminResourcesUrl.load(sp);
-  add({ section: S, name, app: await measure(() => listAdminResources(admin, p), RUNS), bare: await measure(() => bare.resources(b), RUNS) });
+  add({ section: S, name, app: await measure(() => listAdminResources(admin, p), RUNS), bare: await measure(() => bare.resources(b), RUNS), goal: TARGETS.resourcesTable });
 }
 
 // ---- RLS on/off: the app's own SQL, replayed as the viewer (RLS on) and as the owner (RLS bypassed) ----------
@@ -327,7 +339,7 @@ log(`\n▸ Writes`);
     await owner.query(`DELETE FROM "TeamResource" WHERE "teamId" = $1 AND "resourceId" = $2`, [clientTeam2, archive]);
     await owner.query(`DELETE FROM "AuditEvent" WHERE "targetId" = $1`, [archive]);
   }
-  add({ section: "Writes", name: `assign a database of ${archiveSize.toLocaleString("en-US")} columns to a client team`, app: stats(xs), target: "≤ 1 s" });
+  add({ section: "Writes", name: `assign a database of ${archiveSize.toLocaleString("en-US")} columns to a client team`, app: stats(xs), goal: TARGETS.assign });
 }
 // --no-sync leaves the sync out (on PGlite at 100,000 resources it alone takes minutes).
 if (!flag("no-sync")) {
@@ -380,21 +392,24 @@ if (!flag("no-sync")) {
   add({ section: "Writes", name: "automation preview: every table → a client team", app: await measure(() => withViewer(admin, (tx) => preview(tx, ws, input as PreviewInput)), Math.min(RUNS, 10), 1) });
 }
 // The pages the HTTP part times, each with the bare SQL of its question.
-type Page = [name: string, path: string, who: "guest" | "admin", bare: (() => Promise<unknown>) | null, target?: string];
-const pages: Page[] = [
-  ["catalog page (guest)", "/catalog", "guest", () => bare.catalog(guest), "TTFB p95 ≤ 150 ms"],
-  ["catalog page (admin)", "/catalog", "admin", () => bare.catalog(admin), "TTFB p95 ≤ 150 ms"],
-  ["resource page, a table (guest)", `/resources/${guestTable}`, "guest", () => bare.resource(guest, guestTable)],
-  ["resource page, same table (admin)", `/resources/${guestTable}`, "admin", () => bare.resource(admin, guestTable)],
-  [`search '${SEARCH_TERM}' (guest)`, `/search?q=${SEARCH_TERM}`, "guest", () => bare.search(guest)],
-  [`search '${SEARCH_TERM}' (admin)`, `/search?q=${SEARCH_TERM}`, "admin", () => bare.search(admin)],
+// Issue #20 sets no target for the settings pages over HTTP (its settings targets are the in-process rows above).
+type Page = [name: string, path: string, who: "guest" | "admin", bare: (() => Promise<unknown>) | null, goal?: Target];
+const pageList: Page[] = [
+  ["catalog page (guest)", "/catalog", "guest", () => bare.catalog(guest), TARGETS.page],
+  ["catalog page (admin)", "/catalog", "admin", () => bare.catalog(admin), TARGETS.page],
+  ["resource page, a table (guest)", `/resources/${guestTable}`, "guest", () => bare.resource(guest, guestTable), TARGETS.page],
+  ["resource page, same table (admin)", `/resources/${guestTable}`, "admin", () => bare.resource(admin, guestTable), TARGETS.page],
+  [`search '${SEARCH_TERM}' (guest)`, `/search?q=${SEARCH_TERM}`, "guest", () => bare.search(guest), TARGETS.searchPage],
+  [`search '${SEARCH_TERM}' (admin)`, `/search?q=${SEARCH_TERM}`, "admin", () => bare.search(admin), TARGETS.searchPage],
   ["settings/members, name asc", "/settings/members?sort=name", "admin", () => bare.members({ sort: "name", dir: "asc", page: 1 })],
   ["settings/members, text filter 'olga'", "/settings/members?q=olga", "admin", () => bare.members({ sort: "name", dir: "asc", page: 1, q: "olga" })],
   ["settings/members, team filter", `/settings/members?team=${internalTeam}`, "admin", () => bare.members({ sort: "name", dir: "asc", page: 1, team: internalTeam })],
   ["settings/teams, members desc", "/settings/teams?sort=members&dir=desc", "admin", () => bare.teams()],
+  ["settings/teams, name asc", "/settings/teams?sort=name", "admin", null],
   [`settings/resources, text filter '${SEARCH_TERM}'`, `/settings/resources?q=${SEARCH_TERM}`, "admin", () => bare.resources({ sort: "name", dir: "asc", q: SEARCH_TERM })],
   ["settings/resources, type Table, updated desc", "/settings/resources?type=TABLE&sort=updatedAt&dir=desc", "admin", () => bare.resources({ sort: "updatedAt", dir: "desc", type: "TABLE" })],
 ];
+const pages = PGLITE ? pageList.map(([n, p, w, b]): Page => [n, p, w, b, PGLITE_GOAL]) : pageList;
 // PGlite: one process at a time on a folder, so the pages' bare SQL runs now, before the server opens it.
 const pageBare = new Map<string, Stats>();
 if (PGLITE && !flag("no-http")) {
@@ -426,7 +441,9 @@ function serverRssMb(): number {
   for (const p of descendants(server.pid)) {
     try {
       const cmd = fs.readFileSync(`/proc/${p}/cmdline`, "utf8");
-      if (/tsx|scripts\/start/.test(cmd)) continue;
+      // The wrappers: tsx's command-line runner and scripts/start.ts. The server itself (scripts/serve.ts, under
+      // tsx's loader: its command line names tsx too) counts.
+      if (/tsx\/dist\/cli\.mjs|scripts\/start\.ts/.test(cmd)) continue;
       kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
     } catch { /* exited */ }
   }
@@ -451,10 +468,10 @@ if (!flag("no-http")) {
     const guestCookie = await signIn(BASE, GUEST_EMAIL, BENCH_PASSWORD);
     const H = "HTTP, time to last byte";
     const cookieOf = { guest: guestCookie, admin: adminCookie };
-    for (const [name, p, who, b, target] of pages) {
+    for (const [name, p, who, b, goal] of pages) {
       const app = await measure(() => get(p, cookieOf[who]), RUNS);
       const bareStats = PGLITE ? pageBare.get(name) : b ? await measure(b, RUNS) : undefined;
-      add({ section: H, name, app, bare: bareStats, ...(PGLITE ? { target: `p95 ≤ ${PGLITE_PAGE_MS} ms`, ok: app.p95 <= PGLITE_PAGE_MS } : { target }) });
+      add({ section: H, name, app, bare: bareStats, goal });
     }
     add({ section: H, name: "server resident memory after the pages", value: `${serverRssMb().toFixed(0)} MB` });
 
@@ -463,18 +480,23 @@ if (!flag("no-http")) {
       // The search endpoint (what the ⌘K palette asks, one search per keystroke pause) carries the target; the
       // whole /search page (search, facets, recent searches, the shell) is loaded for a third of the time, for
       // information.
-      const runs: [string, string, number, string | undefined][] = [
-        [`guest searches (/api/search), ${CONNS} connections, ${LOAD_S} s`, `/api/search?q=${SEARCH_TERM}`, LOAD_S, "≥ 300 req/s, 0 errors"],
-        [`guest /search pages, ${CONNS} connections, ${Math.ceil(LOAD_S / 3)} s`, `/search?q=${SEARCH_TERM}`, Math.ceil(LOAD_S / 3), undefined],
+      // The floor: a route handler that reads nothing (no session, no database), so that the search's own cost can
+      // be told from what Next.js and this machine take per request.
+      const H_CEIL = `the floor: /api/health (no session, no database), ${CONNS} connections, 10 s`;
+      const runs: [string, string, number, LoadTarget | undefined][] = [
+        [H_CEIL, "/api/health", 10, undefined],
+        [`guest searches (/api/search), ${CONNS} connections, ${LOAD_S} s`, `/api/search?q=${SEARCH_TERM}`, LOAD_S, TARGETS.palette],
+        [`guest /search pages, ${CONNS} connections, ${Math.ceil(LOAD_S / 3)} s`, `/search?q=${SEARCH_TERM}`, Math.ceil(LOAD_S / 3), TARGETS.searchPages],
       ];
-      for (const [name, url, seconds, target] of runs) {
+      for (const [name, url, seconds, goal] of runs) {
         log(`\n▸ Load: ${name}`);
         let rss = serverRssMb();
         const sampler = setInterval(() => { rss = Math.max(rss, serverRssMb()); }, 1000);
         const r = await autocannon({ url: `${BASE}${url}`, connections: CONNS, duration: seconds, headers: { cookie: guestCookie } });
         clearInterval(sampler);
         const l = { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, rss, total: r.requests.total };
-        add({ section: "Load", name, value: `${l.rps.toFixed(0)} req/s, p99 ${l.p99} ms, ${l.total.toLocaleString("en-US")} requests, ${l.errors} errors, ${l.non2xx} non-2xx, server RSS max ${l.rss.toFixed(0)} MB`, target });
+        const verdict = goal?.judge({ rps: l.rps, p99: l.p99, errors: l.errors, non2xx: l.non2xx, rssMb: l.rss });
+        add({ section: "Load", name, value: `${l.rps.toFixed(0)} req/s, p99 ${l.p99} ms, ${l.total.toLocaleString("en-US")} requests, ${l.errors} errors, ${l.non2xx} non-2xx, server RSS max ${l.rss.toFixed(0)} MB`, target: verdict?.text, ok: verdict?.met });
       }
     }
   } finally {
@@ -499,7 +521,7 @@ for (const section of [...new Set(rows.map((r) => r.section))]) {
   md += `\n**${section}**\n\n| measure | p50 ms | p95 ms | p99 ms | ${rls ? "RLS off p50 ms | on/off" : "bare SQL p50 ms | ratio"} | target |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |\n`;
   for (const r of rs) {
     if (r.value) { md += `| ${r.name} | ${r.value} | | | | | ${r.target ?? ""} |\n`; continue; }
-    md += `| ${r.name} | ${fmt(r.app!.p50)} | ${fmt(r.app!.p95)} | ${fmt(r.app!.p99)} | ${r.bare ? fmt(r.bare.p50) : ""} | ${r.bare ? `${(r.app!.p50 / r.bare.p50).toFixed(1)}×` : ""} | ${r.target ?? ""}${r.ok === undefined ? "" : r.ok ? ": met" : ": missed"} |\n`;
+    md += `| ${r.name} | ${fmt(r.app!.p50)} | ${fmt(r.app!.p95)} | ${fmt(r.app!.p99)} | ${r.bare ? fmt(r.bare.p50) : ""} | ${r.bare ? `${(r.app!.p50 / r.bare.p50).toFixed(1)}×` : ""} | ${r.target ?? ""} |\n`;
   }
 }
 console.log(`\n${md}`);
