@@ -85,7 +85,7 @@ export const TYPE_BOOST: Record<SearchResourceType, number> = {
 const boostSql = `CASE r.type ${RESOURCE_TYPES.map((t) => `WHEN '${t}' THEN ${TYPE_BOOST[t].toFixed(2)}`).join(" ")} ELSE 1 END`;
 
 /**
- * The ranking every search uses (one definition: the SQL below and app_search_admin, migration 20261206101000):
+ * The ranking every search uses (one definition: the SQL below and app_search_admin, migration 20261207100000):
  * tiers first, then, within a tier, the type's boost (tables before their columns), the shorter name, the name
  * (case-insensitive), the id. The tiers: 0 the name is the query; 1 the name starts with it; 2 every word is in
  * the resource's own name; 3 in its own name or description; 4 only with its (visible) ancestors' names; 5 the
@@ -183,7 +183,7 @@ function parts(input: SearchScope & OwnerScope & SearchFilters & { q: string }, 
   // No words: only a filter that selects by itself (owner, lineage) may browse; else the search matches nothing.
   if (q || !browsesWithoutWords(input)) where.push(`(${match.join(" OR ")})`);
   // An admin's search with words and no filter but the type is found by app_search_admin (migration
-  // 20261206101000): the first n results of the ranking, tier by tier through the indexes, and the count up to
+  // 20261207100000): the first n results of the ranking, tier by tier through the indexes, and the count up to
   // its cap. The caller adds `r.id = ANY(those ids)`; the match above still decides, under the policies.
   const other = !!(input.integrationId || input.teamId || input.ownerId || input.upstreamOf || input.downstreamOf);
   const ranked =
