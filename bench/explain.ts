@@ -20,6 +20,7 @@ import { catalogOverview, getResourceDetail, listChildren } from "@/lib/catalog/
 import { listMembers } from "@/lib/members/queries";
 import { membersUrl } from "@/lib/members/schemas";
 import { childrenUrl } from "@/lib/catalog/schemas";
+import { catalogTree } from "@/lib/catalog/tree";
 import { ADMIN_EMAIL, GUEST_EMAIL, SEARCH_TERM } from "./lib/workspace";
 import { replayable, type Captured } from "./lib/measure";
 
@@ -58,6 +59,11 @@ const reads: [string, Viewer, () => Promise<unknown>][] = [
   [`search(admin, "${SEARCH_TERM}")`, admin, () => search(admin, SEARCH_TERM)],
   ["catalogOverview(guest)", guest, () => catalogOverview(guest, 8)],
   ["catalogOverview(admin)", admin, () => catalogOverview(admin, 8)],
+  ["catalogTree(guest)", guest, () => catalogTree(guest, null)],
+  ["catalogTree(admin)", admin, () => catalogTree(admin, null)],
+  ["resource detail (guest, a table)", guest, () => getResourceDetail(guest, guestTable)],
+  ["resource detail (admin, a table)", admin, () => getResourceDetail(admin, guestTable)],
+  ["resource children (guest, a table)", guest, () => listChildren(guest, guestTable, childrenUrl.load({}))],
   ["resource detail + children (guest, a table)", guest, async () => { await getResourceDetail(guest, guestTable); await listChildren(guest, guestTable, childrenUrl.load({})); }],
   ["members: name asc, page 1 (admin)", admin, () => listMembers(admin, membersUrl.load({ sort: "name" }))],
   ["members: text filter 'olga' (admin)", admin, () => listMembers(admin, membersUrl.load({ q: "olga" }))],

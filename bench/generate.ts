@@ -21,7 +21,11 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import bcrypt from "bcryptjs";
+import fs from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import { applyMigrations } from "@/lib/db/migrate";
+import { openPglite } from "@/lib/db/pglite";
 import {
   BENCH_PASSWORD,
   DEFAULT_SIZES,
@@ -32,6 +36,7 @@ import {
   generateResources,
   type Sizes,
 } from "./lib/workspace";
+import { pgliteDirFor } from "./lib/sizes";
 
 export const BENCH_SERVER = process.env.BENCH_PG ?? "postgres://enclave:enclave@127.0.0.1:5432/postgres";
 
@@ -78,9 +83,50 @@ function* chunked(lines: Iterable<string>): Generator<string> {
   if (buf) yield buf;
 }
 
-async function copy(client: pg.Client, table: string, columns: string[], lines: Iterable<string>): Promise<void> {
-  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
-  await pipeline(Readable.from(chunked(lines)), stream);
+/** What the loading needs of a database: statements and a bulk COPY of text-format lines. */
+type Loader = {
+  engine: "postgres" | "pglite";
+  query<T extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  copy(table: string, columns: string[], lines: Iterable<string>): Promise<void>;
+};
+
+const copySql = (table: string, columns: string[], from: string) => `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM ${from}`;
+
+function pgLoader(client: pg.Client): Loader {
+  return {
+    engine: "postgres",
+    query: async (sql, params) => client.query(sql, params),
+    async copy(table, columns, lines) {
+      await pipeline(Readable.from(chunked(lines)), client.query(copyFrom(copySql(table, columns, "STDIN"))));
+    },
+  };
+}
+
+/**
+ * PGlite has no COPY FROM STDIN; it reads a Blob as the file '/dev/blob'. The lines go in blobs of ~32 MB (one
+ * COPY each), so a large table never sits in memory whole.
+ */
+function pgliteLoader(db: PGlite): Loader {
+  return {
+    engine: "pglite",
+    query: async (sql, params) => db.query(sql, params),
+    async copy(table, columns, lines) {
+      let parts: string[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (!parts.length) return;
+        await db.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob(parts) });
+        parts = [];
+        size = 0;
+      };
+      for (const chunk of chunked(lines)) {
+        parts.push(chunk);
+        size += chunk.length;
+        if (size > 32_000_000) await flush();
+      }
+      await flush();
+    },
+  };
 }
 
 export type Generated = { url: string; seconds: number; counts: Record<string, number>; sizes: Sizes };
@@ -110,8 +156,40 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
+    const counts = await fill(pgLoader(c), sizes, lap);
+    return { url: appUrl(name, owner), seconds: (performance.now() - t0) / 1000, counts, sizes };
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * The same workspace in an embedded PGlite folder (the app's default engine): the folder is emptied, opened
+ * as the app opens it (lib/db/pglite.ts: its extensions, its lock), migrated by the same runner and filled the
+ * same way, COPY reading blobs. PGlite's one user is a superuser, as the load needs.
+ */
+export async function generatePglite(sizes: Sizes, dataDir: string, log: (s: string) => void = console.log): Promise<Omit<Generated, "url"> & { dataDir: string }> {
+  const dir = path.resolve(dataDir);
+  if (!/bench/.test(path.basename(dir))) throw new Error(`Refusing to empty ${dir}: bench data folders have "bench" in their name.`);
+  const t0 = performance.now();
+  const lap = (what: string) => log(`  ${what.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const opened = await openPglite(dir);
+  try {
+    await applyMigrations({ pglite: opened.db });
+    lap("created and migrated");
+    const counts = await fill(pgliteLoader(opened.db), sizes, lap);
+    await opened.db.query("CHECKPOINT");
+    return { dataDir: dir, seconds: (performance.now() - t0) / 1000, counts, sizes };
+  } finally {
+    await opened.close();
+  }
+}
+
+/** Fills a migrated, empty database: triggers off, Resource's non-unique indexes dropped and rebuilt, checked. */
+async function fill(c: Loader, sizes: Sizes, lap: (what: string) => void): Promise<Record<string, number>> {
     await c.query(`SET session_replication_role = replica`); // no triggers, no FK checks while loading
-    await c.query(`SET maintenance_work_mem = '512MB'`);
+    await c.query(`SET maintenance_work_mem = '${c.engine === "pglite" ? "128MB" : "512MB"}'`);
     const { rows: idx } = await c.query<{ indexname: string; indexdef: string }>(
       `SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_class x ON x.relname = i.indexname JOIN pg_index ix ON ix.indexrelid = x.oid
         WHERE i.tablename = 'Resource' AND NOT ix.indisunique`,
@@ -121,16 +199,16 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
     const people = generatePeople(sizes);
     const ws = people.workspace.id;
     const adminId = people.users[0]!.id;
-    await copy(c, "Workspace", ["id", "name", "slug"], [copyLine([ws, people.workspace.name, people.workspace.slug])]);
-    await copy(c, "User", ["id", "email", "name", "passwordHash", "status", "createdAt", "lastActiveAt"],
+    await c.copy("Workspace", ["id", "name", "slug"], [copyLine([ws, people.workspace.name, people.workspace.slug])]);
+    await c.copy("User", ["id", "email", "name", "passwordHash", "status", "createdAt", "lastActiveAt"],
       people.users.map((u) => copyLine([u.id, u.email, u.name, PASSWORD_HASH, u.status, u.createdAt, u.lastActiveAt])));
-    await copy(c, "Membership", ["id", "workspaceId", "userId", "role", "createdAt", "status", "lastActiveAt"], people.memberships.map((m) => copyLine([m.id, ws, m.userId, m.role, m.createdAt, m.status, m.lastActiveAt])));
-    await copy(c, "Team", ["id", "workspaceId", "name", "slug", "description", "visibility", "isDefault"],
+    await c.copy("Membership", ["id", "workspaceId", "userId", "role", "createdAt", "status", "lastActiveAt"], people.memberships.map((m) => copyLine([m.id, ws, m.userId, m.role, m.createdAt, m.status, m.lastActiveAt])));
+    await c.copy("Team", ["id", "workspaceId", "name", "slug", "description", "visibility", "isDefault"],
       people.teams.map((t) => copyLine([t.id, ws, t.name, t.slug, t.description, t.visibility, t.isDefault])));
-    await copy(c, "Group", ["id", "workspaceId", "name", "description"], people.groups.map((g) => copyLine([g.id, ws, g.name, g.description])));
-    await copy(c, "TeamMember", ["workspaceId", "teamId", "userId"], people.teamMembers.map((x) => copyLine([ws, x.teamId, x.userId])));
-    await copy(c, "GroupMember", ["workspaceId", "groupId", "userId"], people.groupMembers.map((x) => copyLine([ws, x.groupId, x.userId])));
-    await copy(c, "TeamGroup", ["workspaceId", "teamId", "groupId"], people.teamGroups.map((x) => copyLine([ws, x.teamId, x.groupId])));
+    await c.copy("Group", ["id", "workspaceId", "name", "description"], people.groups.map((g) => copyLine([g.id, ws, g.name, g.description])));
+    await c.copy("TeamMember", ["workspaceId", "teamId", "userId"], people.teamMembers.map((x) => copyLine([ws, x.teamId, x.userId])));
+    await c.copy("GroupMember", ["workspaceId", "groupId", "userId"], people.groupMembers.map((x) => copyLine([ws, x.groupId, x.userId])));
+    await c.copy("TeamGroup", ["workspaceId", "teamId", "groupId"], people.teamGroups.map((x) => copyLine([ws, x.teamId, x.groupId])));
     lap(`people: ${people.users.length.toLocaleString("en-US")} members, ${people.teams.length} teams, ${people.groups.length} groups`);
 
     const picks = emptyPicks();
@@ -141,10 +219,10 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
         yield copyLine([r.id, ws, r.type, r.name, r.description, r.parentId, r.path, r.path.length - 1, r.externalKey, JSON.stringify(r.meta), r.createdAt, r.createdAt]);
       }
     };
-    await copy(c, "Resource", ["id", "workspaceId", "type", "name", "description", "parentId", "path", "depth", "externalKey", "meta", "createdAt", "updatedAt"], resourceLines());
+    await c.copy("Resource", ["id", "workspaceId", "type", "name", "description", "parentId", "path", "depth", "externalKey", "meta", "createdAt", "updatedAt"], resourceLines());
     lap(`resources: ${n.toLocaleString("en-US")} copied`);
     const assignments = generateAssignments(sizes, people, picks);
-    await copy(c, "TeamResource", ["workspaceId", "teamId", "resourceId", "source", "createdById"],
+    await c.copy("TeamResource", ["workspaceId", "teamId", "resourceId", "source", "createdById"],
       assignments.map((a) => copyLine([ws, a.teamId, a.resourceId, "MANUAL", adminId])));
     // Each assignment's copy of its resource's path, as the (disabled) trigger team_resource_path would write it.
     await c.query(`UPDATE "TeamResource" tr SET path = r.path FROM "Resource" r WHERE r.id = tr."resourceId" AND r."workspaceId" = tr."workspaceId"`);
@@ -196,10 +274,7 @@ export async function generate(sizes: Sizes, name: string, log: (s: string) => v
     for (const t of ["User", "Membership", "Team", "Group", "TeamMember", "GroupMember", "TeamGroup", "Resource", "TeamResource"]) {
       counts[t] = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0]!.n;
     }
-    return { url: appUrl(name, owner), seconds: (performance.now() - t0) / 1000, counts, sizes };
-  } finally {
-    await c.end();
-  }
+    return counts;
 }
 
 export function parseSizes(argv: string[]): Sizes & { db: string } {
@@ -228,15 +303,24 @@ export function parseSizes(argv: string[]): Sizes & { db: string } {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { db, ...sizes } = parseSizes(process.argv.slice(2));
-  const owner = ownerRole(process.argv.slice(2));
-  console.log(`Generating ${db}${owner ? ` owned by ${owner.name}` : ""}: ${JSON.stringify(sizes)}`);
-  generate(sizes, db, console.log, owner)
-    .then((g) => {
-      console.log(`Done in ${g.seconds.toFixed(1)} s: ${JSON.stringify(g.counts)}\nDATABASE_URL=${g.url}`);
-    })
-    .catch((e) => {
-      console.error(e);
-      process.exit(1);
-    });
+  const argv = process.argv.slice(2);
+  const { db, ...sizes } = parseSizes(argv);
+  const at = argv.indexOf("--data-dir");
+  const done = (seconds: number, counts: Record<string, number>, where: string) => console.log(`Done in ${seconds.toFixed(1)} s: ${JSON.stringify(counts)}\n${where}`);
+  const run =
+    argv.includes("--pglite") || argv[argv.indexOf("--engine") + 1] === "pglite"
+      ? (() => {
+          const dir = at >= 0 ? argv[at + 1]! : pgliteDirFor(sizes.resources);
+          console.log(`Generating the embedded PGlite folder ${dir}: ${JSON.stringify(sizes)}`);
+          return generatePglite(sizes, dir).then((g) => done(g.seconds, g.counts, `ENCLAVE_DATA_DIR=${g.dataDir}`));
+        })()
+      : (() => {
+          const owner = ownerRole(argv);
+          console.log(`Generating ${db}${owner ? ` owned by ${owner.name}` : ""}: ${JSON.stringify(sizes)}`);
+          return generate(sizes, db, console.log, owner).then((g) => done(g.seconds, g.counts, `DATABASE_URL=${g.url}`));
+        })();
+  run.catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

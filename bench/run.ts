@@ -6,14 +6,20 @@
 //
 //   npm run bench -- [--reuse] [--db enclave_bench] [--runs 20] [--load-seconds 60] [--connections 50]
 //                    [--no-http] [--no-load] [--no-write] [generator sizes: --resources 1000000 --members 100000 …]
+//   npm run bench -- --sizes 100000,1000000,3000000 [--sizes-http] [--pglite 100000]   the growth curve (bench/lib/sizes-run.ts)
+//   npm run bench -- --engine pglite --resources 100000 [--data-dir .data/bench-pglite-100k]   the embedded database
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { signIn, startServer } from "./lib/server";
+import { TARGETS, p95Within, type LoadTarget, type Target } from "./lib/targets";
 import pg from "pg";
 import autocannon from "autocannon";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openPglite, type OpenedPglite } from "@/lib/db/pglite";
+import { applyMigrations } from "@/lib/db/migrate";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { setConnection } from "@/lib/db/client";
 import { withViewer } from "@/lib/db/scoped";
@@ -34,11 +40,19 @@ import { assignToTeams } from "@/lib/resources/assign";
 import { readPostgresCatalog } from "@/lib/integrations/postgres";
 import { applyCatalog } from "@/lib/integrations/sync";
 import { preview, type PreviewInput } from "@/lib/automations/preview";
-import { BENCH_SERVER, appUrl, dbUrl, generate, ownerRole, parseSizes } from "./generate";
+import { BENCH_SERVER, appUrl, dbUrl, generate, generatePglite, ownerRole, parseSizes } from "./generate";
+import { pgliteDirFor, writeBlock } from "./lib/sizes";
+import { pgBare, pgliteBare, type BareDb } from "./lib/bare-db";
 import { ADMIN_EMAIL, ARCHIVE_DB, BENCH_PASSWORD, GUEST_EMAIL, SEARCH_TERM, clientName } from "./lib/workspace";
 import { fmt, measure, replay, replayable, stats, type Stats } from "./lib/measure";
 
 const argv = process.argv.slice(2);
+// --sizes: the suite once per size in a child process each, then the growth table (bench/lib/sizes-run.ts).
+if (argv.includes("--sizes")) {
+  const { runSizes } = await import("./lib/sizes-run");
+  await runSizes(argv);
+  process.exit(0);
+}
 // The sync measure reads a source database on the local bench server: a loopback address the integration guard
 // (lib/integrations/target.ts) refuses unless the operator lists it, as the tests and CI do.
 process.env.ENCLAVE_INTEGRATION_HOSTS ??= "127.0.0.1,::1,localhost";
@@ -48,6 +62,14 @@ const opt = (n: string, d: number) => {
   return i >= 0 ? Number(argv[i + 1]) : d;
 };
 const { db: DB, ...sizes } = parseSizes(argv);
+// --engine pglite (or --pglite): the workspace in an embedded PGlite folder, the app's default engine; the bare SQL
+// runs on the same (single-connection, in-process) instance. Its pages are held to p95 ≤ 300 ms (issue #20).
+const ENGINE: "postgres" | "pglite" = flag("pglite") || argv[argv.indexOf("--engine") + 1] === "pglite" ? "pglite" : "postgres";
+const PGLITE = ENGINE === "pglite";
+const DATA_DIR = path.resolve(argv.includes("--data-dir") ? argv[argv.indexOf("--data-dir") + 1]! : pgliteDirFor(sizes.resources));
+// Issue #20: "embedded PGlite, 100,000 resources: every page above p95 ≤ 300 ms": every judged row, in-process
+// and over HTTP, is held to that instead of the 1M targets.
+const PGLITE_GOAL = p95Within(300);
 const RUNS = opt("runs", 20);
 const LOAD_S = opt("load-seconds", 60);
 const CONNS = opt("connections", 50);
@@ -57,9 +79,17 @@ const root = process.cwd();
 const started = performance.now();
 const log = (s: string) => console.log(s);
 
-type Row = { section: string; name: string; app?: Stats; bare?: Stats; value?: string; target?: string; ok?: boolean };
+type Row = { section: string; name: string; app?: Stats; bare?: Stats; value?: string; target?: string; ok?: boolean; goal?: Target };
 const rows: Row[] = [];
 const add = (r: Row) => {
+  // A goal of issue #20's table judges the row: its text then says met, or by how much it is missed.
+  if (r.goal && PGLITE) r.goal = PGLITE_GOAL;
+  if (r.goal && r.app) {
+    const v = r.goal.judge(r.app, r.bare);
+    r.target = v.text;
+    r.ok = v.met;
+  }
+  delete r.goal;
   rows.push(r);
   const ratio = r.app && r.bare ? ` ×${(r.app.p50 / r.bare.p50).toFixed(1)} bare` : "";
   log(`  ${r.name.padEnd(58)} ${r.value ?? (r.app ? `p50 ${fmt(r.app.p50)} p95 ${fmt(r.app.p95)} p99 ${fmt(r.app.p99)} ms` : "")}${r.bare ? ` | bare p50 ${fmt(r.bare.p50)} ms${ratio}` : ""}`);
@@ -82,25 +112,41 @@ let generation = "reused";
 // the app, the bare SQL and the HTTP server all connect as that owner. Without it, as BENCH_PG's role (a superuser).
 const OWNER = ownerRole(argv);
 const url = appUrl(DB, OWNER);
-if (!flag("reuse") || !(await exists(DB))) {
+let opened: OpenedPglite | undefined;
+if (PGLITE) {
+  if (!flag("reuse") || !fs.existsSync(path.join(DATA_DIR, "PG_VERSION"))) {
+    log(`▸ Generating the PGlite folder ${DATA_DIR} ${JSON.stringify(sizes)}`);
+    const g = await generatePglite(sizes, DATA_DIR, log);
+    generation = `${g.seconds.toFixed(0)} s`;
+    log(`  ${JSON.stringify(g.counts)}`);
+  } else log(`▸ Reusing ${DATA_DIR}`);
+  opened = await openPglite(DATA_DIR);
+} else if (!flag("reuse") || !(await exists(DB))) {
   log(`▸ Generating ${DB} ${JSON.stringify(sizes)}${OWNER ? ` owned by ${OWNER.name}` : ""}`);
   const g = await generate(sizes, DB, log, OWNER);
   generation = `${g.seconds.toFixed(0)} s`;
   log(`  ${JSON.stringify(g.counts)}`);
 } else log(`▸ Reusing ${DB}`);
 
-const owner = new pg.Pool({ connectionString: url, max: 4 });
+// A reused database may predate migrations merged since it was generated: apply them (as `npm start` would).
+if (flag("reuse")) {
+  const applied = await applyMigrations(opened ? { pglite: opened.db } : { url });
+  if (applied.length) log(`  applied migrations newer than the database: ${applied.join(", ")}`);
+}
+const owner: BareDb = opened ? pgliteBare(opened.db) : pgBare(new pg.Pool({ connectionString: url, max: 4 }));
+const dbVersion = (await owner.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!;
 const counts = Object.fromEntries(
   await Promise.all(["Resource", "Membership", "Team", "Group", "TeamResource"].map(async (t) => [t, (await owner.query(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0].n as number])),
 ) as Record<string, number>;
 
 // Two Prisma clients: one for timing, one that logs its SQL (the RLS on/off replay).
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+const adapter = (max: number) => (opened ? new PrismaPGlite(opened.db) : new PrismaPg({ connectionString: url, max }));
+const prisma = new PrismaClient({ adapter: adapter(10) });
+const logging = new PrismaClient({ adapter: adapter(2), log: [{ emit: "event", level: "query" }] });
 const events: { query: string; params: string }[] = [];
 (logging as unknown as { $on: (e: "query", cb: (e: { query: string; params: string }) => void) => void }).$on("query", (e) => events.push(e));
-const timingConnection = () => setConnection({ prisma, engine: "postgres", close: () => prisma.$disconnect() });
-const loggingConnection = () => setConnection({ prisma: logging, engine: "postgres", close: () => logging.$disconnect() });
+const timingConnection = () => setConnection({ prisma, engine: ENGINE, pglite: opened?.db, close: () => prisma.$disconnect() });
+const loggingConnection = () => setConnection({ prisma: logging, engine: ENGINE, pglite: opened?.db, close: () => logging.$disconnect() });
 timingConnection();
 
 async function viewerOf(email: string): Promise<Viewer> {
@@ -110,7 +156,7 @@ async function viewerOf(email: string): Promise<Viewer> {
 const admin = await viewerOf(ADMIN_EMAIL);
 const guest = await viewerOf(GUEST_EMAIL);
 const ws = admin.workspaceId;
-const one = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await owner.query<T>(sql, params)).rows[0]!;
+const one = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await owner.query<T>(sql, params)).rows[0]!;
 const guestTable = (await one<{ id: string }>(
   `SELECT r.id FROM "TeamResource" tr JOIN "Resource" r ON r.id = tr."resourceId" WHERE tr."teamId" = ANY($1::uuid[]) AND r.type = 'TABLE' ORDER BY r.name LIMIT 1`,
   [guest.memberTeamIds],
@@ -134,7 +180,7 @@ const bare = {
       const admin = v.role === "ADMIN";
       const roots: string[] = admin
         ? []
-        : (await c.query(`SELECT coalesce(array_agg(DISTINCT "resourceId")::text[], '{}') AS r FROM "TeamResource" WHERE "workspaceId" = $1 AND "teamId" = ANY($2::uuid[])`, [ws, v.memberTeamIds])).rows[0].r;
+        : (await c.query<{ r: string[] }>(`SELECT coalesce(array_agg(DISTINCT "resourceId")::text[], '{}') AS r FROM "TeamResource" WHERE "workspaceId" = $1 AND "teamId" = ANY($2::uuid[])`, [ws, v.memberTeamIds])).rows[0].r;
       const stmt = buildResourceSearch({ workspaceId: ws, roots: admin ? "all" : roots, teams: admin ? "all" : v.memberTeamIds, q: SEARCH_TERM, limit: SEARCH_PAGE_SIZE, offset: 0 });
       await c.query(stmt.text, stmt.values);
       if (admin) {
@@ -219,8 +265,8 @@ const bare = {
 
 log(`\n▸ Query functions (server time), ${RUNS} runs after 3 warm-ups`);
 const S = "Query functions vs bare SQL";
-add({ section: S, name: `search(guest, "${SEARCH_TERM}")`, app: await measure(() => search(guest, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(guest), RUNS), target: "p95 ≤ 50 ms, ≤ 2× bare" });
-add({ section: S, name: `search(admin, "${SEARCH_TERM}")`, app: await measure(() => search(admin, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(admin), RUNS) });
+add({ section: S, name: `search(guest, "${SEARCH_TERM}")`, app: await measure(() => search(guest, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(guest), RUNS), goal: TARGETS.search });
+add({ section: S, name: `search(admin, "${SEARCH_TERM}")`, app: await measure(() => search(admin, SEARCH_TERM), RUNS), bare: await measure(() => bare.search(admin), RUNS), goal: TARGETS.search });
 add({ section: S, name: "catalogOverview(guest)", app: await measure(() => catalogOverview(guest, 8), RUNS), bare: await measure(() => bare.catalog(guest), RUNS) });
 add({ section: S, name: "catalogOverview(admin)", app: await measure(() => catalogOverview(admin, 8), RUNS), bare: await measure(() => bare.catalog(admin), RUNS) });
 const childParams = childrenUrl.load({});
@@ -238,9 +284,10 @@ const memberScenarios: [string, Record<string, string>, Parameters<typeof bare.m
 ];
 for (const [name, sp, b] of memberScenarios) {
   const p = membersUrl.load(sp);
-  add({ section: S, name, app: await measure(() => listMembers(admin, p), RUNS), bare: await measure(() => bare.members(b), RUNS), target: "p95 < 100 ms" });
+  add({ section: S, name, app: await measure(() => listMembers(admin, p), RUNS), bare: await measure(() => bare.members(b), RUNS), goal: TARGETS.members });
 }
-add({ section: S, name: "teams table: sorted by members desc", app: await measure(() => listTeamsTable(admin, teamsUrl.load({ sort: "members", dir: "desc" })), RUNS), bare: await measure(() => bare.teams(), RUNS) });
+add({ section: S, name: "teams table: sorted by members desc", app: await measure(() => listTeamsTable(admin, teamsUrl.load({ sort: "members", dir: "desc" })), RUNS), bare: await measure(() => bare.teams(), RUNS), goal: TARGETS.teamsTable });
+add({ section: S, name: "teams table: name asc", app: await measure(() => listTeamsTable(admin, teamsUrl.load({ sort: "name" })), RUNS), goal: TARGETS.teamsTable });
 const resourceScenarios: [string, Record<string, string>, Parameters<typeof bare.resources>[0]][] = [
   ["resources table: name asc, page 1", {}, { sort: "name", dir: "asc" }],
   [`resources table: text filter '${SEARCH_TERM}'`, { q: SEARCH_TERM }, { sort: "name", dir: "asc", q: SEARCH_TERM }],
@@ -249,7 +296,7 @@ const resourceScenarios: [string, Record<string, string>, Parameters<typeof bare
 ];
 for (const [name, sp, b] of resourceScenarios) {
   const p = adminResourcesUrl.load(sp);
-  add({ section: S, name, app: await measure(() => listAdminResources(admin, p), RUNS), bare: await measure(() => bare.resources(b), RUNS) });
+  add({ section: S, name, app: await measure(() => listAdminResources(admin, p), RUNS), bare: await measure(() => bare.resources(b), RUNS), goal: TARGETS.resourcesTable });
 }
 
 // ---- RLS on/off: the app's own SQL, replayed as the viewer (RLS on) and as the owner (RLS bypassed) ----------
@@ -292,9 +339,10 @@ log(`\n▸ Writes`);
     await owner.query(`DELETE FROM "TeamResource" WHERE "teamId" = $1 AND "resourceId" = $2`, [clientTeam2, archive]);
     await owner.query(`DELETE FROM "AuditEvent" WHERE "targetId" = $1`, [archive]);
   }
-  add({ section: "Writes", name: `assign a database of ${archiveSize.toLocaleString("en-US")} columns to a client team`, app: stats(xs), target: "≤ 1 s" });
+  add({ section: "Writes", name: `assign a database of ${archiveSize.toLocaleString("en-US")} columns to a client team`, app: stats(xs), goal: TARGETS.assign });
 }
-{
+// --no-sync leaves the sync out (on PGlite at 100,000 resources it alone takes minutes).
+if (!flag("no-sync")) {
   // A source database of 1,000 tables × 100 columns, kept between runs; synced into a new integration inside a
   // transaction that is rolled back, so the workspace stays as generated.
   const srcName = "enclave_bench_src";
@@ -343,8 +391,34 @@ log(`\n▸ Writes`);
   const input = { rule: { match: "all" as const, conditions: [{ kind: "type" as const, value: "TABLE" }] }, action: "add" as const, teamIds: [clientTeam2] };
   add({ section: "Writes", name: "automation preview: every table → a client team", app: await measure(() => withViewer(admin, (tx) => preview(tx, ws, input as PreviewInput)), Math.min(RUNS, 10), 1) });
 }
+// The pages the HTTP part times, each with the bare SQL of its question.
+// Issue #20 sets no target for the settings pages over HTTP (its settings targets are the in-process rows above).
+type Page = [name: string, path: string, who: "guest" | "admin", bare: (() => Promise<unknown>) | null, goal?: Target];
+const pageList: Page[] = [
+  ["catalog page (guest)", "/catalog", "guest", () => bare.catalog(guest), TARGETS.page],
+  ["catalog page (admin)", "/catalog", "admin", () => bare.catalog(admin), TARGETS.page],
+  ["resource page, a table (guest)", `/resources/${guestTable}`, "guest", () => bare.resource(guest, guestTable), TARGETS.page],
+  ["resource page, same table (admin)", `/resources/${guestTable}`, "admin", () => bare.resource(admin, guestTable), TARGETS.page],
+  [`search '${SEARCH_TERM}' (guest)`, `/search?q=${SEARCH_TERM}`, "guest", () => bare.search(guest), TARGETS.searchPage],
+  [`search '${SEARCH_TERM}' (admin)`, `/search?q=${SEARCH_TERM}`, "admin", () => bare.search(admin), TARGETS.searchPage],
+  ["settings/members, name asc", "/settings/members?sort=name", "admin", () => bare.members({ sort: "name", dir: "asc", page: 1 })],
+  ["settings/members, text filter 'olga'", "/settings/members?q=olga", "admin", () => bare.members({ sort: "name", dir: "asc", page: 1, q: "olga" })],
+  ["settings/members, team filter", `/settings/members?team=${internalTeam}`, "admin", () => bare.members({ sort: "name", dir: "asc", page: 1, team: internalTeam })],
+  ["settings/teams, members desc", "/settings/teams?sort=members&dir=desc", "admin", () => bare.teams()],
+  ["settings/teams, name asc", "/settings/teams?sort=name", "admin", null],
+  [`settings/resources, text filter '${SEARCH_TERM}'`, `/settings/resources?q=${SEARCH_TERM}`, "admin", () => bare.resources({ sort: "name", dir: "asc", q: SEARCH_TERM })],
+  ["settings/resources, type Table, updated desc", "/settings/resources?type=TABLE&sort=updatedAt&dir=desc", "admin", () => bare.resources({ sort: "updatedAt", dir: "desc", type: "TABLE" })],
+];
+const pages = PGLITE ? pageList.map(([n, p, w, b]): Page => [n, p, w, b, PGLITE_GOAL]) : pageList;
+// PGlite: one process at a time on a folder, so the pages' bare SQL runs now, before the server opens it.
+const pageBare = new Map<string, Stats>();
+if (PGLITE && !flag("no-http")) {
+  log(`\n▸ The pages' bare SQL, on the PGlite instance before the server takes the folder`);
+  for (const [name, , , b] of pages) if (b) pageBare.set(name, await measure(b, RUNS));
+}
 await prisma.$disconnect();
 await logging.$disconnect();
+await opened?.close();
 
 // ---- HTTP against the production build ---------------------------------------------------------------------------
 
@@ -367,7 +441,9 @@ function serverRssMb(): number {
   for (const p of descendants(server.pid)) {
     try {
       const cmd = fs.readFileSync(`/proc/${p}/cmdline`, "utf8");
-      if (/tsx|scripts\/start/.test(cmd)) continue;
+      // The wrappers: tsx's command-line runner and scripts/start.ts. The server itself (scripts/serve.ts, under
+      // tsx's loader: its command line names tsx too) counts.
+      if (/tsx\/dist\/cli\.mjs|scripts\/start\.ts/.test(cmd)) continue;
       kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
     } catch { /* exited */ }
   }
@@ -381,9 +457,9 @@ async function get(pathname: string, cookie: string): Promise<void> {
 }
 
 if (!flag("no-http")) {
-  log(`\n▸ Production server on :${PORT} (DATABASE_URL=${DB})`);
+  log(`\n▸ Production server on :${PORT} (${PGLITE ? `ENCLAVE_DATA_DIR=${DATA_DIR}, no DATABASE_URL` : `DATABASE_URL=${DB}`})`);
   // scripts/start.ts: migrations (already applied), `next build` when the sources are newer than the build, `next start`.
-  const env = { ...process.env, DATABASE_URL: url, PORT: String(PORT), NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret", NEXT_TELEMETRY_DISABLED: "1", ENCLAVE_SEED_DEMO: "" };
+  const env = { ...process.env, DATABASE_URL: PGLITE ? "" : url, ...(PGLITE ? { ENCLAVE_DATA_DIR: DATA_DIR } : {}), PORT: String(PORT), NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret", NEXT_TELEMETRY_DISABLED: "1", ENCLAVE_SEED_DEMO: "" };
   const started = await startServer(BASE, env);
   server = started.child;
   const stop = started.stop;
@@ -391,40 +467,36 @@ if (!flag("no-http")) {
     const adminCookie = await signIn(BASE, ADMIN_EMAIL, BENCH_PASSWORD);
     const guestCookie = await signIn(BASE, GUEST_EMAIL, BENCH_PASSWORD);
     const H = "HTTP, time to last byte";
-    const pages: [string, string, string, (() => Promise<unknown>) | null, string?][] = [
-      ["catalog page (guest)", "/catalog", guestCookie, () => bare.catalog(guest), "TTFB p95 ≤ 150 ms"],
-      ["catalog page (admin)", "/catalog", adminCookie, () => bare.catalog(admin), "TTFB p95 ≤ 150 ms"],
-      ["resource page, a table (guest)", `/resources/${guestTable}`, guestCookie, () => bare.resource(guest, guestTable)],
-      ["resource page, same table (admin)", `/resources/${guestTable}`, adminCookie, () => bare.resource(admin, guestTable)],
-      [`search '${SEARCH_TERM}' (guest)`, `/search?q=${SEARCH_TERM}`, guestCookie, () => bare.search(guest)],
-      [`search '${SEARCH_TERM}' (admin)`, `/search?q=${SEARCH_TERM}`, adminCookie, () => bare.search(admin)],
-      ["settings/members, name asc", "/settings/members?sort=name", adminCookie, () => bare.members({ sort: "name", dir: "asc", page: 1 })],
-      ["settings/members, text filter 'olga'", "/settings/members?q=olga", adminCookie, () => bare.members({ sort: "name", dir: "asc", page: 1, q: "olga" })],
-      ["settings/members, team filter", `/settings/members?team=${internalTeam}`, adminCookie, () => bare.members({ sort: "name", dir: "asc", page: 1, team: internalTeam })],
-      ["settings/teams, members desc", "/settings/teams?sort=members&dir=desc", adminCookie, () => bare.teams()],
-      [`settings/resources, text filter '${SEARCH_TERM}'`, `/settings/resources?q=${SEARCH_TERM}`, adminCookie, () => bare.resources({ sort: "name", dir: "asc", q: SEARCH_TERM })],
-      ["settings/resources, type Table, updated desc", "/settings/resources?type=TABLE&sort=updatedAt&dir=desc", adminCookie, () => bare.resources({ sort: "updatedAt", dir: "desc", type: "TABLE" })],
-    ];
-    for (const [name, p, cookie, b, target] of pages) {
-      add({ section: H, name, app: await measure(() => get(p, cookie), RUNS), bare: b ? await measure(b, RUNS) : undefined, target });
+    const cookieOf = { guest: guestCookie, admin: adminCookie };
+    for (const [name, p, who, b, goal] of pages) {
+      const app = await measure(() => get(p, cookieOf[who]), RUNS);
+      const bareStats = PGLITE ? pageBare.get(name) : b ? await measure(b, RUNS) : undefined;
+      add({ section: H, name, app, bare: bareStats, goal });
     }
+    add({ section: H, name: "server resident memory after the pages", value: `${serverRssMb().toFixed(0)} MB` });
 
-    if (!flag("no-load")) {
+    // PGlite serves one statement at a time: its load run is opt-in (--load); its target is the pages'.
+    if (!flag("no-load") && (!PGLITE || flag("load"))) {
       // The search endpoint (what the ⌘K palette asks, one search per keystroke pause) carries the target; the
       // whole /search page (search, facets, recent searches, the shell) is loaded for a third of the time, for
       // information.
-      const runs: [string, string, number, string | undefined][] = [
-        [`guest searches (/api/search), ${CONNS} connections, ${LOAD_S} s`, `/api/search?q=${SEARCH_TERM}`, LOAD_S, "≥ 300 req/s, 0 errors"],
-        [`guest /search pages, ${CONNS} connections, ${Math.ceil(LOAD_S / 3)} s`, `/search?q=${SEARCH_TERM}`, Math.ceil(LOAD_S / 3), undefined],
+      // The floor: a route handler that reads nothing (no session, no database), so that the search's own cost can
+      // be told from what Next.js and this machine take per request.
+      const H_CEIL = `the floor: /api/health (no session, no database), ${CONNS} connections, 10 s`;
+      const runs: [string, string, number, LoadTarget | undefined][] = [
+        [H_CEIL, "/api/health", 10, undefined],
+        [`guest searches (/api/search), ${CONNS} connections, ${LOAD_S} s`, `/api/search?q=${SEARCH_TERM}`, LOAD_S, TARGETS.palette],
+        [`guest /search pages, ${CONNS} connections, ${Math.ceil(LOAD_S / 3)} s`, `/search?q=${SEARCH_TERM}`, Math.ceil(LOAD_S / 3), TARGETS.searchPages],
       ];
-      for (const [name, url, seconds, target] of runs) {
+      for (const [name, url, seconds, goal] of runs) {
         log(`\n▸ Load: ${name}`);
         let rss = serverRssMb();
         const sampler = setInterval(() => { rss = Math.max(rss, serverRssMb()); }, 1000);
         const r = await autocannon({ url: `${BASE}${url}`, connections: CONNS, duration: seconds, headers: { cookie: guestCookie } });
         clearInterval(sampler);
         const l = { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, rss, total: r.requests.total };
-        add({ section: "Load", name, value: `${l.rps.toFixed(0)} req/s, p99 ${l.p99} ms, ${l.total.toLocaleString("en-US")} requests, ${l.errors} errors, ${l.non2xx} non-2xx, server RSS max ${l.rss.toFixed(0)} MB`, target });
+        const verdict = goal?.judge({ rps: l.rps, p99: l.p99, errors: l.errors, non2xx: l.non2xx, rssMb: l.rss });
+        add({ section: "Load", name, value: `${l.rps.toFixed(0)} req/s, p99 ${l.p99} ms, ${l.total.toLocaleString("en-US")} requests, ${l.errors} errors, ${l.non2xx} non-2xx, server RSS max ${l.rss.toFixed(0)} MB`, target: verdict?.text, ok: verdict?.met });
       }
     }
   } finally {
@@ -435,11 +507,13 @@ await owner.end();
 
 // ---- the table ------------------------------------------------------------------------------------------------
 
-const pgVersion = await (async () => { const c = new pg.Client({ connectionString: BENCH_SERVER }); await c.connect(); try { return (await c.query("SHOW server_version")).rows[0].server_version as string; } finally { await c.end(); } })();
-const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, PostgreSQL ${pgVersion}, Node ${process.version}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min)`;
+const pgliteVersion = (JSON.parse(fs.readFileSync(path.join(root, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8")) as { version: string }).version;
+const engineName = PGLITE ? `embedded PGlite ${pgliteVersion} (PostgreSQL ${dbVersion.v}, in-process)` : `PostgreSQL ${dbVersion.v}`;
+const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${engineName}, Node ${process.version}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min)`;
 const workspace = `${counts.Resource!.toLocaleString("en-US")} resources, ${counts.Membership!.toLocaleString("en-US")} members, ${counts.Team!.toLocaleString("en-US")} teams, ${counts.Group!.toLocaleString("en-US")} groups, ${counts.TeamResource!.toLocaleString("en-US")} assignments (generated in ${generation})`;
 const total = ((performance.now() - started) / 60_000).toFixed(1);
-const as = OWNER ? `the owner role ${OWNER.name} (LOGIN CREATEROLE, not a superuser: no LEAKPROOF)` : `${new URL(BENCH_SERVER).username} (a superuser)`;
+const shownDir = path.relative(root, DATA_DIR).startsWith("..") ? DATA_DIR : path.relative(root, DATA_DIR);
+const as = PGLITE ? `the PGlite folder ${shownDir} (its one user, a superuser; the app's transactions switch to enclave_app / enclave_admin)` : OWNER ? `the owner role ${OWNER.name} (LOGIN CREATEROLE, not a superuser: no LEAKPROOF)` : `${new URL(BENCH_SERVER).username} (a superuser)`;
 let md = `Machine: ${machine}.  \nWorkspace: ${workspace}, connected as ${as}.  \nRun: \`npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}\`, ${RUNS} measured runs after 3 warm-ups, whole suite ${total} min, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.\n`;
 for (const section of [...new Set(rows.map((r) => r.section))]) {
   const rs = rows.filter((r) => r.section === section);
@@ -452,14 +526,16 @@ for (const section of [...new Set(rows.map((r) => r.section))]) {
 }
 console.log(`\n${md}`);
 const jsonAt = argv.indexOf("--json");
-if (jsonAt >= 0) fs.writeFileSync(argv[jsonAt + 1]!, JSON.stringify({ as, machine, workspace, rows }, null, 1));
+if (jsonAt >= 0) fs.writeFileSync(argv[jsonAt + 1]!, JSON.stringify({ engine: ENGINE, resources: counts.Resource, minutes: Number(total), load: os.loadavg(), as, machine, workspace, rows, md }, null, 1));
 if (!flag("no-write")) {
   const readme = path.join(root, "bench", "README.md");
   const text = fs.readFileSync(readme, "utf8");
-  const [a, b] = ["<!-- bench:results -->", "<!-- /bench:results -->"];
-  if (text.includes(a) && text.includes(b)) {
-    fs.writeFileSync(readme, `${text.slice(0, text.indexOf(a) + a.length)}\n${md}\n${text.slice(text.indexOf(b))}`);
-    log(`▸ Wrote the table into bench/README.md`);
+  // The PGlite run has its own block, so it never replaces the PostgreSQL table.
+  const block = PGLITE ? "pglite" : "results";
+  const next = writeBlock(text, block, md);
+  if (next) {
+    fs.writeFileSync(readme, next);
+    log(`▸ Wrote the table into bench/README.md (bench:${block})`);
   }
 }
 process.exit(0);

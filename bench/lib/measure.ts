@@ -1,6 +1,5 @@
 // Timing helpers of the benchmark suite: percentiles, a warm-up-then-measure loop, and a capture of the SQL that
 // Prisma sends (replayed by bench/run.ts with row-level security on and off).
-import type pg from "pg";
 
 export function pct(xs: number[], p: number): number {
   if (!xs.length) return NaN;
@@ -37,7 +36,7 @@ export function replayable(events: { query: string; params: string }[]): Capture
  * Runs captured statements in one transaction, as the viewer under row-level security (`rls: true`: the app role
  * and the viewer's context, as withViewer does) or as the owner, which bypasses it.
  */
-export async function replay(client: pg.PoolClient | pg.Client, statements: Captured[], ctx: { userId: string; workspaceId: string; rls: boolean; role?: string }): Promise<void> {
+export async function replay(client: { query(sql: string, params?: unknown[]): Promise<unknown> }, statements: Captured[], ctx: { userId: string; workspaceId: string; rls: boolean; role?: string }): Promise<void> {
   await client.query("BEGIN");
   try {
     await client.query(`SELECT set_config('app.user_id', $1, true), set_config('app.workspace_id', $2, true), set_config('jit', 'off', true)`, [ctx.userId, ctx.workspaceId]);

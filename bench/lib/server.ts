@@ -7,7 +7,7 @@ import path from "node:path";
 export type BenchServer = { child: ChildProcess; stop: () => void };
 
 /** Starts scripts/start.ts with env and resolves once `${base}/login` answers 200 (or throws after timeoutMs). */
-export async function startServer(base: string, env: NodeJS.ProcessEnv, timeoutMs = 5 * 60_000): Promise<BenchServer> {
+export async function startServer(base: string, env: NodeJS.ProcessEnv, timeoutMs = 15 * 60_000): Promise<BenchServer> {
   const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"], detached: true });
   child.stdout!.on("data", (d: Buffer) => { if (/Building|error/i.test(d.toString())) process.stdout.write(d); });
   const stop = () => { try { if (child.pid) process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ } };

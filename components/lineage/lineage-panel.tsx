@@ -15,9 +15,9 @@ import { buttonClass } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import { layoutLineage, NODE_H, NODE_W, type Positioned } from "./layout";
 import { download, lineageCsv, lineagePng } from "./export";
+import { unpackLineage, type PackedLineage, type PanelEdge, type PanelNode } from "./packed";
 
-export type PanelNode = { id: string; type: string; name: string; qualifiedName: string };
-export type PanelEdge = { from: string; to: string; kind: string };
+export type { PanelEdge, PanelNode } from "./packed";
 
 const KIND_LABEL: Record<string, string> = { view: "view", dbt: "dbt", bi: "BI", manual: "manual" };
 const KIND_COLOR: Record<string, string> = { view: "#64748b", dbt: "#f97316", bi: "#0ea5e9", manual: "#8b5cf6" };
@@ -39,6 +39,14 @@ function ResourceNode({ data }: NodeProps<Node<Data>>) {
   );
 }
 const nodeTypes = { resource: ResourceNode };
+// Every node has the same size and handles (left: target, right: source), so xyflow is told them up front instead
+// of measuring each node first: with onlyRenderVisibleElements it otherwise mounts every unmeasured node once (all
+// 500 at 1M, and the server rendered all 500 into the HTML) before keeping the few in the viewport.
+const HANDLE = 6;
+const HANDLES = [
+  { type: "target" as const, position: Position.Left, x: -HANDLE / 2, y: NODE_H / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+  { type: "source" as const, position: Position.Right, x: NODE_W - HANDLE / 2, y: NODE_H / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+];
 const LIST_PAGE = 100;
 // Beyond this many edges they are drawn as one SVG path per kind (EdgeLayer) rather than one xyflow edge each:
 // 4,800 edge components took 3–5 s to draw at 1M (bench/README.md); a few paths draw in milliseconds.
@@ -82,10 +90,10 @@ function EdgeLayer({ edges, pos, selected }: { edges: PanelEdge[]; pos: Position
   );
 }
 
-export function LineagePanel({ startId, nodes, edges, truncated = false, limit, direction, depth, fileName, canEdit = false }: {
+export function LineagePanel({ startId, graph, truncated = false, limit, direction, depth, fileName, canEdit = false }: {
   startId: string;
-  nodes: PanelNode[];
-  edges: PanelEdge[];
+  /** The scoped lineage, packed (./packed.ts: a tenth of the bytes of node and edge objects in the page). */
+  graph: PackedLineage;
   /** The server stopped at `limit` resources: more that the viewer can see lie within this depth and direction. */
   truncated?: boolean;
   limit?: number;
@@ -95,6 +103,7 @@ export function LineagePanel({ startId, nodes, edges, truncated = false, limit, 
   /** Editors and admins may remove manual edges from the list. */
   canEdit?: boolean;
 }) {
+  const { nodes, edges } = useMemo(() => unpackLineage(graph), [graph]);
   const router = useRouter();
   const removal = useAction(removeManualLineageEdge, { fields: [], success: "The manual edge was removed", onSuccess: () => router.refresh() });
   const { error, pending: removing } = removal;
@@ -114,7 +123,7 @@ export function LineagePanel({ startId, nodes, edges, truncated = false, limit, 
   }, [selected, edges]);
 
   const flowNodes: Node<Data>[] = useMemo(
-    () => nodes.map((n) => ({ id: n.id, type: "resource", position: pos.get(n.id) ?? { x: 0, y: 0 }, data: { node: n, start: n.id === startId, highlight: touching.has(n.id) }, draggable: false, connectable: false })),
+    () => nodes.map((n) => ({ id: n.id, type: "resource", position: pos.get(n.id) ?? { x: 0, y: 0 }, width: NODE_W, height: NODE_H, handles: HANDLES, data: { node: n, start: n.id === startId, highlight: touching.has(n.id) }, draggable: false, connectable: false })),
     [nodes, pos, startId, touching],
   );
   const layered = edges.length > EDGE_LAYER_MIN;

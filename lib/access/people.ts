@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import type { Tx } from "@/lib/db/scoped";
 import { seesWholeWorkspace } from "@/lib/policy";
-import { listedMemberIds, teamLinks, teamMembersWhere, teamMemberSql, type TeamLinks } from "./team-members";
+import { teamMembersWhere, teamMemberSql, type TeamLinks } from "./team-members";
 
 // People the viewer may see (lib/policy visibleUserIds): everyone for admins, the non-deactivated for other
 // internal people, and for a guest itself and the (non-deactivated) members of its own teams.
@@ -21,14 +21,25 @@ export type UserScopeContext = {
 
 /** What a guest's user scope needs beyond the viewer: General's id and the groups linked to its teams. */
 export async function userScopeContext(tx: Tx, viewer: Viewer): Promise<UserScopeContext> {
-  const general = await tx.team.findFirst({ where: { workspaceId: viewer.workspaceId, isDefault: true }, select: { id: true } });
-  const guest = viewer.role === "GUEST" && viewer.memberTeamIds.length > 0;
-  const inGeneral = !!general && viewer.memberTeamIds.includes(general.id);
-  const links = guest
-    ? await teamLinks(tx, viewer.workspaceId, viewer.memberTeamIds.map((id) => ({ id, isDefault: id === general?.id })))
-    : null;
-  const candidateIds = links && !inGeneral ? [...new Set([viewer.userId, ...(await listedMemberIds(tx, viewer.workspaceId, links))])] : null;
-  return { generalTeamId: general?.id ?? null, teamGroupIds: links?.groupIds ?? [], candidateIds };
+  const ws = viewer.workspaceId;
+  if (!(viewer.role === "GUEST" && viewer.memberTeamIds.length > 0)) {
+    const general = await tx.team.findFirst({ where: { workspaceId: ws, isDefault: true }, select: { id: true } });
+    return { generalTeamId: general?.id ?? null, teamGroupIds: [], candidateIds: null };
+  }
+  // A guest's: General, the groups linked to its teams and, outside General, everyone it could see, in one
+  // statement (four round trips before; this runs on every search and people read of a guest).
+  const teams = viewer.memberTeamIds;
+  const [row] = await tx.$queryRaw<{ general: string | null; groups: string[]; candidates: string[] | null }[]>(Prisma.sql`
+    WITH g AS (SELECT t.id FROM "Team" t WHERE t."workspaceId" = ${ws}::uuid AND t."isDefault" LIMIT 1),
+         links AS (SELECT DISTINCT tg."groupId" FROM "TeamGroup" tg WHERE tg."workspaceId" = ${ws}::uuid AND tg."teamId" = ANY(${teams}::uuid[]))
+    SELECT (SELECT g.id::text FROM g) AS general,
+           ARRAY(SELECT links."groupId"::text FROM links) AS groups,
+           CASE WHEN EXISTS (SELECT 1 FROM g WHERE g.id = ANY(${teams}::uuid[])) THEN NULL ELSE ARRAY(
+             SELECT ${viewer.userId}::uuid
+             UNION SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid AND tm."teamId" = ANY(${teams}::uuid[])
+             UNION SELECT gm."userId" FROM "GroupMember" gm WHERE gm."workspaceId" = ${ws}::uuid AND gm."groupId" IN (SELECT links."groupId" FROM links)
+           )::text[] END AS candidates`);
+  return { generalTeamId: row?.general ?? null, teamGroupIds: row?.groups ?? [], candidateIds: row?.candidates ?? null };
 }
 
 /** A guest's teams as the membership rule takes them. */

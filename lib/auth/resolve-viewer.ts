@@ -1,6 +1,6 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { can, type Role } from "@/lib/policy";
-import { memberTeamsWhere } from "@/lib/access/team-members";
+import { memberTeamIdsSql } from "@/lib/access/team-members";
 
 export type Viewer = {
   userId: string;
@@ -49,30 +49,30 @@ async function resolve(prisma: PrismaClient, userId: string, sessionVersion: num
 }
 
 async function resolveIn(prisma: PrismaClient, userId: string, sessionVersion: number | null, only: string | null): Promise<Viewer | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      status: true,
-      sessionVersion: true,
-      // Only a membership active in its workspace counts: one invited or deactivated there is no way in.
-      memberships: { where: { status: "ACTIVE", ...(only ? { workspaceId: only } : {}) }, select: { role: true, workspaceId: true, workspace: { select: { name: true } } }, orderBy: { createdAt: "asc" }, take: 1 },
-    },
-  });
-  const membership = user?.memberships[0];
-  if (!user || !membership || user.status !== "ACTIVE" || (sessionVersion !== null && user.sessionVersion !== sessionVersion)) return null;
-  const { workspaceId, role } = membership;
-  const teams = await prisma.team.findMany({ where: memberTeamsWhere(workspaceId, userId, role), select: { id: true } });
+  // One statement, since every request runs it: the person, the first membership active in its workspace (only
+  // one of those counts: invited or deactivated there is no way in) and that workspace's teams of theirs. Prisma's
+  // nested reads took four round trips (bench/README.md, session 7).
+  const rows = await prisma.$queryRaw<{ email: string; name: string; status: string; sessionVersion: number; role: string; workspaceId: string; workspaceName: string; teamIds: string[] }[]>(Prisma.sql`
+    SELECT u.email, u.name, u.status::text AS status, u."sessionVersion", m.role::text AS role, m."workspaceId"::text AS "workspaceId", w.name AS "workspaceName",
+           ARRAY(${memberTeamIdsSql(Prisma.sql`m."workspaceId"`, Prisma.sql`u.id`, Prisma.sql`m.role::text`)})::text[] AS "teamIds"
+      FROM "User" u
+      JOIN LATERAL (
+        SELECT mm.role, mm."workspaceId" FROM "Membership" mm
+         WHERE mm."userId" = u.id AND mm.status = 'ACTIVE'${only ? Prisma.sql` AND mm."workspaceId" = ${only}::uuid` : Prisma.empty}
+         ORDER BY mm."createdAt" LIMIT 1
+      ) m ON true
+      JOIN "Workspace" w ON w.id = m."workspaceId"
+     WHERE u.id = ${userId}::uuid`);
+  const row = rows[0];
+  if (!row || row.status !== "ACTIVE" || (sessionVersion !== null && row.sessionVersion !== sessionVersion)) return null;
   return {
     userId,
-    email: user.email,
-    name: user.name,
-    role: role as Role,
-    workspaceId,
-    workspaceName: membership.workspace.name,
-    memberTeamIds: teams.map((t) => t.id),
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    workspaceId: row.workspaceId,
+    workspaceName: row.workspaceName,
+    memberTeamIds: row.teamIds,
   };
 }
 

@@ -82,50 +82,63 @@ export async function catalogTreeChildren(viewer: Viewer, nodeId: string): Promi
   });
 }
 
-async function expand(tx: Tx, scope: ResourceScope, rows: { id: string; type: ResourceType; name: string }[], open: Set<string>, depth: number): Promise<TreeNode[]> {
+type Row = { id: string; type: ResourceType; name: string };
+
+/**
+ * A level of the tree at once: the rows' counts and numbers of tree children, then the first children of the open
+ * ones, two statements for the whole level (one per open node made the guest's catalog page ~1 s at
+ * 1,000,000 resources: bench/README.md, "Catalog and resource pages (session 7)"), then the next level the same way.
+ */
+async function expand(tx: Tx, scope: ResourceScope, rows: Row[], open: Set<string>, depth: number): Promise<TreeNode[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  // Visible descendants of each node (removed ones aside), counted under the viewer's scope in one statement and
-  // stopped at the cap: an integration of a million-resource catalog holds hundreds of thousands, and a count
-  // per node made the catalog page seconds (bench/README.md). `path @> ARRAY[id]` is the path index's condition.
-  const counted = await tx.$queryRaw<{ id: string; n: bigint }[]>(Prisma.sql`
-    SELECT x.id::text AS id,
-           (SELECT count(*) FROM (
-              SELECT 1 FROM "Resource" r
-               WHERE ${resourceScopeSql(scope, "r")} AND r.path @> ARRAY[x.id] AND r.id <> x.id AND r."removedAt" IS NULL
-               LIMIT ${TREE_COUNT_CAP + 1}) c) AS n
-      FROM unnest(${ids}::uuid[]) AS x(id)`);
+  // Visible descendants of each node (removed ones aside), stopped at the cap, and its visible tree children, by
+  // app_tree_counts (migration 20261206101100): index-only walks (the path's btree range, the parentId-and-type
+  // index) under the session's own visibility rule, the policy's. Every descendant of a visible node is visible,
+  // so it counts what the viewer could count; a node out of the viewer's sight gets no row, so no count.
+  const counted = await tx.$queryRaw<{ id: string; n: bigint; kids: bigint }[]>(
+    Prisma.sql`SELECT id::text AS id, n, kids FROM app_tree_counts(${ids}::uuid[], ${TREE_COUNT_CAP}::int, (${TREE_TYPES}::text[])::"ResourceType"[])`,
+  );
   const byId = new Map(counted.map((c) => [c.id, capCount(Number(c.n), TREE_COUNT_CAP)]));
-  const counts = ids.map((id) => byId.get(id) ?? { total: 0, capped: false });
-  const kids = await tx.resource.groupBy({
-    by: ["parentId"],
-    where: { AND: [scope.where, { parentId: { in: ids } }, { type: { in: TREE_TYPES } }, { removedAt: null }] },
-    _count: { _all: true },
+  const kidCount = new Map(counted.map((c) => [c.id, Number(c.kids)]));
+  const openIds = rows.filter((r) => open.has(r.id) && (kidCount.get(r.id) ?? 0) > 0 && depth < 4).map((r) => r.id);
+  // The first TREE_CHILDREN_MAX visible tree children of every open node of this level, in one statement (each
+  // parent's own index range, in the name order of the parentId index).
+  const children = openIds.length
+    ? await tx.$queryRaw<(Row & { parentId: string })[]>(Prisma.sql`
+        SELECT c.id::text AS id, c.type::text AS type, c.name, c."parentId"::text AS "parentId"
+          FROM unnest(${openIds}::uuid[]) WITH ORDINALITY AS p(id, i)
+          CROSS JOIN LATERAL (
+            SELECT r.id, r.type, r.name, r."parentId" FROM "Resource" r
+             WHERE ${resourceScopeSql(scope, "r")} AND r."parentId" = p.id AND r."removedAt" IS NULL
+               AND r.type::text = ANY(${TREE_TYPES}::text[])
+             ORDER BY r.name, r.id
+             LIMIT ${TREE_CHILDREN_MAX}) c
+         ORDER BY p.i, c.name, c.id`)
+    : [];
+  const below = await expand(tx, scope, children.map(({ id, type, name }) => ({ id, type, name })), open, depth + 1);
+  const childrenOf = new Map<string, TreeNode[]>();
+  children.forEach((c, i) => {
+    const list = childrenOf.get(c.parentId) ?? [];
+    list.push(below[i]!);
+    childrenOf.set(c.parentId, list);
   });
-  const kidCount = new Map(kids.map((k) => [k.parentId, k._count._all]));
-  const out: TreeNode[] = [];
-  for (const [i, r] of rows.entries()) {
+  const openSet = new Set(openIds);
+  return rows.map((r) => {
     const n = kidCount.get(r.id) ?? 0;
-    const isOpen = open.has(r.id) && n > 0 && depth < 4;
-    const children = isOpen
-      ? await tx.resource.findMany({
-          where: { AND: [scope.where, { parentId: r.id }, { type: { in: TREE_TYPES } }, { removedAt: null }] },
-          select: { id: true, type: true, name: true },
-          orderBy: [{ name: "asc" }, { id: "asc" }],
-          take: TREE_CHILDREN_MAX,
-        })
-      : [];
-    out.push({
+    const isOpen = openSet.has(r.id);
+    const mine = isOpen ? (childrenOf.get(r.id) ?? []) : [];
+    const count = byId.get(r.id) ?? { total: 0, capped: false };
+    return {
       id: r.id,
       type: r.type,
       name: r.name,
-      descendants: counts[i]!.total,
-      descendantsCapped: counts[i]!.capped,
+      descendants: count.total,
+      descendantsCapped: count.capped,
       expandable: n > 0 && BRANCH_TYPES.has(r.type),
       open: isOpen,
-      children: await expand(tx, scope, children, open, depth + 1),
-      more: isOpen ? Math.max(0, n - children.length) : 0,
-    });
-  }
-  return out;
+      children: mine,
+      more: isOpen ? Math.max(0, n - mine.length) : 0,
+    };
+  });
 }

@@ -48,8 +48,11 @@ class ShadowAwarePglite extends PrismaPGlite {
  * comments; PostgreSQL's simple query protocol takes the whole script at once, as psql would send it.
  */
 class WholeScriptPg extends PrismaPg {
+  /** Every pool this factory opened: closed when the engine is done (see `done`). */
+  readonly opened: { dispose(): Promise<void> }[] = [];
   async connect() {
     const adapter = await super.connect();
+    this.opened.push(adapter);
     const inner = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never };
     adapter.executeScript = async (script: string) => {
       try {
@@ -64,15 +67,32 @@ class WholeScriptPg extends PrismaPg {
 
 type Target = { pglite: PGlite } | { url: string };
 
-async function engineFor(target: Target): Promise<Engine> {
+type Session = { engine: Engine; done: () => Promise<void> };
+
+/**
+ * The schema engine takes PostgreSQL's migration lock (a session-level advisory lock) on one of its pool's
+ * connections and leaves it there: freeing the engine does not close the pool. Left to the pool's idle timeout the
+ * lock outlived the run by 10 s, and for as long as the event loop was blocked (`npm start` building with
+ * spawnSync): a second app server starting meanwhile timed out waiting for it. `done` frees the engine and closes
+ * the pool, which ends the lock with its session.
+ */
+async function engineFor(target: Target): Promise<Session> {
   const { SchemaEngine } = await loadWasm();
-  const factory = "pglite" in target ? new ShadowAwarePglite(target.pglite) : new WholeScriptPg({ connectionString: target.url });
+  const pg = "pglite" in target ? null : new WholeScriptPg({ connectionString: target.url });
+  const factory = pg ?? new ShadowAwarePglite((target as { pglite: PGlite }).pglite);
   const logs: string[] = [];
-  return SchemaEngine.new(
+  const engine: Engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, fs.readFileSync(schemaPath, "utf8")]] },
     (msg: string) => logs.push(msg),
     bindMigrationAwareSqlAdapterFactory(factory as never),
   );
+  return {
+    engine,
+    done: async () => {
+      engine.free();
+      await Promise.all((pg?.opened ?? []).map((a) => a.dispose()));
+    },
+  };
 }
 
 function migrationList() {
@@ -94,19 +114,19 @@ function migrationList() {
 const filters = { externalTables: [], externalEnums: [] };
 
 export async function applyMigrations(target: Target): Promise<string[]> {
-  const engine = await engineFor(target);
+  const { engine, done } = await engineFor(target);
   try {
     const out = await engine.applyMigrations({ migrationsList: migrationList(), filters });
     return out.appliedMigrationNames;
   } finally {
-    engine.free();
+    await done();
   }
 }
 
 /** SQL that takes the committed migrations to the current schema.prisma ("" when nothing changed). */
 export async function diffSchema(): Promise<string> {
   const shadow = await openMemoryPglite();
-  const engine = await engineFor({ pglite: shadow });
+  const { engine, done } = await engineFor({ pglite: shadow });
   try {
     const list = migrationList();
     const out = await engine.diff({
@@ -118,16 +138,16 @@ export async function diffSchema(): Promise<string> {
     });
     return out.exitCode === 2 ? (out.stdout ?? "") : "";
   } finally {
-    engine.free();
+    await done();
     await shadow.close();
   }
 }
 
 export async function migrationStatus(target: Target) {
-  const engine = await engineFor(target);
+  const { engine, done } = await engineFor(target);
   try {
     return await engine.diagnoseMigrationHistory({ migrationsList: migrationList(), optInToShadowDatabase: false, filters });
   } finally {
-    engine.free();
+    await done();
   }
 }

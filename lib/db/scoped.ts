@@ -21,8 +21,8 @@ export async function withViewer<T>(viewer: Viewer, fn: (tx: Tx) => Promise<T>, 
       // short OLTP query then costs 100-300 ms more than running it (bench/README.md, members and search).
       // A team token's viewer: row-level security reads its team from the token row (migration *_api_tokens_rls).
       const teamToken = viewer.apiToken?.teamId ? viewer.apiToken.id : "";
-      await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true), set_config('app.team_token_id', ${teamToken}, true), set_config('jit', 'off', true)`;
-      await tx.$executeRawUnsafe(`SET LOCAL ROLE ${appRoleFor(viewer)}`);
+      // set_config('role', …, true) is SET LOCAL ROLE (the same privilege check), in the same round trip as the context.
+      await tx.$queryRaw`SELECT set_config('app.user_id', ${viewer.userId}, true), set_config('app.workspace_id', ${viewer.workspaceId}, true), set_config('app.team_token_id', ${teamToken}, true), set_config('jit', 'off', true), set_config('role', ${appRoleFor(viewer)}, true)`;
       return fn(tx);
     },
     { maxWait: 10_000, timeout: opts.timeout ?? 30_000 },

@@ -1,8 +1,8 @@
 import "server-only";
-import { likeContains, likeEscape, textContains, textStartsWith } from "@/lib/db/like";
+import { likeContains, likeEscape } from "@/lib/db/like";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
-import { resourceRootIds, resourceScope, teamScope, userScopeContext, userScopeSql, visibleTeamIds } from "@/lib/access/scope";
+import { resourceRootIds, resourceScope, teamScopeSql, userScopeContext, userScopeSql, visibleTeamIds } from "@/lib/access/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { capCount, type CappedCount } from "@/lib/db/cap";
 import { browsesWithoutWords, buildResourceFacets, buildResourceSearch, SEARCH_COUNT_CAP, SEARCH_FACET_CAP, type OwnerScope, type SearchFilters, type SearchScope } from "./sql";
@@ -84,30 +84,28 @@ function order<T extends { name: string }>(xs: T[], q: string, alt?: (x: T) => s
 async function people(tx: Tx, viewer: Viewer, q: string, take: number): Promise<PersonHit[]> {
   const scope = userScopeSql(viewer, await userScopeContext(tx, viewer), "u");
   const ws = viewer.workspaceId;
-  const find = (pattern: string) => {
-    const match = viewer.role === "GUEST"
-      ? Prisma.sql`(m."sortName" ILIKE ${pattern} OR m."sortEmail" ILIKE ${pattern})`
-      : Prisma.sql`m.id = ANY((SELECT app_members_matching(${pattern}))::uuid[])`;
-    return tx.$queryRaw<{ id: string; name: string; email: string }[]>(Prisma.sql`
-      SELECT u.id::text AS id, m."sortName" AS name, m."sortEmail" AS email
-        FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-       WHERE m."workspaceId" = ${ws}::uuid AND ${match} AND ${scope}
-       ORDER BY m."sortName", m.id LIMIT ${take}`);
-  };
-  const starts = await find(`${likeEscape(q)}%`);
-  const contains = starts.length >= take ? [] : await find(likeContains(q));
-  const all = [...new Map([...starts, ...contains].map((u) => [u.id, u])).values()];
-  return order(all, q, (u) => u.email).slice(0, take).map((u) => ({ kind: "person", ...u }));
+  const contains = likeContains(q);
+  const starts = `${likeEscape(q)}%`;
+  const match = viewer.role === "GUEST"
+    ? Prisma.sql`(m."sortName" ILIKE ${contains} OR m."sortEmail" ILIKE ${contains})`
+    : Prisma.sql`m.id = ANY((SELECT app_members_matching(${contains}))::uuid[])`;
+  // One statement: the names that start with q first, then the rest by name; twice the page, so that `order`
+  // below still chooses among enough of each tier (it was two statements, starts then contains).
+  const rows = await tx.$queryRaw<{ id: string; name: string; email: string }[]>(Prisma.sql`
+    SELECT u.id::text AS id, m."sortName" AS name, m."sortEmail" AS email
+      FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+     WHERE m."workspaceId" = ${ws}::uuid AND ${match} AND ${scope}
+     ORDER BY (m."sortName" ILIKE ${starts} OR m."sortEmail" ILIKE ${starts}) DESC, m."sortName", m.id LIMIT ${take * 2}`);
+  return order(rows, q, (u) => u.email).slice(0, take).map((u) => ({ kind: "person", ...u }));
 }
 
-/** Teams matching q, within teamScope. */
+/** Teams matching q, within teamScope: those whose name starts with q first, in one statement. */
 async function teams(tx: Tx, viewer: Viewer, q: string, take: number): Promise<TeamHit[]> {
-  const sel = { id: true, slug: true, name: true, description: true } as const;
-  const find = (m: Prisma.TeamWhereInput) => tx.team.findMany({ where: { AND: [teamScope(viewer), m] }, select: sel, orderBy: { name: "asc" }, take });
-  const starts = await find({ name: textStartsWith(q) });
-  const contains = starts.length >= take ? [] : await find({ name: textContains(q) });
-  const all = [...new Map([...starts, ...contains].map((t) => [t.id, t])).values()];
-  return order(all, q).slice(0, take).map((t) => ({ kind: "team", ...t }));
+  const rows = await tx.$queryRaw<{ id: string; slug: string; name: string; description: string }[]>(Prisma.sql`
+    SELECT t.id::text AS id, t.slug, t.name, t.description FROM "Team" t
+     WHERE ${teamScopeSql(viewer)} AND t.name ILIKE ${likeContains(q)}
+     ORDER BY (t.name ILIKE ${`${likeEscape(q)}%`}) DESC, t.name, t.id LIMIT ${take * 2}`);
+  return order(rows, q).slice(0, take).map((t) => ({ kind: "team", ...t }));
 }
 
 async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope & OwnerScope, q: string, opts: SearchOptions): Promise<SearchResult> {

@@ -234,6 +234,40 @@ describe(`the catalog tree on ${db.engine}`, () => {
     expect(wh!.nodes.map((n) => n.type)).toEqual(["DATABASE"]);
   });
 
+  it("the tree's counts (app_tree_counts) answer each viewer for what they can see, and nothing for the rest", async () => {
+    const northwind = await res("northwind");
+    const globex = await res("globex");
+    const everyBranch = await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE type IN ('INTEGRATION','DATABASE','SCHEMA','TABLE','VIEW')`);
+    const ids = everyBranch.map((r) => r.id);
+    const counts = async (as: typeof admin) =>
+      new Map((await db.sqlAs<{ id: string; n: number; kids: number }>(as, `SELECT id::text AS id, n::int AS n, kids::int AS kids FROM app_tree_counts($1::uuid[], 100000, ARRAY['INTEGRATION','DATABASE','SCHEMA','TABLE','VIEW']::"ResourceType"[])`, [ids])).map((r) => [r.id, r]));
+    for (const as of [ana, cara, viewer, admin]) {
+      const visible = new Set(await listVisibleResourceIds(as));
+      const got = await counts(as);
+      // A row for each visible node and none other: a foreign schema, table or the Warehouse above them gets nothing.
+      expect([...got.keys()].sort()).toEqual(ids.filter((id) => visible.has(id)).sort());
+      for (const [id, c] of got) expect(c.n).toBe(await visibleBelow(as, id));
+    }
+    const anas = await counts(ana);
+    expect(anas.has(northwind)).toBe(true);
+    expect(anas.has(globex)).toBe(false);
+    expect(anas.has(warehouse)).toBe(false);
+    expect(anas.get(northwind)!.kids).toBe(4);
+  });
+
+  it("Ana's tree opened everywhere, foreign ids included, is one level per statement and holds only Northwind", async () => {
+    const everything = await db.sql<{ id: string }>(`SELECT id FROM "Resource"`);
+    const visible = new Set(await listVisibleResourceIds(ana));
+    const tree = await catalogTree(ana, everything.map((r) => r.id));
+    const nodes = flat(tree.nodes);
+    expect(nodes.length).toBeGreaterThan(4);
+    for (const n of nodes) {
+      expect(visible.has(n.id)).toBe(true);
+      expect(n.descendants).toBe(await visibleBelow(ana, n.id));
+    }
+    expect(JSON.stringify(tree.nodes)).not.toMatch(/globex|initech|finance|Warehouse|analytics|fx_invoices|invoices/i);
+  });
+
   it("the viewer's Warehouse counts only General's schemas", async () => {
     const tree = await catalogTree(viewer, null);
     const wh = tree.nodes.find((n) => n.name === "Warehouse");

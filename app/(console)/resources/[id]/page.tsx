@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { stripControl } from "@/lib/validation/text";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronRight, Lock, Globe } from "lucide-react";
@@ -21,9 +21,8 @@ import { WhoCanSeePanel, WhoCanSeePrompt } from "@/components/explain/who-can-se
 import { adminTeamOptions } from "@/lib/resources/queries";
 import { ResourceTeamsEditor } from "@/components/isolation/resource-teams-editor";
 import { can } from "@/lib/policy";
-import { LINEAGE_VIEW_LIMIT, lineageOf } from "@/lib/lineage/queries";
 import { parseLineageParams } from "@/lib/lineage/schemas";
-import { LineagePanel } from "@/components/lineage/lineage-panel";
+import { LineageLoading, LineageSection } from "@/components/lineage/lineage-section";
 import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
 import { ResourceDetails } from "@/components/catalog/resource-details";
 import { ReferencesCard } from "@/components/catalog/references-card";
@@ -60,13 +59,13 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const who = stripControl((Array.isArray(sp.who) ? sp.who[0] : sp.who) ?? "").trim().slice(0, 320);
   const asked = !!who || sp.audience === "1";
   const lineageOpts = parseLineageParams(sp);
-  // The page's reads are independent of one another (each its own scoped transaction): at once, not in turn.
-  const [audience, children, integration, teamOptions, lineage] = await Promise.all([
+  // The page's reads are independent of one another (each its own scoped transaction): at once, not in turn. The
+  // lineage is read apart, under its own Suspense boundary (LineageSection), so the rest does not wait on its walk.
+  const [audience, children, integration, teamOptions] = await Promise.all([
     can(viewer.role, "access.explain") && asked ? whoCanSee(viewer, r.id, { who }) : null,
     r.childCount ? listChildren(viewer, r.id, childParams) : null,
     r.type === "INTEGRATION" && can(viewer.role, "integrations.manage") ? getIntegration(viewer, r.id) : null,
     can(viewer.role, "assignments.manage") ? adminTeamOptions(viewer) : null,
-    LINEAGE_TYPES.has(r.type) ? lineageOf(viewer, r.id, { ...lineageOpts, limit: LINEAGE_VIEW_LIMIT }) : null,
   ]);
   const definition = typeof r.meta.definition === "string" ? r.meta.definition : null;
 
@@ -124,11 +123,13 @@ export default async function ResourcePage({ params, searchParams }: Props) {
               />
             </Card>
           ) : null}
-          {lineage ? (
+          {LINEAGE_TYPES.has(r.type) ? (
             <Card>
               <div id="lineage" />
               <CardHeader title="Lineage" description="Where this comes from and what is built from it, among the resources you can see" />
-              <LineagePanel startId={r.id} nodes={lineage.nodes} edges={lineage.edges} truncated={lineage.truncated} limit={LINEAGE_VIEW_LIMIT} direction={lineageOpts.direction} depth={lineageOpts.depth} fileName={r.name} canEdit={r.canEdit} />
+              <Suspense fallback={<LineageLoading />}>
+                <LineageSection viewer={viewer} resourceId={r.id} fileName={r.name} canEdit={r.canEdit} options={lineageOpts} />
+              </Suspense>
               <p className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 px-5 py-3 text-sm">
                 <Link href={`/search?upstream=${r.id}`} className="text-brand-700 hover:underline">Everything upstream of {r.name}</Link>
                 <Link href={`/search?downstream=${r.id}`} className="text-brand-700 hover:underline">Everything downstream of {r.name}</Link>

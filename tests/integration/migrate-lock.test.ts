@@ -1,0 +1,31 @@
+// The migration runner must not hold PostgreSQL's migration lock once it returns: a second app server starting
+// meanwhile (several servers on one database) waits for that lock and gives up after 10 s.
+import { describe, expect, it } from "vitest";
+import { applyMigrations, migrationStatus } from "@/lib/db/migrate";
+import { setupTestDb } from "../helpers/db";
+
+const db = await setupTestDb({ seed: false });
+
+describe.skipIf(db.engine !== "postgres")("the migration runner on PostgreSQL", () => {
+  const url = async () => {
+    const [{ name }] = await db.sql<{ name: string }>("SELECT current_database() AS name");
+    const u = new URL(process.env.DATABASE_URL!);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  const advisoryLocks = async () =>
+    (await db.sql<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND a.datname = current_database()"))[0]!.n;
+
+  it("leaves no advisory lock behind once it has applied (or found nothing to apply)", async () => {
+    expect(await applyMigrations({ url: await url() })).toEqual([]);
+    expect(await advisoryLocks()).toBe(0);
+    await migrationStatus({ url: await url() });
+    expect(await advisoryLocks()).toBe(0);
+  });
+
+  it("two runners at once both finish", async () => {
+    const target = { url: await url() };
+    expect(await Promise.all([applyMigrations(target), applyMigrations(target)])).toEqual([[], []]);
+    expect(await advisoryLocks()).toBe(0);
+  });
+});
