@@ -108,6 +108,26 @@ describe(`the members table's sort name on ${db.engine}`, () => {
     }
   });
 
+  it("the admin's tops lookups (app_admin_tops, app_admin_top_count) answer an admin for their own workspace only", async () => {
+    const kinds = ["INTEGRATION", "DATABASE", "SCHEMA", "TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "DOCUMENT", "METRIC", "TERM"];
+    const asked = (v: Awaited<ReturnType<typeof bossViewer>>) =>
+      withViewer(v, async (tx) => {
+        const ids = await tx.$queryRaw<{ id: string }[]>`SELECT t.id::text AS id FROM app_admin_tops((${kinds}::text[])::"ResourceType"[], 1000) AS t(id)`;
+        const [c] = await tx.$queryRaw<{ n: number }[]>`SELECT app_admin_top_count((${kinds}::text[])::"ResourceType"[])::int AS n`;
+        return { ids: ids.map((r) => r.id).sort(), n: c!.n };
+      });
+    const acmeRoots = (await p.resource.findMany({ where: { workspaceId: acme, parentId: null, removedAt: null }, select: { id: true } })).map((r) => r.id).sort();
+    expect(acmeRoots.length).toBeGreaterThan(0);
+    const admin = await p.user.findUniqueOrThrow({ where: { email: "admin@acme.test" } });
+    expect(await asked((await resolveViewer(p, admin.id, admin.sessionVersion))!)).toEqual({ ids: acmeRoots, n: acmeRoots.length });
+    // Borealis's admin: Borealis's roots (none), never Acme's.
+    expect(await asked(await bossViewer())).toEqual({ ids: [], n: 0 });
+    for (const email of ["ana@northwind.test", "viewer@acme.test", "editor@acme.test"]) {
+      const u = await p.user.findUniqueOrThrow({ where: { email } });
+      expect(await asked((await resolveViewer(p, u.id, u.sessionVersion))!)).toEqual({ ids: [], n: 0 });
+    }
+  });
+
   it("the text filter's index lookup answers internal viewers for their own workspace only, and a guest nothing", async () => {
     const matching = (v: Awaited<ReturnType<typeof bossViewer>>) =>
       withViewer(v, async (tx) => (await tx.$queryRaw<{ ids: string[] }[]>`SELECT app_members_matching('%') AS ids`)[0]!.ids.length);
