@@ -21,6 +21,7 @@ import { listMembers } from "@/lib/members/queries";
 import { membersUrl } from "@/lib/members/schemas";
 import { childrenUrl } from "@/lib/catalog/schemas";
 import { catalogTree } from "@/lib/catalog/tree";
+import { listVisibleTeams } from "@/lib/teams/queries";
 import { ADMIN_EMAIL, GUEST_EMAIL, SEARCH_TERM } from "./lib/workspace";
 import { replayable, type Captured } from "./lib/measure";
 
@@ -59,6 +60,7 @@ const reads: [string, Viewer, () => Promise<unknown>][] = [
   [`search(admin, "${SEARCH_TERM}")`, admin, () => search(admin, SEARCH_TERM)],
   ["catalogOverview(guest)", guest, () => catalogOverview(guest, 8)],
   ["catalogOverview(admin)", admin, () => catalogOverview(admin, 8)],
+  ["shell: my teams (guest)", guest, () => listVisibleTeams(guest, { mine: true })],
   ["catalogTree(guest)", guest, () => catalogTree(guest, null)],
   ["catalogTree(admin)", admin, () => catalogTree(admin, null)],
   ["resource detail (guest, a table)", guest, () => getResourceDetail(guest, guestTable)],

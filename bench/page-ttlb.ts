@@ -40,12 +40,17 @@ async function get(p: string, cookie: string) {
   if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}`);
 }
 console.log(`| page | p50 ms | p95 ms | load (1 min) |\n| --- | ---: | ---: | ---: |`);
+const only = argv.includes("--only") ? arg("--only", "") : "";
 for (const [name, p, cookie] of [
   ["catalog page (guest)", "/catalog", guest],
   ["catalog page (admin)", "/catalog", admin],
   ["resource page, a table (guest)", `/resources/${table}`, guest],
   ["resource page, same table (admin)", `/resources/${table}`, admin],
+  // The floor: a page of the same shell that reads almost nothing (one small query of its own).
+  ["account page (guest), the shell's floor", "/account", guest],
+  ["account page (admin), the shell's floor", "/account", admin],
 ] as const) {
+  if (only && !name.includes(only)) continue;
   const s = await measure(() => get(p, cookie), RUNS);
   console.log(`| ${name} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${os.loadavg()[0]!.toFixed(1)} |`);
 }

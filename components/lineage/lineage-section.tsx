@@ -1,21 +1,34 @@
-// The lineage part of a resource page, read and rendered on its own under a Suspense boundary: the page's shell (and
-// its scripts, xyflow among them) goes out while the walk runs, and nothing else on the page waits for it. The
-// resource itself was read (and a miss turned into a 404) before this streams, so no status depends on it.
+// The lineage part of a resource page, rendered on its own under a Suspense boundary: the page's shell (and its
+// scripts, xyflow among them) goes out while the walk runs, and nothing else on the page waits for it. The page
+// starts the read (startLineageView) before it reads the resource itself, so the two run at once; the resource's
+// own read still decides the status (a miss is the plain 404, and the lineage read is then simply dropped).
 import type { Viewer } from "@/lib/auth/viewer";
-import { LINEAGE_VIEW_LIMIT, lineageOf } from "@/lib/lineage/queries";
+import { LINEAGE_VIEW_LIMIT, lineageOf, type Lineage } from "@/lib/lineage/queries";
 import type { LineageOptions } from "@/lib/lineage/schemas";
 import { LineagePanel } from "./lineage-panel";
 import { packLineage } from "./packed";
 
-export async function LineageSection({ viewer, resourceId, fileName, canEdit, options }: {
-  viewer: Viewer;
+/**
+ * The resource page's lineage read, started at once. lineageOf is scoped on its own (null for a resource the viewer
+ * cannot see), so starting it before the page has checked the resource reveals nothing: its result is only ever
+ * rendered under a resource the page found. A page that 404s never awaits it, hence the handled rejection here
+ * (the section that does await it still gets the error).
+ */
+export function startLineageView(viewer: Viewer, resourceId: string, options: LineageOptions): Promise<Lineage | null> {
+  const read = lineageOf(viewer, resourceId, { ...options, limit: LINEAGE_VIEW_LIMIT });
+  read.catch(() => undefined);
+  return read;
+}
+
+export async function LineageSection({ lineage: read, resourceId, fileName, canEdit, options }: {
+  lineage: Promise<Lineage | null>;
   resourceId: string;
   fileName: string;
   canEdit: boolean;
   options: LineageOptions;
 }) {
   // null only if the resource left the viewer's scope since the page read it: then there is nothing to draw.
-  const lineage = (await lineageOf(viewer, resourceId, { ...options, limit: LINEAGE_VIEW_LIMIT })) ?? { nodes: [], edges: [], truncated: false };
+  const lineage = (await read) ?? { nodes: [], edges: [], truncated: false };
   return (
     <LineagePanel
       startId={resourceId}

@@ -1,6 +1,6 @@
 import "server-only";
 import { textContains } from "@/lib/db/like";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceScope, teamScope, type ResourceScope } from "@/lib/access/scope";
@@ -9,19 +9,21 @@ import { SECTIONS, type ChildrenParams, type SectionKey } from "./schemas";
 import type { Crumb, ResourceDetail, ResourceReferenceDto, ResourceSummary, ResourceTeam } from "./types";
 import { ownersIn } from "@/lib/owners/queries";
 import { tableOrder } from "@/lib/db/order";
+import type { ResourceType } from "@/lib/generated/prisma/enums";
 
 const summarySelect = { id: true, type: true, name: true, description: true, tags: true, removedAt: true, meta: true } as const;
 
 type SummaryRow = Prisma.ResourceGetPayload<{ select: typeof summarySelect }>;
 
-async function withChildCounts(tx: Tx, scope: ResourceScope, rows: SummaryRow[]): Promise<ResourceSummary[]> {
+async function withChildCounts(tx: Tx, rows: SummaryRow[]): Promise<ResourceSummary[]> {
   if (!rows.length) return [];
-  const counts = await tx.resource.groupBy({
-    by: ["parentId"],
-    where: { AND: [scope.where, { parentId: { in: rows.map((r) => r.id) } }] },
-    _count: { _all: true },
-  });
-  const byParent = new Map(counts.map((c) => [c.parentId, c._count._all]));
+  // Children of a visible resource are visible: app_child_counts (migration 20261206101300) counts them in the
+  // parentId index under the session's own visibility rule for the parent (the policy's), where under the policies
+  // every child's heap row was read (the admin's integrations: 7,838 rows, 30 ms at 1,000,000 resources).
+  const counts = await tx.$queryRaw<{ id: string; n: bigint }[]>(
+    Prisma.sql`SELECT id::text AS id, n FROM app_child_counts(${rows.map((r) => r.id)}::uuid[])`,
+  );
+  const byParent = new Map(counts.map((c) => [c.id, Number(c.n)]));
   return rows.map((r) => ({
     id: r.id,
     type: r.type,
@@ -44,7 +46,7 @@ export async function listCatalogTops(viewer: Viewer): Promise<ResourceSummary[]
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
     const rows = await tx.resource.findMany({ where: topsWhere(viewer, scope), select: summarySelect, orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }] });
-    return withChildCounts(tx, scope, rows);
+    return withChildCounts(tx, rows);
   });
 }
 
@@ -94,7 +96,7 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
           : { kind: "direct", by: a.source, automation: (a.automationId && automationNames.get(a.automationId)) || null },
       });
     }
-    const [summary] = await withChildCounts(tx, scope, [r]);
+    const [summary] = await withChildCounts(tx, [r]);
     const meta = { ...((r.meta ?? {}) as Record<string, unknown>) };
     // A view's definition names the relations it reads: shown only when the viewer can see every one of them.
     if ("definition" in meta && !seesWholeWorkspace(viewer.role)) {
@@ -105,7 +107,7 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
     return {
       ...summary,
       meta,
-      owners: await ownersIn(tx, viewer, r.id),
+      owners: await ownersIn(tx, viewer, r.id, scope),
       lastSyncedAt: synced?.at ? new Date(synced.at).toISOString() : null,
       references: r.type === "TABLE" || r.type === "VIEW" ? await referencesOf(tx, scope, r.id) : { out: [], in: [] },
       createdAt: r.createdAt.toISOString(),
@@ -161,7 +163,7 @@ export async function listChildren(viewer: Viewer, parentId: string, p: Children
       skip: (page - 1) * p.size,
       take: p.size,
     });
-    return { rows: await withChildCounts(tx, scope, rows), total, page, size: p.size, pageCount };
+    return { rows: await withChildCounts(tx, rows), total, page, size: p.size, pageCount };
   });
 }
 
@@ -196,6 +198,22 @@ export function topsWhere(viewer: Viewer, scope: ResourceScope): Prisma.Resource
   };
 }
 
+/**
+ * An admin's first `lim` tops of some kinds, in the catalog's order (type, name, id), and how many there are, through
+ * the tops index (app_admin_tops / app_admin_top_count, migration 20261206101200): under the admin policy on a
+ * managed service the enum's `=` is a filter after the policy, and every read walked all the catalog's roots
+ * (30,005 at 1,000,000 resources). Ids and a count only; the rows are read under the policies by the caller.
+ */
+export async function adminTopIds(tx: Tx, types: readonly ResourceType[], lim: number): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT t.id::text AS id FROM app_admin_tops((${[...types]}::text[])::"ResourceType"[], ${lim}::int) AS t(id)`;
+  return rows.map((r) => r.id);
+}
+
+async function adminTopCount(tx: Tx, types: readonly ResourceType[]): Promise<number> {
+  const [row] = await tx.$queryRaw<{ n: bigint }[]>`SELECT app_admin_top_count((${[...types]}::text[])::"ResourceType"[]) AS n`;
+  return Number(row?.n ?? 0);
+}
+
 export type CatalogSection = { key: SectionKey; title: string; description: string; total: number; items: ResourceSummary[] };
 
 /** The catalog home: each section's first `cap` tops and how many there are in all (visible ones only). */
@@ -205,13 +223,20 @@ export async function catalogOverview(viewer: Viewer, cap = 8): Promise<CatalogS
     const tops = topsWhere(viewer, scope);
     const out: CatalogSection[] = [];
     for (const [key, s] of Object.entries(SECTIONS) as [SectionKey, (typeof SECTIONS)[SectionKey]][]) {
+      const admin = scope.roots === null;
       const where: Prisma.ResourceWhereInput = { AND: [tops, { type: { in: [...s.types] } }] };
-      const total = await tx.resource.count({ where });
+      const total = admin ? await adminTopCount(tx, s.types) : await tx.resource.count({ where });
       if (!total) continue;
       // No more than the count found: with `take: cap` a section of 5 went on looking for 3 more, through every
       // other top (30,000 documents and dashboards at 1,000,000 resources: 114 ms for the admin).
-      const rows = await tx.resource.findMany({ where, select: summarySelect, orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }], take: Math.min(cap, total) });
-      out.push({ key, title: s.title, description: s.description, total, items: await withChildCounts(tx, scope, rows) });
+      const take = Math.min(cap, total);
+      const rows = await tx.resource.findMany({
+        where: admin ? { AND: [where, { id: { in: await adminTopIds(tx, s.types, take) } }] } : where,
+        select: summarySelect,
+        orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }],
+        take,
+      });
+      out.push({ key, title: s.title, description: s.description, total, items: await withChildCounts(tx, rows) });
     }
     return out;
   });
@@ -228,6 +253,6 @@ export async function listCatalogSection(viewer: Viewer, key: SectionKey, p: Chi
     const pageCount = Math.max(1, Math.ceil(total / p.size));
     const page = Math.min(p.page, pageCount);
     const rows = await tx.resource.findMany({ where, select: summarySelect, orderBy: tableOrder(p.sort, p.dir), skip: (page - 1) * p.size, take: p.size });
-    return { rows: await withChildCounts(tx, scope, rows), total, page, size: p.size, pageCount };
+    return { rows: await withChildCounts(tx, rows), total, page, size: p.size, pageCount };
   });
 }

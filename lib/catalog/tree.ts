@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { resourceScope, resourceScopeSql, type ResourceScope } from "@/lib/access/scope";
 import { capCount } from "@/lib/db/cap";
 import type { ResourceType } from "@/lib/generated/prisma/enums";
-import { topsWhere } from "./queries";
+import { adminTopIds, topsWhere } from "./queries";
 
 /** The levels the tree shows: integrations → databases → schemas → tables and views (columns live on table pages). */
 const TREE_TYPES: ResourceType[] = ["INTEGRATION", "DATABASE", "SCHEMA", "TABLE", "VIEW"];
@@ -52,8 +52,11 @@ export type TreeNode = {
 export async function catalogTree(viewer: Viewer, open: string[] | null): Promise<{ nodes: TreeNode[]; open: string[] }> {
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
+    // An admin's tops through the tops index (adminTopIds: on a managed service the type is no index condition
+    // under the policies, and the first page walked the catalog's 30,005 roots).
+    const adminTops = scope.roots === null ? [{ id: { in: await adminTopIds(tx, TREE_TYPES, TREE_CHILDREN_MAX) } }] : [];
     const tops = await tx.resource.findMany({
-      where: { AND: [topsWhere(viewer, scope), { type: { in: TREE_TYPES } }] },
+      where: { AND: [topsWhere(viewer, scope), { type: { in: TREE_TYPES } }, ...adminTops] },
       select: { id: true, type: true, name: true },
       orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }],
       take: TREE_CHILDREN_MAX,

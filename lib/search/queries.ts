@@ -5,7 +5,7 @@ import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceRootIds, resourceScope, teamScopeSql, userScopeContext, userScopeSql, visibleTeamIds } from "@/lib/access/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { capCount, type CappedCount } from "@/lib/db/cap";
-import { browsesWithoutWords, buildResourceFacets, buildResourceSearch, SEARCH_COUNT_CAP, type OwnerScope, type SearchFilters, type SearchScope } from "./sql";
+import { browsesWithoutWords, buildResourceFacets, buildResourceSearch, SEARCH_COUNT_CAP, SEARCH_FACET_CAP, type OwnerScope, type SearchFilters, type SearchScope } from "./sql";
 import { ownerRowScope } from "@/lib/owners/queries";
 import { RECENT_MAX, SEARCH_PAGE_SIZE } from "./schemas";
 import type { FacetValue, PersonHit, ResourceHit, SearchFacets, SearchResult, SearchResourceType, TeamHit } from "./types";
@@ -22,6 +22,8 @@ export type SearchOptions = SearchFilters & {
   others?: number;
   /** Where the total stops counting (SEARCH_COUNT_CAP; tests set a small one). Never from a request. */
   countCap?: number;
+  /** How many of the first results an admin's facets count (SEARCH_FACET_CAP; tests set a small one). */
+  facetCap?: number;
 };
 
 /**
@@ -150,22 +152,25 @@ export async function resourceLabel(viewer: Viewer, id: string | null | undefine
   });
 }
 
-function facetsOf(rows: { facet: string; key: string; label: string | null; n: number }[]): SearchFacets {
+function facetsOf(rows: { facet: string; key: string; label: string | null; n: number }[], cap: number): SearchFacets {
   const pick = (facet: string): FacetValue[] =>
     rows
       .filter((r) => r.facet === facet)
       .map((r) => ({ key: r.key, label: r.label ?? (TYPE_LABELS as Record<string, string>)[r.key] ?? r.key, count: Number(r.n) }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  return { type: pick("type"), integration: pick("integration"), team: pick("team"), owner: pick("owner") };
+  const top = rows.find((r) => r.facet === "top");
+  const facets: SearchFacets = { type: pick("type"), integration: pick("integration"), team: pick("team"), owner: pick("owner") };
+  return top && Number(top.n) > cap ? { ...facets, top: cap } : facets;
 }
 
 /** Facet counts of a search: types, visible integrations, visible teams; only what the viewer can open counts. */
-export async function searchFacets(viewer: Viewer, q: string, filters: SearchFilters = {}): Promise<SearchFacets> {
+export async function searchFacets(viewer: Viewer, q: string, filters: SearchFilters & { facetCap?: number } = {}): Promise<SearchFacets> {
   const term = q.trim();
   if (!term && !browsesWithoutWords(filters)) return NO_FACETS;
   return withViewer(viewer, async (tx) => {
-    const stmt = buildResourceFacets({ ...(await searchScope(tx, viewer, { owners: true })), ...filters, q: term });
-    return facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));
+    const facetCap = filters.facetCap ?? SEARCH_FACET_CAP;
+    const stmt = buildResourceFacets({ ...(await searchScope(tx, viewer, { owners: true })), ...filters, q: term, facetCap });
+    return facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values), facetCap);
   });
 }
 
@@ -176,8 +181,9 @@ export async function searchPage(viewer: Viewer, q: string, opts: SearchOptions 
   return withViewer(viewer, async (tx) => {
     const scope = await searchScope(tx, viewer, { owners: true });
     const result = await runSearch(tx, viewer, scope, term, opts);
-    const stmt = buildResourceFacets({ ...scope, type: opts.type, integrationId: opts.integrationId, teamId: opts.teamId, ownerId: opts.ownerId, upstreamOf: opts.upstreamOf, downstreamOf: opts.downstreamOf, q: term });
-    const facets = facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values));
+    const facetCap = opts.facetCap ?? SEARCH_FACET_CAP;
+    const stmt = buildResourceFacets({ ...scope, type: opts.type, integrationId: opts.integrationId, teamId: opts.teamId, ownerId: opts.ownerId, upstreamOf: opts.upstreamOf, downstreamOf: opts.downstreamOf, q: term, facetCap });
+    const facets = facetsOf(await tx.$queryRawUnsafe(stmt.text, ...stmt.values), facetCap);
     return { result, facets };
   });
 }

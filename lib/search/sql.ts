@@ -85,6 +85,16 @@ export const TYPE_BOOST: Record<SearchResourceType, number> = {
 const boostSql = `CASE r.type ${RESOURCE_TYPES.map((t) => `WHEN '${t}' THEN ${TYPE_BOOST[t].toFixed(2)}`).join(" ")} ELSE 1 END`;
 
 /**
+ * The ranking every search uses (one definition: the SQL below and app_search_admin, migration 20261207100000):
+ * tiers first, then, within a tier, the type's boost (tables before their columns), the shorter name, the name
+ * (case-insensitive), the id. The tiers: 0 the name is the query; 1 the name starts with it; 2 every word is in
+ * the resource's own name; 3 in its own name or description; 4 only with its (visible) ancestors' names; 5 the
+ * name contains it (3+ characters). Every key is read from the row or an index, never a relevance score over all
+ * matches, so an admin's first page is found tier by tier without ranking every match (bench/README.md, session 7).
+ */
+export const TIERS = { exact: 0, prefix: 1, nameWords: 2, ownWords: 3, ancestorWords: 4, contains: 5 } as const;
+
+/**
  * Parameters as placeholders, numbered at the end in order of first use: a parameter the final text does not
  * use is dropped (PostgreSQL refuses a parameter whose type it cannot infer).
  */
@@ -122,6 +132,10 @@ type Parts = {
   ws: string;
   roots: string | null;
   teams: string | null;
+  /** For an admin's search with words and no filter but the type: the call of app_search_admin (n, cap, type). */
+  ranked: ((n: string, cap: string, type: string | null) => string) | null;
+  /** The type filter as a parameter (for app_search_admin), or null. */
+  typeParam: string | null;
 };
 
 function assertScope(s: SearchScope) {
@@ -153,7 +167,8 @@ function parts(input: SearchScope & OwnerScope & SearchFilters & { q: string }, 
     : null;
   const own = `ts_filter(r.search, '{a,b}')`;
   const contains = q.length >= 3 ? p.add(`%${likeEscape(q)}%`) : null;
-  const match: string[] = [`lower(r.name) = ${exact}`];
+  // A name that starts with the query matches whatever its words (a short query, or one with punctuation).
+  const match: string[] = [`lower(r.name) = ${exact}`, `lower(r.name) LIKE ${prefix} ESCAPE '\\'`];
   if (contains) match.push(`r.name ILIKE ${contains} ESCAPE '\\'`);
   // Words matched in the resource's own name and description, or in its ancestors' names, where for a
   // non-admin only a visible ancestor (one at or below a root on the path) may supply a word.
@@ -167,11 +182,21 @@ function parts(input: SearchScope & OwnerScope & SearchFilters & { q: string }, 
   if (words) match.push(words);
   // No words: only a filter that selects by itself (owner, lineage) may browse; else the search matches nothing.
   if (q || !browsesWithoutWords(input)) where.push(`(${match.join(" OR ")})`);
-  // An admin's match through the indexes (app_resources_matching, migration 20261206100500): under row-level
+  // An admin's search with words and no filter but the type is found by app_search_admin (migration
+  // 20261207100000): the first n results of the ranking, tier by tier through the indexes, and the count up to
+  // its cap. The caller adds `r.id = ANY(those ids)`; the match above still decides, under the policies.
+  const other = !!(input.integrationId || input.teamId || input.ownerId || input.upstreamOf || input.downstreamOf);
+  const ranked =
+    !roots && q
+      ? (n: string, cap: string, type: string | null) =>
+          `app_search_admin(${exact}, ${prefix}, ${tq ?? "NULL::tsquery"}, ${contains ?? "NULL::text"}, ${type ?? "NULL::text"}, ` +
+          `${p.add(RESOURCE_TYPES)}::text[], ${p.add(RESOURCE_TYPES.map((t) => TYPE_BOOST[t].toFixed(2)))}::numeric[], ${n}::int, ${cap}::int)`
+      : null;
+  // Else an admin's match through the indexes (app_resources_matching, migration 20261206100500): under row-level
   // security PostgreSQL cannot use them for it, and would test every resource. The candidates hold every row
-  // the match can hold (an exact name is inside the name's substring match, which 3+ characters allow), and the
-  // match above still decides.
-  if (!roots && contains && q) where.push(`r.id IN (SELECT app_resources_matching(${tq ?? "NULL::tsquery"}, ${contains}))`);
+  // the match can hold (an exact name or a prefix is inside the name's substring match, which 3+ characters
+  // allow), and the match above still decides.
+  if (!roots && contains && q && other) where.push(`r.id IN (SELECT app_resources_matching(${tq ?? "NULL::tsquery"}, ${contains}))`);
 
   const filters: Parts["filters"] = { type: null, integration: null, team: null, owner: null, lineage: null };
   if (input.type) {
@@ -226,18 +251,19 @@ function parts(input: SearchScope & OwnerScope & SearchFilters & { q: string }, 
   if (walks.length) filters.lineage = walks.join(" AND ");
 
   const tier = [
-    `CASE WHEN lower(r.name) = ${exact} THEN 0`,
-    `WHEN lower(r.name) LIKE ${prefix} ESCAPE '\\' THEN 1`,
-    words ? `WHEN ${words} THEN 2` : "",
-    contains ? `WHEN r.name ILIKE ${contains} ESCAPE '\\' THEN 3` : "",
-    `ELSE 4 END`,
+    `CASE WHEN lower(r.name) = ${exact} THEN ${TIERS.exact}`,
+    `WHEN lower(r.name) LIKE ${prefix} ESCAPE '\\' THEN ${TIERS.prefix}`,
+    tq ? `WHEN ts_filter(r.search, '{a}') @@ sq.tq THEN ${TIERS.nameWords} WHEN ${own} @@ sq.tq THEN ${TIERS.ownWords}` : "",
+    words ? `WHEN ${words} THEN ${TIERS.ancestorWords}` : "",
+    contains ? `WHEN r.name ILIKE ${contains} ESCAPE '\\' THEN ${TIERS.contains}` : "",
+    `ELSE 6 END`,
   ]
     .filter(Boolean)
     .join(" ");
-  // The rank reads only the resource's own words (A, B): never an ancestor's, visible or not.
-  const rank = tq ? `(${boostSql}) * (0.05 + ts_rank(${own}, sq.tq))` : `(${boostSql})`;
+  // Within a tier: the type's boost; no relevance score (it would need every match read to rank them).
+  const rank = `(${boostSql})`;
   const from = `"Resource" r CROSS JOIN (SELECT ${tq ?? "NULL::tsquery"} AS tq) sq`;
-  return { from, where, filters, tier, rank, ws, roots, teams };
+  return { from, where, filters, tier, rank, ws, roots, teams, ranked: other ? null : ranked, typeParam: input.type ? p.add(input.type) : null };
 }
 
 function whereOf(pt: Parts, skip?: keyof Parts["filters"]): string {
@@ -247,6 +273,9 @@ function whereOf(pt: Parts, skip?: keyof Parts["filters"]): string {
 
 /** The total stops counting here: past it the page says "10,000+" (lib/db/cap.ts). */
 export const SEARCH_COUNT_CAP = COUNT_CAP;
+
+/** An admin's facets count at most this many of the first results ("in the first 1,000 results"). */
+export const SEARCH_FACET_CAP = 1_000;
 
 /**
  * Rows: id, type, name, description, tier, score, total (the scoped count of the matches, same filters, up to
@@ -258,23 +287,30 @@ export const SEARCH_COUNT_CAP = COUNT_CAP;
 export function buildResourceSearch(input: ResourceSearchInput): SqlStatement {
   const p = new Params();
   const pt = parts(input, p);
-  const limit = p.add(Math.max(1, Math.min(100, Math.trunc(input.limit))));
-  const offset = p.add(Math.max(0, Math.min(100_000, Math.trunc(input.offset))));
+  const size = Math.max(1, Math.min(100, Math.trunc(input.limit)));
+  const skip = Math.max(0, Math.min(100_000, Math.trunc(input.offset)));
+  const limit = p.add(size);
+  const offset = p.add(skip);
   const cap = p.add(Math.max(1, Math.trunc(input.countCap ?? SEARCH_COUNT_CAP)) + 1);
+  // An admin's first results and count come from app_search_admin (the first offset + limit of the ranking);
+  // anyone else's count is its own uncorrelated subquery, run once and stopped at the cap.
+  const hit = pt.ranked ? `WITH hit AS MATERIALIZED (SELECT ids, total FROM ${pt.ranked(p.add(skip + size), cap, pt.typeParam)})\n` : "";
+  const total = pt.ranked ? `(SELECT total FROM hit)` : `(SELECT count(*) FROM (SELECT 1 FROM ${pt.from} WHERE ${whereOf(pt)} LIMIT ${cap}) c)`;
+  const only = pt.ranked ? `\n   AND r.id = ANY((SELECT ids FROM hit)::uuid[])` : "";
   // The page is cut first; only its rows then look up their parent's name (when the viewer can see it).
-  const text = `SELECT s.id, s.type, s.name, s.description, s.tier, s.score,
-       (SELECT count(*) FROM (SELECT 1 FROM ${pt.from} WHERE ${whereOf(pt)} LIMIT ${cap}) c) AS total,
+  const text = `${hit}SELECT s.id, s.type, s.name, s.description, s.tier, s.score,
+       ${total} AS total,
        (SELECT p.name FROM "Resource" p WHERE p.id = s.parent_id AND p."workspaceId" = ${pt.ws}::uuid${pt.roots ? ` AND p.path && ${pt.roots}::uuid[]` : ""}) AS parent
   FROM (
 SELECT r.id::text AS id, r.type::text AS type, r.name, r.description, r."parentId" AS parent_id,
        ${pt.tier} AS tier,
        ${pt.rank} AS score
   FROM ${pt.from}
- WHERE ${whereOf(pt)}
- ORDER BY tier, score DESC, length(r.name), lower(r.name), r.id
+ WHERE ${whereOf(pt)}${only}
+ ORDER BY tier, score DESC, length(lower(r.name)), lower(r.name), r.id
  LIMIT ${limit} OFFSET ${offset}
        ) s
- ORDER BY s.tier, s.score DESC, length(s.name), lower(s.name), s.id`;
+ ORDER BY s.tier, s.score DESC, length(lower(s.name)), lower(s.name), s.id`;
   return p.finish(text);
 }
 
@@ -289,10 +325,17 @@ SELECT r.id::text AS id, r.type::text AS type, r.name, r.description, r."parentI
  * assignments are joined per ancestor (`unnest(path)`), which lets PostgreSQL hash the assignments instead of
  * probing an index once per match.
  */
-export function buildResourceFacets(input: SearchScope & OwnerScope & SearchFilters & { q: string }): SqlStatement {
+export function buildResourceFacets(input: SearchScope & OwnerScope & SearchFilters & { q: string; facetCap?: number }): SqlStatement {
   const p = new Params();
   const pt = parts(input, p);
   const { ws, roots, teams } = pt;
+  // An admin's broad search: the facets count its first facetCap results (all of them when there are no more),
+  // found by app_search_admin as the page's are, without the type filter (the type facet leaves its own filter
+  // out; the others apply it as a flag). A row 'top' says how many matched, up to facetCap + 1: more means the
+  // counts are of the first facetCap results only, and the page says so.
+  const fcap = Math.max(1, Math.trunc(input.facetCap ?? SEARCH_FACET_CAP));
+  const hit = pt.ranked ? `hit AS MATERIALIZED (SELECT ids, total FROM ${pt.ranked(p.add(fcap), p.add(fcap + 1), null)}),\n` : "";
+  const only = pt.ranked ? `\n   AND r.id = ANY((SELECT ids FROM hit)::uuid[])` : "";
   // Owners: only those the viewer may see (the list the caller resolved), named from their own rows.
   const owners = input.owners === "all" ? null : p.add(input.owners ?? []);
   const keys = Object.keys(pt.filters) as (keyof Parts["filters"])[];
@@ -303,10 +346,10 @@ export function buildResourceFacets(input: SearchScope & OwnerScope & SearchFilt
   };
   const and = (skip: keyof Parts["filters"], extra: string) => (others(skip) ? `${others(skip)} AND ${extra}` : `\n WHERE ${extra}`);
   const flags = keys.filter((k) => pt.filters[k]).map((k) => `, (${pt.filters[k]}) AS ${flag(k)}`).join("");
-  const text = `WITH m AS MATERIALIZED (
+  const text = `WITH ${hit}m AS MATERIALIZED (
 SELECT r.id, r.type, r.path${flags}
   FROM ${pt.from}
- WHERE ${pt.where.join("\n   AND ")}
+ WHERE ${pt.where.join("\n   AND ")}${only}
 )
 SELECT 'type' AS facet, m.type::text AS key, NULL::text AS label, count(*)::int AS n
   FROM m${others("type")}
@@ -329,6 +372,8 @@ SELECT 'owner', coalesce(o."userId", o."groupId")::text, coalesce(u.name, g.name
   JOIN "ResourceOwner" o ON o."workspaceId" = ${ws}::uuid AND o."resourceId" = m.id${owners ? ` AND coalesce(o."userId", o."groupId") = ANY(${owners}::uuid[])` : ""}
   LEFT JOIN "User" u ON u.id = o."userId"
   LEFT JOIN "Group" g ON g.id = o."groupId" AND g."workspaceId" = ${ws}::uuid${and("owner", "coalesce(u.name, g.name) IS NOT NULL")}
- GROUP BY 2, 3`;
+ GROUP BY 2, 3${pt.ranked ? `
+UNION ALL
+SELECT 'top', NULL, NULL, (SELECT total FROM hit)` : ""}`;
   return p.finish(text);
 }

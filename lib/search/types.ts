@@ -12,7 +12,14 @@ export type TeamHit = { kind: "team"; id: string; slug: string; name: string; de
 export type SearchHit = ResourceHit | PersonHit | TeamHit;
 
 export type FacetValue = { key: string; label: string; count: number };
-export type SearchFacets = { type: FacetValue[]; integration: FacetValue[]; team: FacetValue[]; owner: FacetValue[] };
+export type SearchFacets = {
+  type: FacetValue[];
+  integration: FacetValue[];
+  team: FacetValue[];
+  owner: FacetValue[];
+  /** Set when more resources matched than the facets count: the counts are of the first `top` results only. */
+  top?: number;
+};
 
 export type SearchResult = {
   q: string;

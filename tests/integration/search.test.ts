@@ -10,6 +10,7 @@ import { workspaceArb } from "../helpers/arbitraries";
 import { materialize } from "../helpers/materialize";
 import { resolveViewer, type Viewer } from "@/lib/auth/resolve-viewer";
 import { listRecentSearches, search, searchFacets } from "@/lib/search/queries";
+import { buildResourceSearch } from "@/lib/search/sql";
 import { clearRecentSearches, recordSearch } from "@/lib/search/actions";
 import { getResourceDetail } from "@/lib/catalog/queries";
 import { demoUsers } from "@/prisma/seed/demo";
@@ -175,6 +176,51 @@ describe(`search on ${db.engine}: nothing hidden is revealed`, () => {
     expect((await allHits(ana, "id", { teamId: globex })).total).toBe(0);
     expect((await allHits(ana, "id", { integrationId: warehouse })).total).toBe(0);
     expect(await searchFacets(ana, "id", { teamId: globex })).toMatchObject({ type: [], integration: [] });
+  });
+});
+
+describe(`search on ${db.engine}: an admin's first results and counts, bounded`, () => {
+  // The reference: the same ranking over every match, by the statement everyone else runs (no app_search_admin),
+  // with every resource of the workspace as a visible root (an admin's scope), run as the owner.
+  async function reference(q: string): Promise<string[]> {
+    const ids = (await db.sql<{ id: string }>(`SELECT id FROM "Resource" WHERE "workspaceId" = $1`, [db.workspaceId])).map((r) => r.id);
+    const stmt = buildResourceSearch({ workspaceId: db.workspaceId, roots: ids, teams: "all", q, limit: 100, offset: 0 });
+    expect(stmt.text).not.toContain("app_search_admin");
+    return (await db.sql<{ id: string }>(stmt.text, stmt.values)).map((r) => r.id);
+  }
+
+  it.each(["id", "orders", "ord", "cust_id", "customer", "northwind", "sales", "o", "er"])("%s: every page is the ranking's next results, and the total is exact below the cap", async (q) => {
+    const admin = await db.viewer("admin@acme.test");
+    const expected = await reference(q);
+    const one = await search(admin, q, { others: 0, size: 100 });
+    expect(one.resources.map((h) => h.id)).toEqual(expected.slice(0, 100));
+    const paged: string[] = [];
+    // Small pages: each asks app_search_admin for its first 2, 4, 6… results, inside a tier as well as across.
+    for (let page = 1; page <= 8; page++) paged.push(...(await search(admin, q, { others: 0, size: 2, page })).resources.map((h) => h.id));
+    expect(paged).toEqual(expected.slice(0, 16));
+    if (expected.length < 100) expect(one).toMatchObject({ total: expected.length, totalCapped: false });
+  });
+
+  it("an admin's facets count the first results past their cap and say so; a guest's are always exact and hers", async () => {
+    const admin = await db.viewer("admin@acme.test");
+    const ana = await db.viewer("ana@northwind.test");
+    const total = (await allHits(admin, "id")).total;
+    const sum = (f: { count: number }[]) => f.reduce((n, v) => n + v.count, 0);
+    const capped = await searchFacets(admin, "id", { facetCap: 5 });
+    expect(capped.top).toBe(5);
+    expect(sum(capped.type)).toBe(5);
+    const first5 = (await search(admin, "id", { others: 0, size: 5 })).resources;
+    expect(new Map(capped.type.map((t) => [t.key, t.count]))).toEqual(first5.reduce((m, h) => m.set(h.type, (m.get(h.type) ?? 0) + 1), new Map<string, number>()));
+    const whole = await searchFacets(admin, "id", { facetCap: total });
+    expect(whole.top).toBeUndefined();
+    expect(sum(whole.type)).toBe(total);
+    expect(whole).toEqual(await searchFacets(admin, "id"));
+    // A guest's facets are never cut: exactly her matches, whatever the cap, never a sign of more.
+    const hers = (await allHits(ana, "id")).total;
+    const f = await searchFacets(ana, "id", { facetCap: 1 });
+    expect(f.top).toBeUndefined();
+    expect(sum(f.type)).toBe(hers);
+    expect(f.team.map((t) => t.label)).toEqual(["Northwind"]);
   });
 });
 

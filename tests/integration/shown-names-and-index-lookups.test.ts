@@ -3,7 +3,7 @@
 // account has not joined there, else the account's. Whatever a writer sends, and after an account is renamed,
 // the column says what the two names say, in every workspace; and a workspace never sorts or finds a person by
 // the name another workspace knows them by. And the owner-side index lookups that let text conditions use their
-// indexes under row-level security (app_members_matching, app_resources_matching) answer only what the
+// indexes under row-level security (app_members_matching, app_resources_matching, app_search_admin) answer only what the
 // session's own policies would show: their own workspace, and only the roles they serve.
 import { describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
@@ -77,6 +77,22 @@ describe(`the members table's sort name on ${db.engine}`, () => {
     }
   });
 
+  it("the admin search's ranked lookup (app_search_admin) answers an admin for their own workspace only, and nobody else", async () => {
+    // "or" is a prefix of names in Acme (orders…) and of none in Borealis, which has no resources.
+    const ask = (v: Awaited<ReturnType<typeof bossViewer>>) =>
+      withViewer(v, async (tx) => (await tx.$queryRaw<{ n: number; total: number }[]>`
+        SELECT cardinality(ids)::int AS n, total FROM app_search_admin('or', 'or%', to_tsquery('simple', 'or:*'), NULL, NULL, ARRAY['TABLE'], ARRAY[1]::numeric[], 1000, 1001)`)[0]!);
+    const admin = await p.user.findUniqueOrThrow({ where: { email: "admin@acme.test" } });
+    const mine = await ask((await resolveViewer(p, admin.id, admin.sessionVersion))!);
+    expect(mine.n).toBeGreaterThan(0);
+    expect(mine.total).toBe(mine.n);
+    expect(await ask(await bossViewer())).toEqual({ n: 0, total: 0 });
+    for (const email of ["ana@northwind.test", "viewer@acme.test", "editor@acme.test"]) {
+      const u = await p.user.findUniqueOrThrow({ where: { email } });
+      expect(await ask((await resolveViewer(p, u.id, u.sessionVersion))!), email).toEqual({ n: 0, total: 0 });
+    }
+  });
+
   it("the admin's descendant counts count their own workspace only, and answer nobody else", async () => {
     const top = await p.resource.findFirstOrThrow({ where: { workspaceId: acme, parentId: null, type: "INTEGRATION" }, select: { id: true } });
     const below = await p.resource.count({ where: { workspaceId: acme, path: { has: top.id }, NOT: { id: top.id } } });
@@ -89,6 +105,26 @@ describe(`the members table's sort name on ${db.engine}`, () => {
     for (const email of ["ana@northwind.test", "viewer@acme.test"]) {
       const u = await p.user.findUniqueOrThrow({ where: { email } });
       expect(await counted((await resolveViewer(p, u.id, u.sessionVersion))!)).toBe(0);
+    }
+  });
+
+  it("the admin's tops lookups (app_admin_tops, app_admin_top_count) answer an admin for their own workspace only", async () => {
+    const kinds = ["INTEGRATION", "DATABASE", "SCHEMA", "TABLE", "VIEW", "COLUMN", "DASHBOARD", "CHART", "DOCUMENT", "METRIC", "TERM"];
+    const asked = (v: Awaited<ReturnType<typeof bossViewer>>) =>
+      withViewer(v, async (tx) => {
+        const ids = await tx.$queryRaw<{ id: string }[]>`SELECT t.id::text AS id FROM app_admin_tops((${kinds}::text[])::"ResourceType"[], 1000) AS t(id)`;
+        const [c] = await tx.$queryRaw<{ n: number }[]>`SELECT app_admin_top_count((${kinds}::text[])::"ResourceType"[])::int AS n`;
+        return { ids: ids.map((r) => r.id).sort(), n: c!.n };
+      });
+    const acmeRoots = (await p.resource.findMany({ where: { workspaceId: acme, parentId: null, removedAt: null }, select: { id: true } })).map((r) => r.id).sort();
+    expect(acmeRoots.length).toBeGreaterThan(0);
+    const admin = await p.user.findUniqueOrThrow({ where: { email: "admin@acme.test" } });
+    expect(await asked((await resolveViewer(p, admin.id, admin.sessionVersion))!)).toEqual({ ids: acmeRoots, n: acmeRoots.length });
+    // Borealis's admin: Borealis's roots (none), never Acme's.
+    expect(await asked(await bossViewer())).toEqual({ ids: [], n: 0 });
+    for (const email of ["ana@northwind.test", "viewer@acme.test", "editor@acme.test"]) {
+      const u = await p.user.findUniqueOrThrow({ where: { email } });
+      expect(await asked((await resolveViewer(p, u.id, u.sessionVersion))!)).toEqual({ ids: [], n: 0 });
     }
   });
 

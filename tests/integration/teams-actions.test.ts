@@ -261,6 +261,27 @@ describe(`teams and groups on ${db.engine}: reads`, () => {
   });
 });
 
+describe(`teams table on ${db.engine}: General's count`, () => {
+  it("counts every non-guest once and a guest who is in General directly or through a group", async () => {
+    const admin = await db.viewer("admin@acme.test");
+    const general = (await db.sql<{ id: string }>(`SELECT id FROM "Team" WHERE "workspaceId" = $1 AND "isDefault"`, [db.workspaceId]))[0]!.id;
+    const user = async (email: string) => (await db.sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]))[0]!.id;
+    const count = async () => (await listTeamsTable(admin, { ...P, size: 100 })).rows.find((r) => r.isDefault)!.members;
+    const before = await count();
+    const [editor, eve] = [await user("editor@acme.test"), await user("eve@initech.test")];
+    // A non-guest who is also a direct member is one of the non-guests already; a guest put in directly is one more.
+    await db.sql(`INSERT INTO "TeamMember" ("workspaceId", "teamId", "userId") VALUES ($1, $2, $3), ($1, $2, $4)`, [db.workspaceId, general, editor, eve]);
+    try {
+      expect(await count()).toBe(before + 1);
+      const sorted = await listTeamsTable(admin, { ...P, sort: "members", dir: "desc", size: 100 });
+      expect(sorted.rows.find((r) => r.isDefault)!.members).toBe(before + 1);
+    } finally {
+      await db.sql(`DELETE FROM "TeamMember" WHERE "teamId" = $1 AND "userId" IN ($2, $3)`, [general, editor, eve]);
+    }
+    expect(await count()).toBe(before);
+  });
+});
+
 describe(`teams and groups on ${db.engine}: admin changes`, () => {
   it("groups: create, add a guest through the UI path, link to a private team, remove the link keeps a direct membership", async () => {
     actAs(await db.viewer("admin@acme.test"));

@@ -96,12 +96,32 @@ describe("buildResourceSearch", () => {
     expect(s.values.slice(-2)).toEqual([100, 0]);
   });
 
-  it("ranks by tier (exact, prefix, words, substring), then boosted text rank", () => {
+  it("ranks by tier (exact, prefix, name words, own words, ancestors' words, substring), then type boost, length, name, id", () => {
     const s = buildResourceSearch({ ...base, q: "orders" });
-    expect(s.text).toMatch(/ORDER BY tier, score DESC/);
-    expect(s.text).toMatch(/CASE WHEN lower\(r\.name\) = \$\d+ THEN 0 WHEN lower\(r\.name\) LIKE \$\d+ ESCAPE '\\' THEN 1 WHEN .* THEN 2 WHEN r\.name ILIKE \$\d+ ESCAPE '\\' THEN 3 ELSE 4 END/s);
+    expect(s.text).toMatch(/ORDER BY tier, score DESC, length\(lower\(r\.name\)\), lower\(r\.name\), r\.id/);
+    expect(s.text).toMatch(
+      /CASE WHEN lower\(r\.name\) = \$\d+ THEN 0 WHEN lower\(r\.name\) LIKE \$\d+ ESCAPE '\\' THEN 1 WHEN ts_filter\(r\.search, '\{a\}'\) @@ sq\.tq THEN 2 WHEN ts_filter\(r\.search, '\{a,b\}'\) @@ sq\.tq THEN 3 WHEN .* THEN 4 WHEN r\.name ILIKE \$\d+ ESCAPE '\\' THEN 5 ELSE 6 END/s,
+    );
+    expect(s.text).not.toContain("ts_rank");
     expect(s.text).toContain("WHEN 'TABLE' THEN 1.60");
     expect(s.text).toContain("WHEN 'COLUMN' THEN 0.80");
+  });
+
+  it("finds an admin's first results and count through app_search_admin, unless a filter other than the type is set", () => {
+    const admin = { ...base, roots: "all" as const, teams: "all" as const };
+    const s = buildResourceSearch({ ...admin, q: "orders", type: "TABLE", limit: 20, offset: 40 });
+    expect(s.text).toMatch(/app_search_admin\(/);
+    expect(s.text).toMatch(/r\.id = ANY\(\(SELECT ids FROM hit\)::uuid\[\]\)/);
+    expect(s.values).toContain(60); // the first offset + limit results
+    expect(s.values).toContain("TABLE");
+    expect(s.text).not.toContain("app_resources_matching");
+    const filtered = buildResourceSearch({ ...admin, q: "orders", teamId: T1 });
+    expect(filtered.text).not.toContain("app_search_admin");
+    expect(filtered.text).toContain("app_resources_matching");
+    // Never for anyone else.
+    expect(buildResourceSearch({ ...base, q: "orders" }).text).not.toContain("app_search_admin");
+    expect(buildResourceFacets({ ...base, q: "orders" }).text).not.toContain("app_search_admin");
+    expect(buildResourceFacets({ ...admin, q: "orders", type: "TABLE", facetCap: 50 }).text).toMatch(/NULL::text, \$\d+::text\[\], \$\d+::numeric\[\]/); // no type: the type facet leaves out its own filter
   });
 
   it("lets a non-admin match an ancestor's name only when that ancestor is visible", () => {

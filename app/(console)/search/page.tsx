@@ -53,6 +53,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       ) : (
         <div className={onlyOthers ? "space-y-6" : "grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]"}>
           {onlyOthers ? null : <aside aria-label="Filters" className="grid grid-cols-2 content-start gap-x-6 gap-y-5 lg:block lg:space-y-5" data-testid="search-facets">
+            {facets.top ? (
+              // More matched than the facets count: the counts are of the first results only, and say so.
+              <p className="col-span-2 px-2 text-xs text-slate-500" data-testid="search-facets-top">Counts of the first {facets.top.toLocaleString("en-US")} results</p>
+            ) : null}
             <Facet title="Type" param="type" p={p} values={facets.type} />
             <Facet title="Integration" param="integration" p={p} values={facets.integration} />
             <Facet title="Team" param="team" p={p} values={facets.team} />

@@ -22,7 +22,7 @@ import { adminTeamOptions } from "@/lib/resources/queries";
 import { ResourceTeamsEditor } from "@/components/isolation/resource-teams-editor";
 import { can } from "@/lib/policy";
 import { parseLineageParams } from "@/lib/lineage/schemas";
-import { LineageLoading, LineageSection } from "@/components/lineage/lineage-section";
+import { LineageLoading, LineageSection, startLineageView } from "@/components/lineage/lineage-section";
 import { ManualEdgeForm } from "@/components/lineage/manual-edge-form";
 import { ResourceDetails } from "@/components/catalog/resource-details";
 import { ReferencesCard } from "@/components/catalog/references-card";
@@ -52,13 +52,16 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const { id } = await params;
   const parsed = resourceId.safeParse(id);
   if (!parsed.success) notFound();
+  const sp = await searchParams;
+  const lineageOpts = parseLineageParams(sp);
+  // The lineage walk is the page's longest read: started now, beside the resource's own (components/lineage/
+  // lineage-section.tsx says why that is safe); a resource kind without lineage finds no edges at once.
+  const lineage = startLineageView(viewer, parsed.data, lineageOpts);
   const r = await readResource(viewer, parsed.data);
   if (!r) notFound();
-  const sp = await searchParams;
   const childParams = childrenUrl.load(sp);
   const who = stripControl((Array.isArray(sp.who) ? sp.who[0] : sp.who) ?? "").trim().slice(0, 320);
   const asked = !!who || sp.audience === "1";
-  const lineageOpts = parseLineageParams(sp);
   // The page's reads are independent of one another (each its own scoped transaction): at once, not in turn. The
   // lineage is read apart, under its own Suspense boundary (LineageSection), so the rest does not wait on its walk.
   const [audience, children, integration, teamOptions] = await Promise.all([
@@ -128,7 +131,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
               <div id="lineage" />
               <CardHeader title="Lineage" description="Where this comes from and what is built from it, among the resources you can see" />
               <Suspense fallback={<LineageLoading />}>
-                <LineageSection viewer={viewer} resourceId={r.id} fileName={r.name} canEdit={r.canEdit} options={lineageOpts} />
+                <LineageSection lineage={lineage} resourceId={r.id} fileName={r.name} canEdit={r.canEdit} options={lineageOpts} />
               </Suspense>
               <p className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 px-5 py-3 text-sm">
                 <Link href={`/search?upstream=${r.id}`} className="text-brand-700 hover:underline">Everything upstream of {r.name}</Link>
