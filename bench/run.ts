@@ -182,7 +182,16 @@ const bare = {
         ? []
         : (await c.query<{ r: string[] }>(`SELECT coalesce(array_agg(DISTINCT "resourceId")::text[], '{}') AS r FROM "TeamResource" WHERE "workspaceId" = $1 AND "teamId" = ANY($2::uuid[])`, [ws, v.memberTeamIds])).rows[0].r;
       const stmt = buildResourceSearch({ workspaceId: ws, roots: admin ? "all" : roots, teams: admin ? "all" : v.memberTeamIds, q: SEARCH_TERM, limit: SEARCH_PAGE_SIZE, offset: 0 });
-      await c.query(stmt.text, stmt.values);
+      // An admin's statement asks app_search_admin, which answers only in an admin's context: set it (as the owner,
+      // so row-level security still plays no part); without it the function returned nothing, and "bare" was 4 ms.
+      await c.query("BEGIN");
+      try {
+        await c.query(`SELECT set_config('app.user_id', $1, true), set_config('app.workspace_id', $2, true), set_config('jit', 'off', true)`, [v.userId, ws]);
+        const { rows } = await c.query(stmt.text, stmt.values);
+        if (admin && !rows.length) throw new Error("bare admin search found nothing: its context is missing");
+      } finally {
+        await c.query("COMMIT");
+      }
       if (admin) {
         await c.query(`SELECT u.id, u.name, u.email FROM "User" u WHERE u.id IN (SELECT "userId" FROM "Membership" WHERE "workspaceId" = $1) AND (u.name ILIKE $2 OR u.email ILIKE $2) LIMIT 10`, [ws, like]);
         await c.query(`SELECT id, slug, name, description FROM "Team" WHERE "workspaceId" = $1 AND name ILIKE $2 LIMIT 10`, [ws, like]);
@@ -450,6 +459,49 @@ function serverRssMb(): number {
   return kb / 1024;
 }
 
+/** CPU time (user + system, ms) of a process, from /proc; 0 once it has exited. */
+function cpuMs(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100; // Linux's USER_HZ
+
+/** The Next.js server's processes (as serverRssMb counts them). */
+function serverPids(): number[] {
+  if (!server?.pid) return [];
+  return descendants(server.pid).filter((p) => {
+    try { return !/tsx\/dist\/cli\.mjs|scripts\/start\.ts/.test(fs.readFileSync(`/proc/${p}/cmdline`, "utf8")); } catch { return false; }
+  });
+}
+
+/**
+ * CPU spent during a load run by the server and by PostgreSQL's backends of the bench database: each process's CPU
+ * when last seen minus when first seen (a backend that appears during the run counts from zero). Sampled every
+ * second, so it tells where a request's cost goes on a machine whose two cores both serve it.
+ */
+function cpuMeter(db: string) {
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  const see = (kind: string, pid: number, fresh: boolean) => {
+    const k = `${kind}:${pid}`;
+    const v = cpuMs(pid);
+    if (!first.has(k)) first.set(k, fresh ? 0 : v);
+    if (v > 0) last.set(k, v);
+  };
+  const sample = async (fresh: boolean) => {
+    for (const p of serverPids()) see("node", p, false);
+    if (!db) return; // PGlite: the database is the server's own process
+    const { rows } = await owner.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [db]);
+    for (const r of rows) see("pg", r.pid, fresh);
+  };
+  const sum = (kind: string) => [...last].filter(([k]) => k.startsWith(`${kind}:`)).reduce((a, [k, v]) => a + v - (first.get(k) ?? 0), 0);
+  return { sample, node: () => sum("node"), pg: () => sum("pg") };
+}
+
 async function get(pathname: string, cookie: string): Promise<void> {
   const res = await fetch(`${BASE}${pathname}`, { headers: { cookie }, redirect: "manual" });
   await res.text(); // time to last byte
@@ -491,12 +543,16 @@ if (!flag("no-http")) {
       for (const [name, url, seconds, goal] of runs) {
         log(`\n▸ Load: ${name}`);
         let rss = serverRssMb();
-        const sampler = setInterval(() => { rss = Math.max(rss, serverRssMb()); }, 1000);
+        const cpu = cpuMeter(PGLITE ? "" : DB);
+        await cpu.sample(false);
+        const sampler = setInterval(() => { rss = Math.max(rss, serverRssMb()); void cpu.sample(true); }, 1000);
         const r = await autocannon({ url: `${BASE}${url}`, connections: CONNS, duration: seconds, headers: { cookie: guestCookie } });
         clearInterval(sampler);
+        await cpu.sample(true);
         const l = { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, rss, total: r.requests.total };
         const verdict = goal?.judge({ rps: l.rps, p99: l.p99, errors: l.errors, non2xx: l.non2xx, rssMb: l.rss });
-        add({ section: "Load", name, value: `${l.rps.toFixed(0)} req/s, p99 ${l.p99} ms, ${l.total.toLocaleString("en-US")} requests, ${l.errors} errors, ${l.non2xx} non-2xx, server RSS max ${l.rss.toFixed(0)} MB`, target: verdict?.text, ok: verdict?.met });
+        const perRequest = l.total ? `; CPU per request: server ${fmt(cpu.node() / l.total)} ms${PGLITE ? "" : `, PostgreSQL ${fmt(cpu.pg() / l.total)} ms`}` : "";
+        add({ section: "Load", name, value: `${l.rps.toFixed(0)} req/s, p99 ${l.p99} ms, ${l.total.toLocaleString("en-US")} requests, ${l.errors} errors, ${l.non2xx} non-2xx, server RSS max ${l.rss.toFixed(0)} MB${perRequest}`, target: verdict?.text, ok: verdict?.met });
       }
     }
   } finally {

@@ -1,6 +1,6 @@
 import "server-only";
 import { textContains } from "@/lib/db/like";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/resolve-viewer";
 import { withViewer, type Tx } from "@/lib/db/scoped";
 import { resourceScope, teamScope, type ResourceScope } from "@/lib/access/scope";
@@ -15,14 +15,15 @@ const summarySelect = { id: true, type: true, name: true, description: true, tag
 
 type SummaryRow = Prisma.ResourceGetPayload<{ select: typeof summarySelect }>;
 
-async function withChildCounts(tx: Tx, scope: ResourceScope, rows: SummaryRow[]): Promise<ResourceSummary[]> {
+async function withChildCounts(tx: Tx, rows: SummaryRow[]): Promise<ResourceSummary[]> {
   if (!rows.length) return [];
-  const counts = await tx.resource.groupBy({
-    by: ["parentId"],
-    where: { AND: [scope.where, { parentId: { in: rows.map((r) => r.id) } }] },
-    _count: { _all: true },
-  });
-  const byParent = new Map(counts.map((c) => [c.parentId, c._count._all]));
+  // Children of a visible resource are visible: app_child_counts (migration 20261206101300) counts them in the
+  // parentId index under the session's own visibility rule for the parent (the policy's), where under the policies
+  // every child's heap row was read (the admin's integrations: 7,838 rows, 30 ms at 1,000,000 resources).
+  const counts = await tx.$queryRaw<{ id: string; n: bigint }[]>(
+    Prisma.sql`SELECT id::text AS id, n FROM app_child_counts(${rows.map((r) => r.id)}::uuid[])`,
+  );
+  const byParent = new Map(counts.map((c) => [c.id, Number(c.n)]));
   return rows.map((r) => ({
     id: r.id,
     type: r.type,
@@ -45,7 +46,7 @@ export async function listCatalogTops(viewer: Viewer): Promise<ResourceSummary[]
   return withViewer(viewer, async (tx) => {
     const scope = await resourceScope(tx, viewer);
     const rows = await tx.resource.findMany({ where: topsWhere(viewer, scope), select: summarySelect, orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }] });
-    return withChildCounts(tx, scope, rows);
+    return withChildCounts(tx, rows);
   });
 }
 
@@ -95,7 +96,7 @@ export async function getResourceDetail(viewer: Viewer, id: string): Promise<Res
           : { kind: "direct", by: a.source, automation: (a.automationId && automationNames.get(a.automationId)) || null },
       });
     }
-    const [summary] = await withChildCounts(tx, scope, [r]);
+    const [summary] = await withChildCounts(tx, [r]);
     const meta = { ...((r.meta ?? {}) as Record<string, unknown>) };
     // A view's definition names the relations it reads: shown only when the viewer can see every one of them.
     if ("definition" in meta && !seesWholeWorkspace(viewer.role)) {
@@ -162,7 +163,7 @@ export async function listChildren(viewer: Viewer, parentId: string, p: Children
       skip: (page - 1) * p.size,
       take: p.size,
     });
-    return { rows: await withChildCounts(tx, scope, rows), total, page, size: p.size, pageCount };
+    return { rows: await withChildCounts(tx, rows), total, page, size: p.size, pageCount };
   });
 }
 
@@ -235,7 +236,7 @@ export async function catalogOverview(viewer: Viewer, cap = 8): Promise<CatalogS
         orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }],
         take,
       });
-      out.push({ key, title: s.title, description: s.description, total, items: await withChildCounts(tx, scope, rows) });
+      out.push({ key, title: s.title, description: s.description, total, items: await withChildCounts(tx, rows) });
     }
     return out;
   });
@@ -252,6 +253,6 @@ export async function listCatalogSection(viewer: Viewer, key: SectionKey, p: Chi
     const pageCount = Math.max(1, Math.ceil(total / p.size));
     const page = Math.min(p.page, pageCount);
     const rows = await tx.resource.findMany({ where, select: summarySelect, orderBy: tableOrder(p.sort, p.dir), skip: (page - 1) * p.size, take: p.size });
-    return { rows: await withChildCounts(tx, scope, rows), total, page, size: p.size, pageCount };
+    return { rows: await withChildCounts(tx, rows), total, page, size: p.size, pageCount };
   });
 }

@@ -255,6 +255,17 @@ describe(`the catalog tree on ${db.engine}`, () => {
     expect(anas.get(northwind)!.kids).toBe(4);
   });
 
+  it("the child counts (app_child_counts) answer each viewer for what they can see, and nothing for the rest", async () => {
+    const all = await db.sql<{ id: string; parentId: string | null }>(`SELECT id, "parentId" FROM "Resource"`);
+    const ids = all.map((r) => r.id);
+    for (const as of [ana, cara, viewer, admin]) {
+      const visible = new Set(await listVisibleResourceIds(as));
+      const got = new Map((await db.sqlAs<{ id: string; n: number }>(as, `SELECT id::text AS id, n::int AS n FROM app_child_counts($1::uuid[])`, [ids])).map((r) => [r.id, r.n]));
+      expect([...got.keys()].sort()).toEqual(ids.filter((id) => visible.has(id)).sort());
+      for (const [id, n] of got) expect(n).toBe(all.filter((r) => r.parentId === id && visible.has(r.id)).length);
+    }
+  });
+
   it("Ana's tree opened everywhere, foreign ids included, is one level per statement and holds only Northwind", async () => {
     const everything = await db.sql<{ id: string }>(`SELECT id FROM "Resource"`);
     const visible = new Set(await listVisibleResourceIds(ana));
