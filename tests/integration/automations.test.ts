@@ -239,7 +239,11 @@ describe.skipIf(!!unreachable)("after-sync trigger", () => {
     const s = await syncIntegration({ integrationId });
     expect(s.ok).toBe(true);
     await waitForSync(s.ok ? s.data.syncId : "");
-    const runs = await db.sql<{ id: string; trigger: string }>(`SELECT id, trigger FROM "AutomationRun" WHERE "automationId" = $1`, [a.ok ? a.data.id : ""]);
+    // The sync's worker queues them after its run has committed as succeeded (lib/integrations/sync.ts), so they
+    // may arrive a moment after waitForSync returns: wait for them (a run that never comes fails below).
+    const runsOf = () => db.sql<{ id: string; trigger: string }>(`SELECT id, trigger FROM "AutomationRun" WHERE "automationId" = $1`, [a.ok ? a.data.id : ""]);
+    let runs = await runsOf();
+    for (const until = Date.now() + 10_000; !runs.length && Date.now() < until; runs = await runsOf()) await new Promise((r) => setTimeout(r, 100));
     expect(runs).toHaveLength(1);
     expect(runs[0].trigger).toBe("after_sync");
     expect(await waitFor(runs[0].id)).toMatchObject({ status: "succeeded", matched: 2, added: 2 });
