@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral, type LoaderInput, type ParserMap } from "nuqs/server";
+import { createLoader, parseAsString, type LoaderInput, type ParserMap } from "nuqs/server";
 import { queryText } from "@/lib/validation/text";
+import { PAGE_SIZES, DEFAULT_PAGE_SIZE, tableUrlParsers } from "./table-url-parsers";
 
 // URL state of the server-side tables, through nuqs: one set of parsers for the keys every table shares (page,
 // size, sort, dir, q) plus each table's own filters, read on the server by nuqs' loader and written on the client
@@ -15,17 +16,7 @@ export function one<T>(v: T | T[]): T | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
-
-/** The keys every server-side table shares. A value equal to its default leaves the URL (nuqs' clearOnDefault). */
-export const tableUrlParsers = {
-  page: parseAsInteger.withDefault(1),
-  size: parseAsInteger.withDefault(DEFAULT_PAGE_SIZE),
-  sort: parseAsString,
-  dir: parseAsStringLiteral(["asc", "desc"] as const),
-  q: parseAsString.withDefault(""),
-};
+export { PAGE_SIZES, DEFAULT_PAGE_SIZE, tableUrlParsers };
 
 /** The shared keys plus a table's own filters, each a plain string in the URL (the zod schema judges it). */
 export function tableUrlParsersWith<K extends string>(filters: readonly K[]) {

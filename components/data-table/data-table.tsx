@@ -7,7 +7,7 @@ import { rowPaginationFeature, rowSortingFeature, rowSelectionFeature, tableFeat
 import type { ColumnDef, RowSelectionState, SortingState } from "@tanstack/react-table";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/select";
-import { tableUrlParsers } from "@/lib/table-params";
+import { tableUrlParsers } from "@/lib/table-url-parsers";
 import { useTableUrl } from "./use-table-url";
 
 export const serverTableFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature, rowSelectionFeature });

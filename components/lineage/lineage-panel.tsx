@@ -4,17 +4,18 @@
 // is fetched here. Direction and depth live in the URL (?ldir=&ldepth=) so a view can be shared. The server sends
 // at most the nearest `limit` resources of the viewer's own lineage and says when there were more (`truncated`),
 // which is said here in those words: a count of nothing, and nothing about what the viewer cannot see.
-import { useMemo, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { removeManualLineageEdge } from "@/lib/lineage/actions";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { ReactFlow, Background, Controls, MarkerType, Handle, Position, ViewportPortal, type Node, type Edge, type NodeProps } from "@xyflow/react";
+import { ReactFlow, Background, Controls, MarkerType, Handle, Position, useStore, type Node, type Edge, type NodeProps } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { Download, Image as ImageIcon } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import { layoutLineage, NODE_H, NODE_W, type Positioned } from "./layout";
 import { download, lineageCsv, lineagePng } from "./export";
+import { initialViewport, MAX_ZOOM, MIN_ZOOM } from "./viewport";
 import { unpackLineage, type PackedLineage, type PanelEdge, type PanelNode } from "./packed";
 
 export type { PanelEdge, PanelNode } from "./packed";
@@ -47,13 +48,21 @@ const HANDLES = [
   { type: "target" as const, position: Position.Left, x: -HANDLE / 2, y: NODE_H / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
   { type: "source" as const, position: Position.Right, x: NODE_W - HANDLE / 2, y: NODE_H / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
 ];
+// …and measured already (the size every node has), so the first observation of a node changes nothing and does not
+// re-render the flow.
+const MEASURED = { width: NODE_W, height: NODE_H };
 const LIST_PAGE = 100;
 // Beyond this many edges they are drawn as one SVG path per kind (EdgeLayer) rather than one xyflow edge each:
 // 4,800 edge components took 3–5 s to draw at 1M (bench/README.md); a few paths draw in milliseconds.
 const EDGE_LAYER_MIN = 300;
 
-/** The edges as a few SVG paths in the flow's own coordinates (zoomed and panned with it), under the nodes. */
+/**
+ * The edges as a few SVG paths in the flow's coordinates, under the nodes, moved with xyflow's viewport. Drawn as a
+ * layer of the flow's own (not through ViewportPortal, whose target only exists once xyflow has mounted and stored
+ * its DOM node: the edges then came one render and one frame after the nodes).
+ */
 function EdgeLayer({ edges, pos, selected }: { edges: PanelEdge[]; pos: Positioned; selected: string | null }) {
+  const [tx, ty, zoom] = useStore((s) => s.transform);
   const paths = useMemo(() => {
     const by = new Map<string, string[]>();
     for (const e of edges) {
@@ -71,8 +80,9 @@ function EdgeLayer({ edges, pos, selected }: { edges: PanelEdge[]; pos: Position
     return [...by.entries()].sort(([a], [b]) => Number(a === "selected") - Number(b === "selected"));
   }, [edges, pos, selected]);
   return (
-    <ViewportPortal>
-      <svg data-lineage-edges={edges.length} aria-hidden width={1} height={1} style={{ position: "absolute", left: 0, top: 0, overflow: "visible", pointerEvents: "none", zIndex: -1 }}>
+    // Between the background and xyflow's renderer (z-index 4, which holds the nodes): under every node.
+    <svg data-lineage-edges={edges.length} aria-hidden className="react-flow__container" style={{ overflow: "visible", pointerEvents: "none", zIndex: 3 }}>
+      <g transform={`translate(${tx},${ty}) scale(${zoom})`}>
         {paths.map(([key, d]) => (
           <path
             key={key}
@@ -85,8 +95,27 @@ function EdgeLayer({ edges, pos, selected }: { edges: PanelEdge[]; pos: Position
             // thing to paint.
           />
         ))}
-      </svg>
-    </ViewportPortal>
+      </g>
+    </svg>
+  );
+}
+
+/**
+ * The graph's pane. Its size is only known in the browser, so the server sends the empty pane and the flow is drawn
+ * once the pane is measured (before the first paint: a layout effect), already at its initial viewport. Had the
+ * server rendered it, the browser would parse, lay out and hydrate every node at the wrong viewport first.
+ */
+function GraphPane({ className, children }: { className: string; children: (size: { width: number; height: number }) => ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el) setSize({ width: el.clientWidth, height: el.clientHeight });
+  }, []);
+  return (
+    <div ref={ref} className={className} data-testid="lineage-graph">
+      {size && size.width > 0 && size.height > 0 ? children(size) : null}
+    </div>
   );
 }
 
@@ -123,7 +152,7 @@ export function LineagePanel({ startId, graph, truncated = false, limit, directi
   }, [selected, edges]);
 
   const flowNodes: Node<Data>[] = useMemo(
-    () => nodes.map((n) => ({ id: n.id, type: "resource", position: pos.get(n.id) ?? { x: 0, y: 0 }, width: NODE_W, height: NODE_H, handles: HANDLES, data: { node: n, start: n.id === startId, highlight: touching.has(n.id) }, draggable: false, connectable: false })),
+    () => nodes.map((n) => ({ id: n.id, type: "resource", position: pos.get(n.id) ?? { x: 0, y: 0 }, width: NODE_W, height: NODE_H, measured: MEASURED, handles: HANDLES, data: { node: n, start: n.id === startId, highlight: touching.has(n.id) }, draggable: false, connectable: false })),
     [nodes, pos, startId, touching],
   );
   const layered = edges.length > EDGE_LAYER_MIN;
@@ -178,28 +207,30 @@ export function LineagePanel({ startId, graph, truncated = false, limit, directi
       {alone ? (
         <p className="px-5 py-6 text-sm text-slate-500">No lineage you can see at this depth.</p>
       ) : view === "graph" ? (
-        <div className={nodes.length <= 6 ? "h-72" : "h-[28rem]"} data-testid="lineage-graph">
-          <ReactFlow
-            nodes={flowNodes}
-            edges={flowEdges}
-            nodeTypes={nodeTypes}
-            fitView
-            // A large graph opens on its start at a readable zoom (only what lies in the viewport is drawn: a few dozen
-            // nodes, where fitting all 500 drew every one of them and took seconds); the fit button shows the whole.
-            fitViewOptions={nodes.length > 100 ? { nodes: [{ id: startId }], minZoom: 0.6, maxZoom: 0.6 } : undefined}
-            minZoom={0.05}
-            onlyRenderVisibleElements={nodes.length > 200}
-            nodesConnectable={false}
-            nodesDraggable={false}
-            onNodeClick={(_, n) => setSelected((s) => (s === n.id ? null : n.id))}
-            onNodeDoubleClick={(_, n) => n.id !== startId && router.push(`/resources/${n.id}#lineage`)}
-            proOptions={{ hideAttribution: true }}
-          >
-            {layered ? <EdgeLayer edges={edges} pos={pos} selected={selected} /> : null}
-            <Background gap={16} color="#e2e8f0" />
-            <Controls showInteractive={false} />
-          </ReactFlow>
-        </div>
+        <GraphPane className={nodes.length <= 6 ? "h-72" : "h-[28rem]"}>
+          {({ width, height }) => (
+            <ReactFlow
+              nodes={flowNodes}
+              edges={flowEdges}
+              nodeTypes={nodeTypes}
+              width={width}
+              height={height}
+              defaultViewport={initialViewport(pos, startId, width, height)}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
+              onlyRenderVisibleElements={nodes.length > 200}
+              nodesConnectable={false}
+              nodesDraggable={false}
+              onNodeClick={(_, n) => setSelected((s) => (s === n.id ? null : n.id))}
+              onNodeDoubleClick={(_, n) => n.id !== startId && router.push(`/resources/${n.id}#lineage`)}
+              proOptions={{ hideAttribution: true }}
+            >
+              {layered ? <EdgeLayer edges={edges} pos={pos} selected={selected} /> : null}
+              <Background gap={16} color="#e2e8f0" />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          )}
+        </GraphPane>
       ) : (
         <table className="w-full text-sm" data-testid="lineage-list">
           <caption className="sr-only">Lineage edges: data flows from the first column to the second</caption>

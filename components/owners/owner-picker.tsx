@@ -6,7 +6,7 @@ import { inputClass } from "@/components/ui/field";
 import { ErrorNote } from "@/components/ui/notes";
 import { useAction } from "@/components/ui/use-action";
 import { findOwnerCandidates } from "@/lib/owners/actions";
-import { OWNER_CANDIDATES_MAX, OWNER_QUERY_MAX } from "@/lib/owners/schemas";
+import { OWNER_CANDIDATES_MAX, OWNER_QUERY_MAX } from "@/lib/owners/limits";
 import type { OwnerCandidate } from "@/lib/owners/types";
 
 /** How long the text rests before the server is asked (each keystroke would be a query otherwise). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OWNERS_MAX, OWNER_CANDIDATES_MAX, OWNER_QUERY_MAX } from "./limits";
 
 const uuid = (what: string) => z.string({ error: `Choose ${what}.` }).uuid(`Choose ${what}.`);
 
@@ -13,14 +14,7 @@ export const ownerInput = z
 
 export type OwnerInput = z.infer<typeof ownerInput>;
 
-/** How many owners a resource may have (a page panel, not a directory). */
-export const OWNERS_MAX = 20;
-
-/** How many people and groups one type-ahead answer holds at most: the picker asks again as the person types. */
-export const OWNER_CANDIDATES_MAX = 20;
-
-/** How long a type-ahead text may be (longer than any name or address a person types into a picker). */
-export const OWNER_QUERY_MAX = 100;
+export { OWNERS_MAX, OWNER_CANDIDATES_MAX, OWNER_QUERY_MAX };
 
 /**
  * One question of the owner picker's type-ahead: the text typed so far (possibly empty) on one resource. Control
