@@ -2,6 +2,7 @@
 // edits by an editor, and a guest who sees no edit controls and no settings pages.
 import { test, expect, type Page } from "@playwright/test";
 import { STATES } from "./users";
+import { loadIds } from "./ids";
 
 async function bulk(page: Page, mode: "Add to team(s)" | "Remove from team(s)") {
   await page.goto("/settings/resources");
@@ -102,4 +103,24 @@ test.describe("as Ana (guest)", () => {
     }
     await expect(page.getByRole("link", { name: "Resources" })).toHaveCount(0);
   });
+});
+
+test("an admin's team picker on a resource page lists the teams once reached, and previews the one chosen", async ({ browser }) => {
+  const page = await (await browser.newContext({ storageState: STATES.admin.file })).newPage();
+  const orders = loadIds().resources.find((r) => r.name === "orders" && r.type === "TABLE")!;
+  // The page as sent holds the picker without its options (a workspace may hold thousands of teams).
+  const html = await (await page.request.get(`/resources/${orders.id}`)).text();
+  const sent = html.match(/<select[^>]*id="add-team"[^>]*>([\s\S]*?)<\/select>/)?.[1] ?? "";
+  expect(sent.match(/<option/g)).toHaveLength(1);
+  await page.goto(`/resources/${orders.id}`);
+  const picker = page.locator("#add-team");
+  // Reached (focused) once the page has hydrated: every team the admin may assign, General and the clients.
+  await expect(async () => {
+    await picker.focus();
+    await expect(picker.locator("option", { hasText: /^Globex$/ })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(picker.locator("option", { hasText: /^General$/ })).toHaveCount(1);
+  await picker.selectOption({ label: "General" });
+  // Choosing previews the assignment: Add is offered (or the exposure notice says why not).
+  await expect(page.getByRole("button", { name: "Add", exact: true }).and(page.locator(":enabled")).or(page.getByTestId("exposure-notice"))).toBeVisible();
 });

