@@ -5,6 +5,7 @@
 // transactions writing to one team at once.
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
+import type { PoolClient } from "pg";
 import { describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth/viewer", () => import("../helpers/mock-viewer"));
 import { actAs } from "../helpers/mock-viewer";
@@ -31,7 +32,6 @@ async function mismatches(workspaceId = ws): Promise<string[]> {
 }
 const count = async (teamId: string) => (await db.sql<{ n: number }>(`SELECT "memberCount" AS n FROM "Team" WHERE id = $1`, [teamId]))[0]?.n;
 const one = async (sql: string, params: unknown[] = []) => (await db.sql<{ id: string }>(sql, params))[0]!.id;
-const teamId = (name: string) => one(`SELECT id FROM "Team" WHERE name = $1 AND "workspaceId" = $2`, [name, ws]);
 const general = () => one(`SELECT id FROM "Team" WHERE "isDefault" AND "workspaceId" = $1`, [ws]);
 
 /** A new person of the demo workspace with this role. */
@@ -227,18 +227,18 @@ describe.skipIf(db.engine !== "postgres")("Team.\"memberCount\" under concurrent
     const before = await count(target);
     const ids = [randomUUID(), randomUUID()];
     for (const id of ids) await db.sql(`INSERT INTO "User" (id, email, name) VALUES ($1, $2, 'Racer')`, [id, `race-${id.slice(0, 8)}@count.test`]);
-    const add = (id: string) =>
+    const add = (c: PoolClient, id: string) =>
       what === "team"
-        ? [`INSERT INTO "TeamMember" ("workspaceId", "teamId", "userId") VALUES ($1, $2, $3)`, [ws, target, id]] as const
-        : [`INSERT INTO "Membership" (id, "workspaceId", "userId", role) VALUES ($1, $2, $3, 'VIEWER')`, [randomUUID(), ws, id]] as const;
+        ? c.query(`INSERT INTO "TeamMember" ("workspaceId", "teamId", "userId") VALUES ($1, $2, $3)`, [ws, target, id])
+        : c.query(`INSERT INTO "Membership" (id, "workspaceId", "userId", role) VALUES ($1, $2, $3, 'VIEWER')`, [randomUUID(), ws, id]);
     const a = await db.otherConnection();
     const b = await db.otherConnection();
     try {
       const bPid = (await b.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`)).rows[0]!.pid;
       await a.query("BEGIN");
       await b.query("BEGIN");
-      await a.query(...add(ids[0]!));
-      const second = b.query(...add(ids[1]!));
+      await add(a, ids[0]!);
+      const second = add(b, ids[1]!);
       // Until b waits on a lock (a's, on the team row): then a commits.
       for (let i = 0; i < 100; i++) {
         const rows = await db.sql<{ w: string | null }>(`SELECT wait_event_type AS w FROM pg_stat_activity WHERE pid = $1`, [bPid]);
