@@ -240,6 +240,8 @@ async function fill(c: Loader, sizes: Sizes, lap: (what: string) => void): Promi
     lap("search vectors computed");
     // The members table's sort keys, as the (disabled) trigger membership_sort_keys would write them.
     await c.query(`UPDATE "Membership" m SET "sortName" = coalesce(m."shownName", u.name), "sortEmail" = u.email FROM "User" u WHERE u.id = m."userId"`);
+    // Every team's member count, as the (disabled) team_member_count triggers would keep it: one recount by the rule.
+    await c.query(`SELECT team_member_recount(ARRAY(SELECT id FROM "Team"))`);
     for (const i of idx) await c.query(i.indexdef);
     lap(`${assignments.length.toLocaleString("en-US")} assignments; Resource indexes re-created`);
     await c.query(`RESET session_replication_role`);

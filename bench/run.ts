@@ -248,12 +248,9 @@ const bare = {
       ORDER BY u.${f.sort} ${f.dir}, u.email, m.id LIMIT 25 OFFSET ${(f.page - 1) * 25}`, params);
   },
   async teams() {
+    // The same question as the app asks it: the teams' maintained member counts (Team."memberCount"), sorted.
     await owner.query(
-      `WITH eff AS (
-         SELECT tm."teamId" AS tid, tm."userId" AS uid FROM "TeamMember" tm WHERE tm."workspaceId" = $1
-         UNION SELECT tg."teamId", gm."userId" FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId" WHERE tg."workspaceId" = $1
-         UNION SELECT t.id, m."userId" FROM "Team" t JOIN "Membership" m ON m."workspaceId" = t."workspaceId" AND m.role <> 'GUEST' WHERE t."workspaceId" = $1 AND t."isDefault")
-       SELECT t.id, t.name, (SELECT count(*) FROM eff WHERE eff.tid = t.id) AS members,
+      `SELECT t.id, t.name, t."memberCount" AS members,
               (SELECT count(*) FROM "TeamGroup" tg WHERE tg."teamId" = t.id) AS groups,
               (SELECT count(*) FROM "TeamResource" tr WHERE tr."teamId" = t.id) AS resources
          FROM "Team" t WHERE t."workspaceId" = $1 ORDER BY members DESC, lower(name), id LIMIT 25`, [ws]);

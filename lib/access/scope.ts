@@ -6,6 +6,6 @@ export { resourceRootIds, resourceScope, resourceScopeSql, type ResourceScope } 
 export { userScope, userScopeSql, userScopeContext, type UserScopeContext } from "./people";
 export { groupScope, groupScopeSql } from "./groups";
 export {
-  teamLinks, teamMemberCountSql, teamMembersWhere, teamMembershipsWhere, teamMemberSql, effectiveMembershipsSql, memberTeamsWhere, listedMemberIds,
+  teamLinks, teamMembersWhere, teamMembershipsWhere, teamMemberSql, effectiveMembershipsSql, memberTeamsWhere, listedMemberIds,
   type MemberTeam, type TeamLinks,
 } from "./team-members";

@@ -3,7 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // Who is a member of a team, for the database: a direct member, a member of a group linked to the team, and,
 // for General, every non-guest of the workspace. lib/policy states the same rule as pure functions
 // (memberTeamIds, teamMemberIds); this is the one module that writes it as queries, in each form the code
-// needs. No "server-only" here: identity resolution (lib/auth/resolve-viewer.ts) uses it too, outside Next.
+// needs, besides the database's own count of a team's members (team_member_count, which keeps Team."memberCount":
+// prisma/migrations/20261208010000_team_member_count; tests/integration/team-member-count.test.ts holds the two
+// equal). No "server-only" here: identity resolution (lib/auth/resolve-viewer.ts) uses it too, outside Next.
 
 type Db = Pick<Prisma.TransactionClient, "teamGroup">;
 
@@ -59,26 +61,6 @@ export function teamMemberSql(workspaceId: string, l: TeamLinks, userId: Prisma.
       : Prisma.sql`${userId} IN (SELECT m."userId" FROM "Membership" m WHERE m."workspaceId" = ${ws}::uuid AND m.role <> 'GUEST')`);
   }
   return Prisma.sql`(${Prisma.join(or, " OR ")})`;
-}
-
-/**
- * SQL: the effective member count of one team (`team` is an alias with id, "workspaceId" and "isDefault"), for a
- * table that counts only the teams on its page: direct members ∪ members of its groups ∪ (General) the non-guests,
- * each read through its (workspaceId, teamId|groupId) index.
- */
-export function teamMemberCountSql(workspaceId: string, team: string): Prisma.Sql {
-  const ws = workspaceId;
-  const t = Prisma.raw(`"${team}"`);
-  // |direct ∪ groups ∪ non-guests| as |non-guests| + |(direct ∪ groups) without the non-guests|: for General the
-  // union made PostgreSQL hash every one of its 100,000 people (133 ms at 100,000 members); a count of them by the
-  // (workspaceId, role) index needs no such table (bench/README.md, session 7).
-  return Prisma.sql`((SELECT count(*) FROM "Membership" m WHERE ${t}."isDefault" AND m."workspaceId" = ${ws}::uuid AND m.role <> 'GUEST')
-    + (SELECT count(*) FROM (
-    SELECT tm."userId" FROM "TeamMember" tm WHERE tm."workspaceId" = ${ws}::uuid AND tm."teamId" = ${t}.id
-    UNION
-    SELECT gm."userId" FROM "TeamGroup" tg JOIN "GroupMember" gm ON gm."workspaceId" = tg."workspaceId" AND gm."groupId" = tg."groupId"
-      WHERE tg."workspaceId" = ${ws}::uuid AND tg."teamId" = ${t}.id
-  ) u WHERE NOT ${t}."isDefault" OR NOT EXISTS (SELECT 1 FROM "Membership" n WHERE n."workspaceId" = ${ws}::uuid AND n."userId" = u."userId" AND n.role <> 'GUEST')))`;
 }
 
 /** Membership rows (as a write inserts them): with `written`, `effectiveMembershipsSql` also says which memberships held before that write. */

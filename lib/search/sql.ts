@@ -292,24 +292,45 @@ export function buildResourceSearch(input: ResourceSearchInput): SqlStatement {
   const limit = p.add(size);
   const offset = p.add(skip);
   const cap = p.add(Math.max(1, Math.trunc(input.countCap ?? SEARCH_COUNT_CAP)) + 1);
-  // An admin's first results and count come from app_search_admin (the first offset + limit of the ranking);
-  // anyone else's count is its own uncorrelated subquery, run once and stopped at the cap.
-  const hit = pt.ranked ? `WITH hit AS MATERIALIZED (SELECT ids, total FROM ${pt.ranked(p.add(skip + size), cap, pt.typeParam)})\n` : "";
-  const total = pt.ranked ? `(SELECT total FROM hit)` : `(SELECT count(*) FROM (SELECT 1 FROM ${pt.from} WHERE ${whereOf(pt)} LIMIT ${cap}) c)`;
-  const only = pt.ranked ? `\n   AND r.id = ANY((SELECT ids FROM hit)::uuid[])` : "";
-  // The page is cut first; only its rows then look up their parent's name (when the viewer can see it).
-  const text = `${hit}SELECT s.id, s.type, s.name, s.description, s.tier, s.score,
-       ${total} AS total,
-       (SELECT p.name FROM "Resource" p WHERE p.id = s.parent_id AND p."workspaceId" = ${pt.ws}::uuid${pt.roots ? ` AND p.path && ${pt.roots}::uuid[]` : ""}) AS parent
+  // An admin's first results and count come from app_search_admin (the first offset + limit of the ranking).
+  if (pt.ranked) {
+    const text = `WITH hit AS MATERIALIZED (SELECT ids, total FROM ${pt.ranked(p.add(skip + size), cap, pt.typeParam)})
+SELECT s.id, s.type, s.name, s.description, s.tier, s.score,
+       (SELECT total FROM hit) AS total,
+       (SELECT p.name FROM "Resource" p WHERE p.id = s.parent_id AND p."workspaceId" = ${pt.ws}::uuid) AS parent
   FROM (
 SELECT r.id::text AS id, r.type::text AS type, r.name, r.description, r."parentId" AS parent_id,
        ${pt.tier} AS tier,
        ${pt.rank} AS score
   FROM ${pt.from}
- WHERE ${whereOf(pt)}${only}
+ WHERE ${whereOf(pt)}
+   AND r.id = ANY((SELECT ids FROM hit)::uuid[])
  ORDER BY tier, score DESC, length(lower(r.name)), lower(r.name), r.id
  LIMIT ${limit} OFFSET ${offset}
        ) s
+ ORDER BY s.tier, s.score DESC, length(lower(s.name)), lower(s.name), s.id`;
+    return p.finish(text);
+  }
+  // Anyone else's matches are read once (the CTE m: the keys the ranking needs), then counted up to the cap and
+  // cut to the page from there: the count and the page were two passes over the viewer's whole scope, each with
+  // its own row-level-security keys and per-row ancestor lookups (bench/README.md, session 8). Only the page's rows
+  // then read their description and their parent's name (when the viewer can see the parent).
+  const text = `WITH m AS MATERIALIZED (
+SELECT r.id, r.name,
+       ${pt.tier} AS tier,
+       ${pt.rank} AS score
+  FROM ${pt.from}
+ WHERE ${whereOf(pt)}
+)
+SELECT r.id::text AS id, r.type::text AS type, r.name, r.description, s.tier, s.score,
+       (SELECT count(*) FROM (SELECT 1 FROM m LIMIT ${cap}) c) AS total,
+       (SELECT p.name FROM "Resource" p WHERE p.id = r."parentId" AND p."workspaceId" = ${pt.ws}::uuid${pt.roots ? ` AND p.path && ${pt.roots}::uuid[]` : ""}) AS parent
+  FROM (
+SELECT m.id, m.name, m.tier, m.score FROM m
+ ORDER BY m.tier, m.score DESC, length(lower(m.name)), lower(m.name), m.id
+ LIMIT ${limit} OFFSET ${offset}
+       ) s
+  JOIN "Resource" r ON r.id = s.id AND r."workspaceId" = ${pt.ws}::uuid
  ORDER BY s.tier, s.score DESC, length(lower(s.name)), lower(s.name), s.id`;
   return p.finish(text);
 }

@@ -98,13 +98,22 @@ describe("buildResourceSearch", () => {
 
   it("ranks by tier (exact, prefix, name words, own words, ancestors' words, substring), then type boost, length, name, id", () => {
     const s = buildResourceSearch({ ...base, q: "orders" });
-    expect(s.text).toMatch(/ORDER BY tier, score DESC, length\(lower\(r\.name\)\), lower\(r\.name\), r\.id/);
+    expect(s.text).toMatch(/ORDER BY (m\.)?tier, (m\.)?score DESC, length\(lower\([rm]\.name\)\), lower\([rm]\.name\), [rm]\.id/);
     expect(s.text).toMatch(
       /CASE WHEN lower\(r\.name\) = \$\d+ THEN 0 WHEN lower\(r\.name\) LIKE \$\d+ ESCAPE '\\' THEN 1 WHEN ts_filter\(r\.search, '\{a\}'\) @@ sq\.tq THEN 2 WHEN ts_filter\(r\.search, '\{a,b\}'\) @@ sq\.tq THEN 3 WHEN .* THEN 4 WHEN r\.name ILIKE \$\d+ ESCAPE '\\' THEN 5 ELSE 6 END/s,
     );
     expect(s.text).not.toContain("ts_rank");
     expect(s.text).toContain("WHEN 'TABLE' THEN 1.60");
     expect(s.text).toContain("WHEN 'COLUMN' THEN 0.80");
+  });
+
+  it("reads a non-admin's matches once, for both the page and the capped count", () => {
+    const s = buildResourceSearch({ ...base, q: "orders", countCap: 50 });
+    // The match is written (and so scanned) once: the page and the count both read the CTE.
+    expect(s.text.match(/FROM "Resource" r CROSS JOIN/g)).toHaveLength(1);
+    expect(s.text).toMatch(/WITH m AS MATERIALIZED/);
+    expect(s.text).toMatch(/SELECT count\(\*\) FROM \(SELECT 1 FROM m LIMIT \$\d+\) c/);
+    expect(s.values).toContain(51);
   });
 
   it("finds an admin's first results and count through app_search_admin, unless a filter other than the type is set", () => {
