@@ -76,12 +76,16 @@ function order<T extends { name: string }>(xs: T[], q: string, alt?: (x: T) => s
 }
 
 /**
- * People matching q, within userScope (in the where, not applied afterwards): by the name this workspace shows
- * and the e-mail, as the membership keeps them (sortName, sortEmail), never the account's name from elsewhere
- * (#15 item 8). Internal viewers match through the trigram indexes (app_members_matching: membership ids of their
- * own workspace); a guest's few people are matched directly.
+ * People and teams matching q, in one statement (one round trip: a request's round trips cost the server as much as
+ * its queries here, bench/README.md "Throughput"), each part scoped in its own where, not applied afterwards.
+ *
+ * People: within userScope, by the name this workspace shows and the e-mail, as the membership keeps them (sortName,
+ * sortEmail), never the account's name from elsewhere (#15 item 8). Internal viewers match through the trigram
+ * indexes (app_members_matching: membership ids of their own workspace); a guest's few people are matched directly.
+ * Teams: within teamScope. In each, the names that start with q first, then the rest by name; twice the page, so
+ * that `order` below still chooses among enough of each tier.
  */
-async function people(tx: Tx, viewer: Viewer, q: string, take: number): Promise<PersonHit[]> {
+async function peopleAndTeams(tx: Tx, viewer: Viewer, q: string, take: number): Promise<{ people: PersonHit[]; teams: TeamHit[] }> {
   const scope = userScopeSql(viewer, await userScopeContext(tx, viewer), "u");
   const ws = viewer.workspaceId;
   const contains = likeContains(q);
@@ -89,23 +93,21 @@ async function people(tx: Tx, viewer: Viewer, q: string, take: number): Promise<
   const match = viewer.role === "GUEST"
     ? Prisma.sql`(m."sortName" ILIKE ${contains} OR m."sortEmail" ILIKE ${contains})`
     : Prisma.sql`m.id = ANY((SELECT app_members_matching(${contains}))::uuid[])`;
-  // One statement: the names that start with q first, then the rest by name; twice the page, so that `order`
-  // below still chooses among enough of each tier (it was two statements, starts then contains).
-  const rows = await tx.$queryRaw<{ id: string; name: string; email: string }[]>(Prisma.sql`
-    SELECT u.id::text AS id, m."sortName" AS name, m."sortEmail" AS email
-      FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-     WHERE m."workspaceId" = ${ws}::uuid AND ${match} AND ${scope}
-     ORDER BY (m."sortName" ILIKE ${starts} OR m."sortEmail" ILIKE ${starts}) DESC, m."sortName", m.id LIMIT ${take * 2}`);
-  return order(rows, q, (u) => u.email).slice(0, take).map((u) => ({ kind: "person", ...u }));
-}
-
-/** Teams matching q, within teamScope: those whose name starts with q first, in one statement. */
-async function teams(tx: Tx, viewer: Viewer, q: string, take: number): Promise<TeamHit[]> {
-  const rows = await tx.$queryRaw<{ id: string; slug: string; name: string; description: string }[]>(Prisma.sql`
-    SELECT t.id::text AS id, t.slug, t.name, t.description FROM "Team" t
-     WHERE ${teamScopeSql(viewer)} AND t.name ILIKE ${likeContains(q)}
-     ORDER BY (t.name ILIKE ${`${likeEscape(q)}%`}) DESC, t.name, t.id LIMIT ${take * 2}`);
-  return order(rows, q).slice(0, take).map((t) => ({ kind: "team", ...t }));
+  const rows = await tx.$queryRaw<{ kind: "person" | "team"; id: string; name: string; email: string | null; slug: string | null; description: string | null }[]>(Prisma.sql`
+    (SELECT 'person' AS kind, u.id::text AS id, m."sortName" AS name, m."sortEmail" AS email, NULL::text AS slug, NULL::text AS description
+       FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+      WHERE m."workspaceId" = ${ws}::uuid AND ${match} AND ${scope}
+      ORDER BY (m."sortName" ILIKE ${starts} OR m."sortEmail" ILIKE ${starts}) DESC, m."sortName", m.id LIMIT ${take * 2})
+    UNION ALL
+    (SELECT 'team', t.id::text, t.name, NULL::text, t.slug, t.description FROM "Team" t
+      WHERE ${teamScopeSql(viewer)} AND t.name ILIKE ${contains}
+      ORDER BY (t.name ILIKE ${starts}) DESC, t.name, t.id LIMIT ${take * 2})`);
+  const ps = rows.filter((r) => r.kind === "person").map((r) => ({ id: r.id, name: r.name, email: r.email ?? "" }));
+  const ts = rows.filter((r) => r.kind === "team").map((r) => ({ id: r.id, slug: r.slug ?? "", name: r.name, description: r.description ?? "" }));
+  return {
+    people: order(ps, q, (u) => u.email).slice(0, take).map((u) => ({ kind: "person", ...u })),
+    teams: order(ts, q).slice(0, take).map((t) => ({ kind: "team", ...t })),
+  };
 }
 
 async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope & OwnerScope, q: string, opts: SearchOptions): Promise<SearchResult> {
@@ -113,8 +115,7 @@ async function runSearch(tx: Tx, viewer: Viewer, scope: SearchScope & OwnerScope
   const page = Math.max(1, Math.trunc(opts.page ?? 1));
   const others = q && page === 1 && !opts.type && !opts.integrationId && !opts.teamId && !browsesWithoutWords(opts) ? opts.others ?? 5 : 0;
   const { rows, total, capped } = await resourcePage(tx, scope, q, opts, page, size, opts.countCap);
-  const ps = others ? await people(tx, viewer, q, others) : [];
-  const ts = others ? await teams(tx, viewer, q, others) : [];
+  const { people: ps, teams: ts } = others ? await peopleAndTeams(tx, viewer, q, others) : { people: [], teams: [] };
   return {
     q,
     hits: [...ts, ...ps, ...rows],

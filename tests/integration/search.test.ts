@@ -106,6 +106,16 @@ describe(`search on ${db.engine}: nothing hidden is revealed`, () => {
     for (const q of ["globex", "initech", "cara", "finance", "tps_reports", "Warehouse"]) expect((await search(admin, q)).hits.length, q).toBeGreaterThan(0);
   });
 
+  it("people and teams come with the resources, each within the viewer's own scope", async () => {
+    const ana = await db.viewer("ana@northwind.test");
+    const admin = await db.viewer("admin@acme.test");
+    expect((await search(ana, "ben")).people.map((p) => p.email)).toEqual(["ben@northwind.test"]);
+    expect((await search(ana, "northwind")).teams.map((t) => t.name)).toEqual(["Northwind"]);
+    expect((await search(ana, "globex")).teams).toEqual([]);
+    expect((await search(admin, "cara")).people.map((p) => p.email)).toEqual(["cara@globex.test"]);
+    expect((await search(admin, "globex")).teams.map((t) => t.name)).toEqual(["Globex"]);
+  });
+
   it("a visible ancestor's name counts for a guest, a hidden one does not", async () => {
     const ana = await db.viewer("ana@northwind.test");
     const r = await allHits(ana, "northwind freight");
